@@ -1,0 +1,36 @@
+import DecimalJs from 'decimal.js';
+
+/**
+ * The project's Decimal constructor. A private clone, so configuring it never changes the caller's
+ * global decimal.js settings. 50 significant digits: the largest plausible council total (10^9 kgCO2e)
+ * times a 15-significant-digit factor needs about 25, so no realistic figure loses a digit; a
+ * non-terminating unit ratio (e.g. MJ → kWh) is correctly rounded at the 50th digit. Half-even
+ * rounding (the IEEE/banker's rule) is used only where a result must be rounded.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 50,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
+export type Decimal = DecimalJs;
+export type DecimalValue = DecimalJs.Value;
+
+export const ZERO = new Decimal(0);
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.add(v);
+  return total;
+}
+
+/**
+ * Strict decimal syntax for values read from data files: optional sign, digits, optional fraction,
+ * optional exponent. Rejects '', 'NaN', 'Infinity', hex and binary literals that decimal.js would accept.
+ */
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseDecimal(text: string): Decimal | undefined {
+  const t = text.trim();
+  return DECIMAL_SYNTAX.test(t) ? new Decimal(t) : undefined;
+}

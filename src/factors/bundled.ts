@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FactorSet } from './factor-set.js';
+import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseValues } from './store.js';
+import type { FactorManifest } from './schema.js';
+
+export class UnknownFactorSetError extends Error {
+  override readonly name = 'UnknownFactorSetError';
+  constructor(
+    readonly setId: string,
+    readonly available: readonly string[],
+  ) {
+    super(`No factor set '${setId}'. Available: ${available.join(', ')}`);
+  }
+}
+
+/** The emission-factors/ folder shipped with the package (found from this module's location). */
+export function bundledFactorsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'emission-factors');
+    if (existsSync(join(candidate, MANIFEST_FILE))) return candidate;
+    dir = resolve(dir, '..');
+  }
+  throw new Error('The bundled emission-factors/ folder is missing from this installation of council-ghg');
+}
+
+const manifests = new Map<string, FactorManifest>();
+const sets = new Map<string, FactorSet>();
+
+export function loadManifest(dir: string = bundledFactorsDir()): FactorManifest {
+  let manifest = manifests.get(dir);
+  if (manifest === undefined) {
+    manifest = parseManifest(readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
+    manifests.set(dir, manifest);
+  }
+  return manifest;
+}
+
+/** Ids of the available sets, oldest first. */
+export function factorSetIds(dir?: string): string[] {
+  return loadManifest(dir).sets.map((s) => s.id);
+}
+
+/** Loads (once, then cached) a factor set by id, e.g. 'desnz-2023'. */
+export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): FactorSet {
+  const cacheKey = `${dir}\u0000${id}`;
+  const cached = sets.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const manifest = loadManifest(dir);
+  const info = manifest.sets.find((s) => s.id === id);
+  if (info === undefined) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
+  const set = new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')));
+  sets.set(cacheKey, set);
+  return set;
+}
+
+/**
+ * The documented default: the set published in the calendar year a reporting year starts (2023/24 →
+ * desnz-2023, as DESNZ advises using the factors for the reporting period), else the newest set available.
+ */
+export function defaultFactorSetId(reportingYearStart?: number, dir?: string): string {
+  const manifest = loadManifest(dir);
+  const byYear = manifest.sets.filter((s) => s.year === reportingYearStart);
+  const chosen = byYear[0] ?? [...manifest.sets].sort((a, b) => b.year - a.year)[0];
+  if (chosen === undefined) throw new UnknownFactorSetError('(default)', []);
+  return chosen.id;
+}

@@ -1,0 +1,141 @@
+import { Decimal } from '../decimal.js';
+import { describePath, slug, type FactorKey, type FactorPath } from './key.js';
+import type { Measure } from './measure.js';
+import type { FactorScope, FactorSetManifestEntry, StoredFactorValue } from './schema.js';
+
+/** Where a value was read: the set, the source file and its row (and DESNZ's row ID where published). */
+export interface ValueSource {
+  readonly row: number;
+  readonly id?: string;
+}
+
+/** One factor: all values published for one path and unit, with provenance. */
+export interface Factor {
+  readonly key: FactorKey;
+  readonly setId: string;
+  readonly scope: FactorScope;
+  readonly path: FactorPath;
+  /** Unit of measure as published ("kWh (Gross CV)", "litres", "passenger.km" ...). */
+  readonly uom: string;
+  readonly values: ReadonlyMap<Measure, Decimal>;
+  readonly sources: ReadonlyMap<Measure, ValueSource>;
+}
+
+export class FactorNotFoundError extends Error {
+  override readonly name = 'FactorNotFoundError';
+  constructor(
+    readonly key: string,
+    readonly setId: string,
+    readonly suggestions: readonly FactorKey[],
+  ) {
+    super(
+      `No factor ${key} in ${setId}` +
+        (suggestions.length > 0 ? `. Nearest keys: ${suggestions.join(', ')}` : ''),
+    );
+  }
+}
+
+/** A loaded factor set: lookup by key, search, nearest-key suggestions. Immutable. */
+export class FactorSet {
+  readonly id: string;
+  readonly info: FactorSetManifestEntry;
+  private readonly byKey: ReadonlyMap<string, Factor>;
+
+  constructor(info: FactorSetManifestEntry, values: readonly StoredFactorValue[]) {
+    this.id = info.id;
+    this.info = info;
+    const byKey = new Map<string, { factor: Factor; values: Map<Measure, Decimal>; sources: Map<Measure, ValueSource> }>();
+    for (const v of values) {
+      let entry = byKey.get(v.key);
+      if (entry === undefined) {
+        const valuesMap = new Map<Measure, Decimal>();
+        const sources = new Map<Measure, ValueSource>();
+        const factor: Factor = {
+          key: v.key as FactorKey, setId: info.id, scope: v.scope, uom: v.uom, values: valuesMap, sources,
+          path: { level1: v.level_1, level2: v.level_2, level3: v.level_3, level4: v.level_4, columnText: v.column_text },
+        };
+        entry = { factor, values: valuesMap, sources };
+        byKey.set(v.key, entry);
+      }
+      entry.values.set(v.measure, new Decimal(v.value));
+      entry.sources.set(v.measure, v.source_id === '' ? { row: v.source_row } : { row: v.source_row, id: v.source_id });
+    }
+    this.byKey = new Map([...byKey].map(([k, e]) => [k, e.factor]));
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  find(key: string): Factor | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The factor for `key`; a FactorNotFoundError with the nearest keys when this set has none. */
+  get(key: string): Factor {
+    const factor = this.byKey.get(key);
+    if (factor === undefined) throw new FactorNotFoundError(key, this.id, this.nearestKeys(key));
+    return factor;
+  }
+
+  all(): Factor[] {
+    return [...this.byKey.values()];
+  }
+
+  /** Factors whose key or path contains every word of `text` (case and punctuation ignored). */
+  search(text: string): Factor[] {
+    const words = slug(text).split('-').filter((w) => w !== '');
+    return this.all().filter((f) => {
+      const hay = `${f.key} ${slug(describePath(f.path))} ${slug(f.uom)}`;
+      return words.every((w) => hay.includes(w));
+    });
+  }
+
+  /**
+   * The biogenic CO2 DESNZ publishes "outside of scopes" for a factor (bioenergy, biofuel blends, grid
+   * electricity's biomass share): the Outside-of-Scopes row with the same fuel, detail and unit.
+   */
+  outsideOfScopesFor(factor: Factor): Factor | undefined {
+    if (factor.scope === 'Outside of Scopes') return undefined;
+    return this.all().find(
+      (f) =>
+        f.scope === 'Outside of Scopes' &&
+        slug(f.path.level3) === slug(factor.path.level3) &&
+        slug(f.path.level4) === slug(factor.path.level4) &&
+        slug(f.path.columnText) === slug(factor.path.columnText) &&
+        slug(f.uom) === slug(factor.uom),
+    );
+  }
+
+  /** Up to `limit` keys closest to `key`: same unit and shared path segments first, then edit distance. */
+  nearestKeys(key: string, limit = 5): FactorKey[] {
+    const [pathPart = '', unitPart = ''] = key.toLowerCase().split('@');
+    const segments = new Set(pathPart.split('/').flatMap((s) => s.split('-')));
+    const scored = this.all().map((f) => {
+      const [fPath = '', fUnit = ''] = f.key.split('@');
+      const fWords = fPath.split('/').flatMap((s) => s.split('-'));
+      const shared = fWords.filter((w) => segments.has(w)).length;
+      const score = shared * 10 + (fUnit === unitPart ? 5 : 0) - editDistance(pathPart, fPath) / 10;
+      return { key: f.key, score };
+    });
+    return scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit).map((s) => s.key);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}

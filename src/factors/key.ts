@@ -1,0 +1,56 @@
+/**
+ * Factor keys: stable, readable identifiers derived from a DESNZ row's path, so the same factor has the same
+ * key in every year where DESNZ kept its name (case, spacing and punctuation changes do not matter).
+ *
+ *   Fuels › Gaseous fuels › Natural gas, UOM "kWh (Gross CV)"  →  fuels/gaseous-fuels/natural-gas@kwh-gross-cv
+ */
+declare const factorKeyBrand: unique symbol;
+export type FactorKey = string & { readonly [factorKeyBrand]: true };
+
+export interface FactorPath {
+  readonly level1: string;
+  readonly level2: string;
+  readonly level3: string;
+  readonly level4: string;
+  readonly columnText: string;
+}
+
+const SYMBOL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/&/g, ' and '],
+  [/\+/g, ' plus '],
+  [/%/g, ' pct '],
+  [/</g, ' lt '],
+  [/>/g, ' gt '],
+];
+
+export function slug(text: string): string {
+  let s = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  for (const [pattern, word] of SYMBOL_WORDS) s = s.replace(pattern, word);
+  return s.replace(/[^a-z0-9.]+/g, '-').replace(/\.(?![0-9])|(?<![0-9])\./g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * Path segments that only restate the unit. DESNZ wrote "Energy - Gross CV" / "Volume" / "Tonnes" as column
+ * text for fuels until 2021 and "kWh" as Level 4 for electricity from 2022; dropping them keeps a fuel's key
+ * the same in every year.
+ */
+const UNIT_RESTATEMENTS = new Set(['energy-gross-cv', 'energy-net-cv', 'volume', 'tonnes', 'mass', 'energy']);
+
+export function factorKey(path: FactorPath, unit: string): FactorKey {
+  const unitSlug = slug(unit);
+  const segments = [path.level1, path.level2, path.level3, path.level4, path.columnText]
+    .map(slug)
+    .filter((s, i) => s !== '' && !(i >= 3 && (s === unitSlug || UNIT_RESTATEMENTS.has(s))));
+  return `${segments.join('/')}@${unitSlug}` as FactorKey;
+}
+
+const KEY_SYNTAX = /^[a-z0-9.-]+(\/[a-z0-9.-]+)*@[a-z0-9.-]+$/;
+
+export function isFactorKey(text: string): text is FactorKey {
+  return KEY_SYNTAX.test(text);
+}
+
+/** The published path as people read it: "Fuels › Gaseous fuels › Natural gas". */
+export function describePath(path: FactorPath): string {
+  return [path.level1, path.level2, path.level3, path.level4, path.columnText].filter((s) => s !== '').join(' › ');
+}

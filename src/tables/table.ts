@@ -1,0 +1,37 @@
+/** A table read from a file: rows of cell text, each row with the number people see in Excel or an editor. */
+export interface SourceRow {
+  /** 1-based sheet row, or 1-based CSV record line where the record starts. */
+  readonly line: number;
+  readonly cells: readonly CellText[];
+}
+
+/** A cell as text, plus what the reader knew about it. `text` is '' for an empty cell. */
+export interface CellText {
+  readonly text: string;
+  /** The cell held a formula whose cached value was missing (the text is then ''). */
+  readonly formulaWithoutValue?: true;
+  /** The cell held a spreadsheet error such as #DIV/0! (the text is the error). */
+  readonly error?: true;
+}
+
+export interface SourceTable {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly rows: readonly SourceRow[];
+}
+
+export function isBlankRow(row: SourceRow): boolean {
+  return row.cells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true);
+}
+
+/** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

@@ -1,0 +1,53 @@
+import { Decimal, type DecimalValue } from '../decimal.js';
+import { dimensionOf, isUnit, unitSize, type CompatibleUnit, type Unit } from './units.js';
+
+/** A decimal amount of some unit. Money also carries the price year its pounds are expressed in. */
+export interface Quantity<U extends Unit = Unit> {
+  readonly value: Decimal;
+  readonly unit: U;
+}
+
+export class UnitConversionError extends Error {
+  override readonly name = 'UnitConversionError';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`Cannot convert ${from} to ${to}: ${describe(from)} and ${describe(to)} are different dimensions`);
+  }
+}
+
+function describe(unit: string): string {
+  return isUnit(unit) ? `${unit} (${dimensionOf(unit)})` : `'${unit}' (not a known unit)`;
+}
+
+export function quantity<U extends Unit>(value: DecimalValue, unit: U): Quantity<U> {
+  return { value: new Decimal(value), unit };
+}
+
+/**
+ * Exact conversion between units of one dimension. The type parameter makes a cross-dimension
+ * conversion a compile-time error; `convertUnchecked` is the run-time checked form for untyped input.
+ * Exactness: every unit size is a ratio of decimals, so a conversion and its inverse round-trip exactly
+ * (within Decimal's configured precision, see src/decimal.ts).
+ */
+export function convert<U extends Unit>(q: Quantity<U>, to: CompatibleUnit<U>): Quantity<CompatibleUnit<U>> {
+  return { value: convertValue(q.value, q.unit, to), unit: to };
+}
+
+export function convertUnchecked(q: Quantity, to: string): Quantity {
+  if (!isUnit(to) || dimensionOf(q.unit) !== dimensionOf(to)) throw new UnitConversionError(q.unit, to);
+  return { value: convertValue(q.value, q.unit, to), unit: to };
+}
+
+/** The multiplier m such that (value in `from`) × m = (value in `to`). */
+export function conversionFactor(from: Unit, to: Unit): Decimal {
+  if (dimensionOf(from) !== dimensionOf(to)) throw new UnitConversionError(from, to);
+  return from === to ? new Decimal(1) : unitSize(from).div(unitSize(to));
+}
+
+function convertValue(value: Decimal, from: Unit, to: Unit): Decimal {
+  if (from === to) return value;
+  // Multiply before dividing so exact ratios (e.g. mile → km) stay exact.
+  return value.mul(unitSize(from)).div(unitSize(to));
+}

@@ -1,0 +1,60 @@
+import { Decimal } from '../decimal.js';
+
+/**
+ * Every unit the library understands, grouped by physical dimension. Each unit is defined by its exact
+ * size in the dimension's base unit (first in each list), written as a decimal string so that conversion
+ * never passes through binary floating point.
+ */
+const UNIT_TABLE = {
+  energy: { kWh: '1', MWh: '1000', GWh: '1000000', MJ: '1/3.6', GJ: '1000/3.6', therm: '105.505585262/3.6' },
+  volume: { litre: '1', m3: '1000', 'million litres': '1000000', ft3: '28.316846592' },
+  mass: { kg: '1', tonne: '1000' },
+  distance: { km: '1', mile: '1.609344' },
+  'passenger distance': { 'passenger.km': '1', 'passenger.mile': '1.609344' },
+  'vehicle distance': { 'vehicle.km': '1', 'vehicle.mile': '1.609344' },
+  'freight distance': { 'tonne.km': '1', 'tonne.mile': '1.609344' },
+  'room nights': { 'room night': '1' },
+  'working hours': { 'FTE hour': '1' },
+  money: { GBP: '1' },
+} as const;
+
+type UnitTable = typeof UNIT_TABLE;
+export type Dimension = keyof UnitTable;
+export type UnitOf<D extends Dimension> = keyof UnitTable[D] & string;
+export type Unit = { [D in Dimension]: UnitOf<D> }[Dimension];
+/** The dimension a unit belongs to, at the type level. */
+export type DimensionOf<U extends Unit> = { [D in Dimension]: U extends UnitOf<D> ? D : never }[Dimension];
+/** Units a value of unit U may be converted to: the same dimension only. */
+export type CompatibleUnit<U extends Unit> = Extract<Unit, UnitOf<DimensionOf<U>>>;
+
+export const DIMENSIONS = Object.keys(UNIT_TABLE) as Dimension[];
+export const UNITS: readonly Unit[] = DIMENSIONS.flatMap((d) => Object.keys(UNIT_TABLE[d]) as Unit[]);
+
+const dimensionByUnit = new Map<string, Dimension>(
+  DIMENSIONS.flatMap((d) => Object.keys(UNIT_TABLE[d]).map((u) => [u, d] as const)),
+);
+
+const sizeByUnit = new Map<string, Decimal>(
+  DIMENSIONS.flatMap((d) =>
+    Object.entries(UNIT_TABLE[d]).map(([u, expr]) => [u, parseRatio(expr)] as const),
+  ),
+);
+
+/** 'a/b' or 'a' as an exact Decimal ratio. */
+function parseRatio(expr: string): Decimal {
+  const [num, den] = expr.split('/');
+  return den === undefined ? new Decimal(num!) : new Decimal(num!).div(den);
+}
+
+export function isUnit(value: string): value is Unit {
+  return dimensionByUnit.has(value);
+}
+
+export function dimensionOf<U extends Unit>(unit: U): DimensionOf<U> {
+  return dimensionByUnit.get(unit) as DimensionOf<U>;
+}
+
+/** Size of one `unit` in its dimension's base unit (kWh, litre, kg, km ...). */
+export function unitSize(unit: Unit): Decimal {
+  return sizeByUnit.get(unit)!;
+}
