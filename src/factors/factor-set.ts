@@ -97,19 +97,16 @@ export class FactorSet {
 
   /**
    * The biogenic CO2 DESNZ publishes "outside of scopes" for a factor (bioenergy, biofuel blends, grid
-   * electricity's biomass share): the Outside-of-Scopes row with the same fuel, detail and unit.
+   * electricity's biomass share): the Outside-of-Scopes row with the same fuel and unit, matched on the key
+   * below Level 2 ("bioenergy/biofuel/bioethanol@litres" ↔ "outside-of-scopes/biofuel/bioethanol@litres").
    */
   outsideOfScopesFor(factor: Factor): Factor | undefined {
     if (factor.scope === 'Outside of Scopes') return undefined;
-    return this.all().find(
-      (f) =>
-        f.scope === 'Outside of Scopes' &&
-        slug(f.path.level3) === slug(factor.path.level3) &&
-        slug(f.path.level4) === slug(factor.path.level4) &&
-        slug(f.path.columnText) === slug(factor.path.columnText) &&
-        slug(f.uom) === slug(factor.uom),
-    );
+    this.outsideByTail ??= new Map(this.all().filter((f) => f.scope === 'Outside of Scopes').map((f) => [keyTail(f.key), f]));
+    return this.outsideByTail.get(keyTail(factor.key));
   }
+
+  private outsideByTail: Map<string, Factor> | undefined;
 
   /** Up to `limit` keys closest to `key`: same unit and shared path segments first, then edit distance. */
   nearestKeys(key: string, limit = 5): FactorKey[] {
@@ -124,6 +121,11 @@ export class FactorSet {
     });
     return scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit).map((s) => s.key);
   }
+}
+
+/** The key without its first two path segments. */
+function keyTail(key: string): string {
+  return key.split('/').slice(2).join('/');
 }
 
 function editDistance(a: string, b: string): number {

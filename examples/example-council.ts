@@ -1,0 +1,69 @@
+/**
+ * A fictional, realistic mid-sized English district council ("Example District Council", about 100,000
+ * residents, 550 FTE staff) and its 2023/24 activity data. The figures are invented for illustration; the
+ * factors used to turn them into emissions are the published DESNZ ones.
+ */
+import type { ActivityRecordInput } from '../src/index.js';
+
+export const council = {
+  name: 'Example District Council (fictional)',
+  onsCode: 'E07999999',
+  councilType: 'district',
+  boundaryNotes:
+    'Operational control. Includes the council’s offices, depot, two leisure centres (council-run), street lighting, ' +
+    'owned fleet and staff travel. Excludes schools (not a district function) and social housing (transferred in 2009).',
+} as const;
+
+export const reportingYear = '2023/24';
+
+const invoice = { dataQuality: 'invoiced' } as const;
+const meter = { dataQuality: 'metered' } as const;
+const estimate = { dataQuality: 'estimated' } as const;
+
+export const records: ActivityRecordInput[] = [
+  // Buildings: gas and electricity by site (half-hourly meters and invoices)
+  { id: 'gas-civic', category: 'buildings', source: 'natural-gas', quantity: '1184230', unit: 'kWh', site: 'Civic Centre', ...meter },
+  { id: 'gas-leisure-north', category: 'buildings', source: 'natural-gas', quantity: '2093455', unit: 'kWh', site: 'Northgate Leisure Centre', ...meter },
+  { id: 'gas-leisure-south', category: 'buildings', source: 'natural-gas', quantity: '1618790', unit: 'kWh', site: 'Southfields Pool', ...meter },
+  { id: 'gas-depot', category: 'buildings', source: 'natural-gas', quantity: '412600', unit: 'kWh', site: 'Riverside Depot', ...invoice },
+  { id: 'oil-hall', category: 'buildings', source: 'burning-oil', quantity: '11800', unit: 'litre', site: 'Hillcrest Community Hall', ...invoice },
+  { id: 'pellets-museum', category: 'buildings', source: 'wood-pellets', quantity: '64.5', unit: 'tonne', site: 'Town Museum', ...invoice },
+  { id: 'elec-civic', category: 'buildings', source: 'electricity', quantity: '912400', unit: 'kWh', site: 'Civic Centre', ...meter, market: { type: 'renewable-backed', evidence: 'REGO-backed green tariff, contract 2022-2025' } },
+  { id: 'elec-leisure-north', category: 'buildings', source: 'electricity', quantity: '1.27', unit: 'GWh', site: 'Northgate Leisure Centre', ...meter },
+  { id: 'elec-leisure-south', category: 'buildings', source: 'electricity', quantity: '884300', unit: 'kWh', site: 'Southfields Pool', ...meter, market: { type: 'supplier-specific', kgCO2ePerKWh: '0.1521', supplier: 'fuel mix disclosure 2023' } },
+  { id: 'elec-depot', category: 'buildings', source: 'electricity', quantity: '301200', unit: 'kWh', site: 'Riverside Depot', ...invoice },
+  { id: 'heat-offices', category: 'buildings', source: 'district-heat', quantity: '240000', unit: 'kWh', site: 'Market Street Offices', ...invoice },
+  // Street lighting: unmetered supply, charged on the inventory of lamps
+  { id: 'street-lighting', category: 'street-lighting', source: 'electricity', quantity: '1452000', unit: 'kWh', ...estimate },
+  // Fleet: refuse and grounds vehicles by fuel card, electric vans by mileage
+  { id: 'fleet-diesel', category: 'fleet', source: 'diesel', quantity: '318450', unit: 'litre', site: 'Riverside Depot', ...invoice },
+  { id: 'fleet-hvo', category: 'fleet', source: 'hvo', quantity: '24000', unit: 'litre', site: 'Riverside Depot', ...invoice },
+  { id: 'fleet-petrol', category: 'fleet', source: 'petrol', quantity: '7650', unit: 'litre', ...invoice },
+  { id: 'fleet-ev-vans', category: 'fleet', source: 'van:average:battery-electric', quantity: '41200', unit: 'mile', ...meter },
+  // Fugitive: air conditioning top-ups from the maintenance contractor's F-gas log
+  { id: 'fgas-r410a', category: 'fugitive-emissions', source: 'refrigerant:r410a', quantity: '11.5', unit: 'kg', site: 'Civic Centre', ...meter },
+  { id: 'fgas-r32', category: 'fugitive-emissions', source: 'refrigerant:r32', quantity: '2.8', unit: 'kg', site: 'Northgate Leisure Centre', ...meter },
+  // Business travel
+  { id: 'grey-fleet', category: 'business-travel', source: 'car:average:unknown', quantity: '386500', unit: 'mile', ...invoice },
+  { id: 'rail', category: 'business-travel', source: 'rail:national', quantity: '96300', unit: 'passenger.km', ...invoice },
+  { id: 'flights-domestic', category: 'business-travel', source: 'flight:domestic:average', quantity: '5400', unit: 'passenger.km', ...invoice },
+  { id: 'taxis', category: 'business-travel', source: 'taxi:regular', quantity: '2150', unit: 'km', ...estimate },
+  { id: 'hotels', category: 'business-travel', source: 'hotel:uk', quantity: '132', unit: 'room night', ...invoice },
+  // Employee commuting and homeworking (staff travel survey, scaled to 550 FTE)
+  { id: 'commute-car', category: 'employee-commuting', source: 'car:average:unknown', quantity: '1874000', unit: 'km', ...estimate },
+  { id: 'commute-bus', category: 'employee-commuting', source: 'bus:average-local', quantity: '212000', unit: 'passenger.km', ...estimate },
+  { id: 'homeworking', category: 'employee-commuting', source: 'homeworking', quantity: '318000', unit: 'FTE hour', ...estimate },
+  // Waste from the council's own buildings (weighbridge tickets)
+  { id: 'waste-residual', category: 'waste', source: 'waste:commercial-and-industrial-waste:combustion', quantity: '186.4', unit: 'tonne', ...meter },
+  { id: 'waste-paper', category: 'waste', source: 'waste:paper-and-board-mixed:closed-loop', quantity: '31.2', unit: 'tonne', ...meter },
+  { id: 'waste-garden', category: 'waste', source: 'waste:organic-garden-waste:composting', quantity: '58', unit: 'tonne', ...estimate },
+  // Water
+  { id: 'water-supply', category: 'water', source: 'water-supply', quantity: '18420', unit: 'm3', ...invoice },
+  { id: 'water-treatment', category: 'water', source: 'water-treatment', quantity: '17500', unit: 'm3', ...invoice },
+  // Spend: counted only when a spend-based factor table is supplied (see README)
+  { id: 'spend-services', category: 'purchased-goods-and-services', source: 'spend:professional-services', quantity: '2450000', unit: 'GBP', priceYear: 2023, ...{ dataQuality: 'spend-based' } },
+  { id: 'spend-construction', category: 'capital-goods', source: 'spend:construction', quantity: '3120000', unit: 'GBP', priceYear: 2023, ...{ dataQuality: 'spend-based' } },
+  // Memo items: solar PV generation and woodland sequestration, never netted off
+  { id: 'solar-pv', category: 'buildings', source: 'renewable-generation:used-on-site', quantity: '86300', unit: 'kWh', site: 'Riverside Depot', ...meter },
+  { id: 'woodland', category: 'buildings', source: 'sequestration', quantity: '38', unit: 'tonne', ...estimate },
+];

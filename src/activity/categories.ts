@@ -1,0 +1,46 @@
+/**
+ * How councils report: a reporting category (the line in a council's carbon report) and, for every emission,
+ * its GHG Protocol scope and, in scope 3, its category (Corporate Value Chain Standard, categories 1–15).
+ */
+export const SCOPES = ['scope-1', 'scope-2', 'scope-3'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_LABELS: Record<Scope, string> = { 'scope-1': 'Scope 1', 'scope-2': 'Scope 2', 'scope-3': 'Scope 3' };
+
+export const SCOPE3_CATEGORIES = {
+  1: 'Purchased goods and services',
+  2: 'Capital goods',
+  3: 'Fuel- and energy-related activities',
+  4: 'Upstream transportation and distribution',
+  5: 'Waste generated in operations',
+  6: 'Business travel',
+  7: 'Employee commuting',
+  8: 'Upstream leased assets',
+  9: 'Downstream transportation and distribution',
+  10: 'Processing of sold products',
+  11: 'Use of sold products',
+  12: 'End-of-life treatment of sold products',
+  13: 'Downstream leased assets',
+  14: 'Franchises',
+  15: 'Investments',
+} as const;
+export type Scope3Category = keyof typeof SCOPE3_CATEGORIES;
+
+/** The council's own reporting lines, in the order a report lists them. */
+export const CATEGORIES = {
+  buildings: 'Buildings (fuel, electricity and heat)',
+  'street-lighting': 'Street lighting',
+  fleet: 'Owned and leased fleet',
+  'fugitive-emissions': 'Refrigerant and medical gas losses',
+  'business-travel': 'Business travel',
+  'employee-commuting': 'Employee commuting and homeworking',
+  waste: 'Waste',
+  water: 'Water supply and treatment',
+  'purchased-goods-and-services': 'Purchased goods and services (spend)',
+  'capital-goods': 'Capital goods (spend)',
+  'upstream-leased-assets': 'Upstream leased assets',
+  'downstream-leased-assets': 'Downstream leased assets (e.g. schools on the council contract)',
+  'outsourced-services': 'Outsourced services (e.g. contractor fleet)',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { Decimal, parseDecimal } from '../decimal.js';
+import type { Origin, Problem } from '../problem.js';
+import { dimensionOf, isUnit, type Unit } from '../units/units.js';
+import { CATEGORY_IDS, type Category } from './categories.js';
+import { isSourceError, parseSource } from './sources.js';
+
+export const DATA_QUALITY_TIERS = ['metered', 'invoiced', 'estimated', 'spend-based'] as const;
+export type DataQuality = (typeof DATA_QUALITY_TIERS)[number];
+
+/** A reporting year written as councils write it: "2023/24" (April to March). */
+export const ReportingYearSchema = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2023/24')
+  .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)), 'the second year must follow the first, e.g. 2023/24');
+export type ReportingYear = z.infer<typeof ReportingYearSchema>;
+
+export function reportingYearStart(year: ReportingYear): number {
+  return Number(year.slice(0, 4));
+}
+
+const decimalInput = z.union([z.string(), z.number(), z.instanceof(Decimal)]).transform((v, ctx) => {
+  const parsed = v instanceof Decimal ? v : typeof v === 'number' ? (Number.isFinite(v) ? new Decimal(v) : undefined) : parseDecimal(v);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${String(v)}' is not a number` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const OriginSchema = z.object({
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** How the market-based scope 2 figure of an electricity record is found (GHG Protocol Scope 2 Guidance). */
+export const MarketInstrumentSchema = z.discriminatedUnion('type', [
+  /** A tariff backed by REGOs or a PPA: zero emissions at generation. */
+  z.object({ type: z.literal('renewable-backed'), evidence: z.string().optional() }),
+  /** The supplier's own fuel-mix disclosure, kgCO2e per kWh. */
+  z.object({ type: z.literal('supplier-specific'), kgCO2ePerKWh: decimalInput, supplier: z.string().optional() }),
+]);
+export type MarketInstrument = z.infer<typeof MarketInstrumentSchema>;
+
+/** An activity record as written by a person or an importer (numbers as text or numbers). */
+export const ActivityRecordInputSchema = z.object({
+  id: z.string().min(1).optional(),
+  category: z.enum(CATEGORY_IDS as [Category, ...Category[]]),
+  source: z.string().min(1),
+  quantity: decimalInput,
+  unit: z.string().refine(isUnit, { message: 'not a known unit' }).transform((u) => u as Unit),
+  /** Price year of a money quantity (£ in 2021 prices): required for spend. */
+  priceYear: z.number().int().min(1990).max(2100).optional(),
+  reportingYear: ReportingYearSchema.optional(),
+  site: z.string().optional(),
+  dataQuality: z.enum(DATA_QUALITY_TIERS).default('estimated'),
+  /** Electricity only: the contractual instrument for the market-based figure. */
+  market: MarketInstrumentSchema.optional(),
+  /** Overrides the scope 3 category the record's category implies (e.g. contractor fleet under category 4). */
+  scope3Category: z.number().int().min(1).max(15).optional(),
+  notes: z.string().optional(),
+  origin: OriginSchema.optional(),
+});
+export type ActivityRecordInput = z.input<typeof ActivityRecordInputSchema>;
+
+/** A validated activity record: Decimal quantity, known unit, source id checked against the catalogue. */
+export type ActivityRecord = Omit<z.output<typeof ActivityRecordInputSchema>, 'id' | 'origin'> & {
+  readonly id: string;
+  readonly origin: Origin;
+};
+
+export type ActivityProblemCode = 'invalid-record' | 'unknown-source' | 'unit-not-allowed' | 'category-not-allowed' | 'missing-price-year';
+export type ActivityProblem = Problem<ActivityProblemCode>;
+
+/**
+ * Validates raw records. Every input ends up either as a record or as a problem naming it (and its origin);
+ * never an exception for bad data.
+ */
+export function parseActivityRecords(inputs: readonly unknown[], defaultOrigin: Origin = {}): { records: ActivityRecord[]; problems: ActivityProblem[] } {
+  const records: ActivityRecord[] = [];
+  const problems: ActivityProblem[] = [];
+  inputs.forEach((input, index) => {
+    const result = parseActivityRecord(input, index, defaultOrigin);
+    if ('record' in result) records.push(result.record);
+    else problems.push(result.problem);
+  });
+  return { records, problems };
+}
+
+export function parseActivityRecord(input: unknown, index: number, defaultOrigin: Origin = {}): { record: ActivityRecord } | { problem: ActivityProblem } {
+  const rawOrigin = OriginSchema.safeParse((input as { origin?: unknown } | null)?.origin);
+  const origin: Origin = rawOrigin.success && rawOrigin.data !== undefined ? stripUndefined(rawOrigin.data) : { ...defaultOrigin, note: defaultOrigin.note ?? `record ${index + 1}` };
+  const fail = (code: ActivityProblemCode, message: string, value?: string): { problem: ActivityProblem } => ({
+    problem: { severity: 'error', code, message, origin, ...(value !== undefined ? { value } : {}) },
+  });
+  const parsed = ActivityRecordInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail('invalid-record', `${issue.path.join('.') || 'record'}: ${issue.message}`);
+  }
+  const data = parsed.data;
+  const source = parseSource(data.source);
+  if (isSourceError(source)) {
+    return fail('unknown-source', source.reason + (source.suggestions.length > 0 ? `. Did you mean: ${source.suggestions.join(', ')}?` : ''), data.source);
+  }
+  if (!source.family.categories.includes(data.category)) {
+    return fail('category-not-allowed', `${source.family.label} cannot be reported under ${data.category}; allowed: ${source.family.categories.join(', ')}`, data.category);
+  }
+  if (!source.family.dimensions.includes(dimensionOf(data.unit))) {
+    return fail('unit-not-allowed', `${source.family.label} is measured in ${source.family.dimensions.join(' or ')}, not ${dimensionOf(data.unit)}`, data.unit);
+  }
+  if (source.family.kind === 'spend' && data.priceYear === undefined) {
+    return fail('missing-price-year', 'Spend needs the price year of its pounds (priceYear)');
+  }
+  return { record: { ...data, source: data.source.trim().toLowerCase(), id: data.id ?? `r${index + 1}`, origin } };
+}
+
+function stripUndefined(o: z.infer<typeof OriginSchema>): Origin {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Origin;
+}

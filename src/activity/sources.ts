@@ -1,0 +1,143 @@
+import type { Category } from './categories.js';
+import type { Dimension } from '../units/units.js';
+
+/**
+ * What was consumed or done: the source of an activity record. A source id is a family, optionally with
+ * options separated by colons — 'natural-gas', 'car:medium:diesel', 'flight:long-haul:economy',
+ * 'waste:commercial-and-industrial-waste:landfill', 'refrigerant:r410a' — or 'desnz:<path>' to name any DESNZ
+ * factor path directly. This module only says which ids, units and categories are valid; src/calculate/ maps
+ * each source to its factors.
+ */
+export type SourceKind =
+  | 'stationary-fuel'
+  | 'vehicle-fuel'
+  | 'electricity'
+  | 'heat'
+  | 'vehicle-distance'
+  | 'passenger-distance'
+  | 'hotel'
+  | 'homeworking'
+  | 'waste'
+  | 'water'
+  | 'refrigerant'
+  | 'spend'
+  | 'generation'
+  | 'removal'
+  | 'desnz';
+
+export interface SourceFamily {
+  readonly family: string;
+  readonly label: string;
+  readonly kind: SourceKind;
+  /** Dimensions of the quantity accepted. */
+  readonly dimensions: readonly Dimension[];
+  /** Allowed values per option position; an empty list means free text (checked against the factor set). */
+  readonly options: readonly (readonly string[])[];
+  readonly categories: readonly Category[];
+}
+
+const OWN_AND_LEASED: readonly Category[] = ['upstream-leased-assets', 'downstream-leased-assets', 'outsourced-services'];
+const BUILDING_CATEGORIES: readonly Category[] = ['buildings', ...OWN_AND_LEASED];
+const VEHICLE_CATEGORIES: readonly Category[] = ['fleet', 'business-travel', 'employee-commuting', ...OWN_AND_LEASED];
+const TRAVEL_CATEGORIES: readonly Category[] = ['business-travel', 'employee-commuting'];
+const ENERGY: readonly Dimension[] = ['energy'];
+
+export const CAR_SIZES = ['small', 'medium', 'large', 'average'] as const;
+export const CAR_FUELS = ['diesel', 'petrol', 'hybrid', 'plug-in-hybrid', 'battery-electric', 'cng', 'lpg', 'unknown'] as const;
+export const VAN_CLASSES = ['class-i', 'class-ii', 'class-iii', 'average'] as const;
+export const VAN_FUELS = ['diesel', 'petrol', 'battery-electric', 'cng', 'lpg', 'unknown'] as const;
+export const HGV_TYPES = ['rigid-3.5-7.5t', 'rigid-7.5-17t', 'rigid-over-17t', 'all-rigids', 'artic-3.5-33t', 'artic-over-33t', 'all-artics', 'all-hgvs'] as const;
+export const HGV_LOADS = ['0', '50', '100', 'average'] as const;
+export const MOTORBIKE_SIZES = ['small', 'medium', 'large', 'average'] as const;
+export const FLIGHT_HAULS = ['domestic', 'short-haul', 'long-haul', 'international'] as const;
+export const FLIGHT_CLASSES = ['average', 'economy', 'premium-economy', 'business', 'first'] as const;
+export const RAIL_TYPES = ['national', 'international', 'light-rail-and-tram', 'underground'] as const;
+export const BUS_TYPES = ['average-local', 'local-london', 'local-not-london', 'coach'] as const;
+export const TAXI_TYPES = ['regular', 'black-cab'] as const;
+export const WASTE_ROUTES = ['landfill', 'combustion', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion'] as const;
+
+const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[]): SourceFamily => ({
+  family, label, kind, dimensions, options: [],
+  categories: kind === 'stationary-fuel' ? BUILDING_CATEGORIES : VEHICLE_CATEGORIES,
+});
+
+export const SOURCE_FAMILIES: readonly SourceFamily[] = [
+  fuel('natural-gas', 'Natural gas', 'stationary-fuel', ['energy', 'volume', 'mass']),
+  fuel('gas-oil', 'Gas oil (red diesel)', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('burning-oil', 'Burning oil (kerosene, heating oil)', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('fuel-oil', 'Fuel oil', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('lpg', 'LPG', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('propane', 'Propane', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('coal-industrial', 'Coal (industrial)', 'stationary-fuel', ['mass', 'energy']),
+  fuel('coal-domestic', 'Coal (domestic)', 'stationary-fuel', ['mass', 'energy']),
+  fuel('wood-pellets', 'Wood pellets (biomass)', 'stationary-fuel', ['mass', 'energy']),
+  fuel('wood-chips', 'Wood chips (biomass)', 'stationary-fuel', ['mass', 'energy']),
+  fuel('wood-logs', 'Wood logs (biomass)', 'stationary-fuel', ['mass', 'energy']),
+  fuel('biogas', 'Biogas', 'stationary-fuel', ['mass', 'energy']),
+  fuel('diesel', 'Diesel (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('petrol', 'Petrol (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('diesel-mineral', 'Diesel (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('petrol-mineral', 'Petrol (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('hvo', 'Biodiesel HVO', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume']),
+  { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
+  { family: 'district-heat', label: 'District heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
+  { family: 'onsite-heat', label: 'Purchased onsite heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
+  { family: 'car', label: 'Car by size and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [CAR_SIZES, CAR_FUELS], categories: VEHICLE_CATEGORIES },
+  { family: 'van', label: 'Van by class and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [VAN_CLASSES, VAN_FUELS], categories: VEHICLE_CATEGORIES },
+  { family: 'hgv', label: 'HGV (diesel) by type and % laden', kind: 'vehicle-distance', dimensions: ['distance'], options: [HGV_TYPES, HGV_LOADS], categories: VEHICLE_CATEGORIES },
+  { family: 'motorbike', label: 'Motorbike by size', kind: 'vehicle-distance', dimensions: ['distance'], options: [MOTORBIKE_SIZES], categories: VEHICLE_CATEGORIES },
+  { family: 'flight', label: 'Flight by haul and class (with radiative forcing)', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [FLIGHT_HAULS, FLIGHT_CLASSES], categories: TRAVEL_CATEGORIES },
+  { family: 'rail', label: 'Rail', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [RAIL_TYPES], categories: TRAVEL_CATEGORIES },
+  { family: 'bus', label: 'Bus or coach', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [BUS_TYPES], categories: TRAVEL_CATEGORIES },
+  { family: 'taxi', label: 'Taxi', kind: 'passenger-distance', dimensions: ['passenger distance', 'distance'], options: [TAXI_TYPES], categories: TRAVEL_CATEGORIES },
+  { family: 'hotel', label: 'Hotel stay by country (e.g. hotel:uk, hotel:uk-london)', kind: 'hotel', dimensions: ['room nights'], options: [[]], categories: TRAVEL_CATEGORIES },
+  { family: 'homeworking', label: 'Homeworking (office equipment and heating)', kind: 'homeworking', dimensions: ['working hours'], options: [], categories: ['employee-commuting'] },
+  { family: 'waste', label: 'Waste by material and route (e.g. waste:commercial-and-industrial-waste:landfill)', kind: 'waste', dimensions: ['mass'], options: [[], WASTE_ROUTES], categories: ['waste'] },
+  { family: 'water-supply', label: 'Water supply', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
+  { family: 'water-treatment', label: 'Water treatment (wastewater)', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
+  { family: 'refrigerant', label: 'Refrigerant or medical gas lost (e.g. refrigerant:r410a, refrigerant:nitrous-oxide)', kind: 'refrigerant', dimensions: ['mass'], options: [[]], categories: ['fugitive-emissions', ...OWN_AND_LEASED] },
+  { family: 'spend', label: 'Spend by category (needs a spend-based factor table)', kind: 'spend', dimensions: ['money'], options: [[]], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] },
+  { family: 'renewable-generation', label: 'Renewable electricity generated on site (memo)', kind: 'generation', dimensions: ENERGY, options: [[ 'used-on-site', 'exported' ]], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
+  { family: 'sequestration', label: 'Land-use sequestration, removals in CO2e (memo)', kind: 'removal', dimensions: ['mass'], options: [], categories: ['buildings', ...OWN_AND_LEASED] },
+  { family: 'desnz', label: 'Any DESNZ factor path (e.g. desnz:fuels/liquid-fuels/marine-gas-oil)', kind: 'desnz', dimensions: ['energy', 'volume', 'mass', 'distance', 'passenger distance', 'vehicle distance', 'freight distance', 'room nights', 'working hours'], options: [[]], categories: ['buildings', 'street-lighting', 'fleet', 'fugitive-emissions', 'business-travel', 'employee-commuting', 'waste', 'water', 'purchased-goods-and-services', 'capital-goods', ...OWN_AND_LEASED] },
+];
+
+const byFamily = new Map(SOURCE_FAMILIES.map((f) => [f.family, f]));
+
+export interface ParsedSource {
+  readonly family: SourceFamily;
+  readonly options: readonly string[];
+}
+
+export type SourceError = { readonly reason: string; readonly suggestions: readonly string[] };
+
+/** Splits and checks a source id. 'desnz:' keeps the rest whole (paths contain no colons). */
+export function parseSource(id: string): ParsedSource | SourceError {
+  const text = id.trim().toLowerCase();
+  const [head = '', ...rest] = text.split(':');
+  const family = byFamily.get(head);
+  if (family === undefined) {
+    return { reason: `Unknown source '${id}'`, suggestions: nearestFamilies(head) };
+  }
+  const options = family.kind === 'desnz' ? [rest.join(':')] : rest;
+  if (options.length !== family.options.length) {
+    const shape = [family.family, ...family.options.map((o, i) => (o.length > 0 ? `<${o.join('|')}>` : `<option ${i + 1}>`))].join(':');
+    return { reason: `Source '${id}' should look like ${shape}`, suggestions: [] };
+  }
+  for (const [i, allowed] of family.options.entries()) {
+    const value = options[i]!;
+    if (value === '' || (allowed.length > 0 && !allowed.includes(value))) {
+      return { reason: `'${value}' is not a valid option ${i + 1} for ${family.family}${allowed.length > 0 ? `: use one of ${allowed.join(', ')}` : ''}`, suggestions: [] };
+    }
+  }
+  return { family, options };
+}
+
+export function isSourceError(value: ParsedSource | SourceError): value is SourceError {
+  return 'reason' in value;
+}
+
+function nearestFamilies(head: string): string[] {
+  return SOURCE_FAMILIES.map((f) => f.family).filter((f) => f.includes(head) || head.includes(f) || f[0] === head[0]).slice(0, 5);
+}

@@ -1,0 +1,198 @@
+import type { ActivityRecord } from '../activity/record.js';
+import { isSourceError, parseSource, type ParsedSource } from '../activity/sources.js';
+import { Decimal } from '../decimal.js';
+import type { Factor, FactorSet } from '../factors/factor-set.js';
+import type { FactorKey } from '../factors/key.js';
+import { describePath } from '../factors/key.js';
+import type { Problem } from '../problem.js';
+import { convertUnchecked } from '../units/quantity.js';
+import { factorPlan, type ComponentRole } from './factor-plan.js';
+import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed } from './line.js';
+import { resolveFactor, type ResolvedFactor } from './resolve-factor.js';
+import { assignScope } from './scope.js';
+import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
+
+export type CalculationProblemCode = 'factor-not-found' | 'factor-component-missing' | 'no-spend-factor' | 'unknown-source';
+export type CalculationProblem = Problem<CalculationProblemCode>;
+
+export interface RecordContext {
+  readonly set: FactorSet;
+  readonly residualMixKgCO2ePerKWh?: Decimal;
+  readonly spendFactors?: SpendFactorTable;
+}
+
+export interface RecordResult {
+  readonly lines: EmissionLine[];
+  readonly memo: MemoLine[];
+  readonly problems: CalculationProblem[];
+}
+
+const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing'>, LineRole> = {
+  direct: 'direct',
+  'ev-electricity': 'direct',
+  'well-to-tank': 'well-to-tank',
+  'transmission-and-distribution': 'transmission-and-distribution',
+  'ev-transmission-and-distribution': 'transmission-and-distribution',
+};
+
+/**
+ * One record's emission lines. All-or-nothing: when a required factor is missing the record gives no lines and
+ * one error naming it and the nearest factors — never a zero.
+ */
+export function calculateRecord(record: ActivityRecord, context: RecordContext): RecordResult {
+  const source = parseSource(record.source);
+  if (isSourceError(source)) return failure(record, 'unknown-source', source.reason, record.source);
+  switch (source.family.kind) {
+    case 'spend':
+      return spendLine(record, source, context);
+    case 'generation':
+      return memoOnly(record, 'renewable-generation', convertUnchecked({ value: record.quantity, unit: record.unit }, 'kWh').value, 'kWh',
+        `Renewable electricity generated (${source.options[0]}), reported as a memo item, not netted off`);
+    case 'removal':
+      return memoOnly(record, 'removal', convertUnchecked({ value: record.quantity, unit: record.unit }, 'kg').value, 'kgCO2e',
+        'Removals by land use (sequestration), reported separately and never netted into gross totals');
+    default:
+      return factorLines(record, source, context);
+  }
+}
+
+function factorLines(record: ActivityRecord, source: ParsedSource, context: RecordContext): RecordResult {
+  const { set } = context;
+  const plan = factorPlan(source);
+  const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
+  const missingOptional: string[] = [];
+  for (const component of plan.components) {
+    const found = resolveFactor(set, component.stems, record.quantity, record.unit);
+    if (found !== undefined) resolved.push({ role: component.role, found });
+    else if (component.required) {
+      const wanted = `${component.stems[0]}@…`;
+      const nearest = set.nearestKeys(component.stems[0]!.replace(/\*/g, ''), 3);
+      return failure(record, 'factor-not-found',
+        `${set.id} has no ${component.role} factor for ${record.source} in ${record.unit} (looked for ${wanted}). Nearest: ${nearest.join(', ')}`,
+        record.source);
+    } else missingOptional.push(component.role);
+  }
+  if (!resolved.some((r) => r.role === 'direct' || r.role === 'ev-electricity')) {
+    return failure(record, 'factor-not-found', `${set.id} publishes no factor for ${record.source} in ${record.unit}`, record.source);
+  }
+
+  const lines: EmissionLine[] = [];
+  const memo: MemoLine[] = [];
+  for (const { role, found } of resolved) {
+    if (role === 'without-radiative-forcing') {
+      memo.push(memoLine(record, 'flight-without-radiative-forcing', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
+        'The same flights without the radiative forcing uplift (totals include it, as DESNZ recommends)', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
+      continue;
+    }
+    lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity'));
+  }
+  const direct = resolved.find((r) => r.role === 'direct');
+  if (plan.biogenic && direct !== undefined) {
+    const outside = set.outsideOfScopesFor(direct.found.factor);
+    const perUnit = outside?.values.get('kgCO2e-CO2') ?? outside?.values.get('kgCO2e');
+    if (outside !== undefined && perUnit !== undefined) {
+      memo.push(memoLine(record, 'biogenic-co2', direct.found.quantity.value.mul(perUnit), 'kgCO2e',
+        'Biogenic CO2 from the biomass or biofuel content, outside of scopes', factorUsed(set, outside, perUnit)));
+    }
+  }
+  const problems: CalculationProblem[] = missingOptional.length === 0 ? [] : [{
+    severity: 'warning', code: 'factor-component-missing', origin: record.origin, value: record.source,
+    message: `${set.id} publishes no ${[...new Set(missingOptional)].join(' / ')} factor for ${record.source}; that part is not included`,
+  }];
+  return { lines, memo, problems };
+}
+
+function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFactor, context: RecordContext, evByDistance: boolean): EmissionLine {
+  const { factor, quantity } = found;
+  const kgCO2e = quantity.value.mul(found.kgCO2ePerUnit);
+  const gas = (m: 'kgCO2e-CO2' | 'kgCO2e-CH4' | 'kgCO2e-N2O') => {
+    const perUnit = factor.values.get(m);
+    return perUnit === undefined ? undefined : quantity.value.mul(perUnit);
+  };
+  const [CO2, CH4, N2O] = [gas('kgCO2e-CO2'), gas('kgCO2e-CH4'), gas('kgCO2e-N2O')];
+  const { scope, scope3Category } = assignScope(record, role, factor.scope);
+  return {
+    recordId: record.id,
+    record,
+    role,
+    category: record.category,
+    scope,
+    ...(scope3Category !== undefined ? { scope3Category } : {}),
+    ...(record.site !== undefined ? { site: record.site } : {}),
+    dataQuality: record.dataQuality,
+    factor: factorUsed(context.set, factor, found.kgCO2ePerUnit),
+    quantity,
+    kgCO2e,
+    byGas: { ...(CO2 ? { CO2 } : {}), ...(CH4 ? { CH4 } : {}), ...(N2O ? { N2O } : {}) },
+    ...(scope === 'scope-2' ? { market: marketBased(record, quantity, kgCO2e, context, evByDistance) } : {}),
+  };
+}
+
+/** Scope 2 Guidance hierarchy: contractual instrument, then residual mix, then grid average (stated). */
+function marketBased(record: ActivityRecord, quantity: QuantityUsed, location: Decimal, context: RecordContext, evByDistance: boolean): { kgCO2e: Decimal; basis: MarketBasis } {
+  const isGridKWh = !evByDistance && record.source === 'electricity' && quantity.uom === 'kWh';
+  if (!isGridKWh) return { kgCO2e: location, basis: 'grid-average' };
+  if (record.market?.type === 'renewable-backed') return { kgCO2e: new Decimal(0), basis: 'renewable-backed' };
+  if (record.market?.type === 'supplier-specific') return { kgCO2e: quantity.value.mul(record.market.kgCO2ePerKWh), basis: 'supplier-specific' };
+  if (context.residualMixKgCO2ePerKWh !== undefined) return { kgCO2e: quantity.value.mul(context.residualMixKgCO2ePerKWh), basis: 'residual-mix' };
+  return { kgCO2e: location, basis: 'grid-average' };
+}
+
+function spendLine(record: ActivityRecord, source: ParsedSource, context: RecordContext): RecordResult {
+  const table = context.spendFactors;
+  const category = source.options[0]!;
+  if (table === undefined) {
+    return failure(record, 'no-spend-factor', 'No spend-based factor table was supplied (DESNZ publishes none); spend is excluded rather than counted as zero', record.source);
+  }
+  const lookup = lookupSpendFactor(table, category, record.priceYear!);
+  if (!lookup.ok) return failure(record, 'no-spend-factor', lookup.reason, record.source);
+  const pounds = record.quantity.mul(lookup.inflator);
+  const { scope, scope3Category } = assignScope(record, 'direct', 'Scope 3');
+  const factor: FactorUsed = {
+    key: `spend/${category}@gbp-${table.priceYear}` as FactorKey,
+    setId: table.id,
+    path: `${table.title} › ${category}`,
+    uom: `£ (${table.priceYear} prices)`,
+    desnzScope: 'Scope 3',
+    kgCO2ePerUnit: lookup.kgCO2ePerGBP,
+    sourceFile: table.id,
+    sourceRow: 0,
+  };
+  const line: EmissionLine = {
+    recordId: record.id, record, role: 'direct', category: record.category, scope,
+    ...(scope3Category !== undefined ? { scope3Category } : {}),
+    ...(record.site !== undefined ? { site: record.site } : {}),
+    dataQuality: 'spend-based', factor,
+    quantity: { value: pounds, uom: factor.uom, ...(lookup.inflator.eq(1) ? {} : { conversion: { from: 'GBP' as const, multiplier: lookup.inflator } }) },
+    kgCO2e: pounds.mul(lookup.kgCO2ePerGBP),
+    byGas: {},
+  };
+  return { lines: [line], memo: [], problems: [] };
+}
+
+function factorUsed(set: FactorSet, factor: Factor, kgCO2ePerUnit: Decimal): FactorUsed {
+  const source = factor.sources.get('kgCO2e') ?? factor.sources.get('kgCO2e-CO2') ?? [...factor.sources.values()][0]!;
+  return {
+    key: factor.key,
+    setId: set.id,
+    path: describePath(factor.path),
+    uom: factor.uom,
+    desnzScope: factor.scope,
+    kgCO2ePerUnit,
+    sourceFile: set.info.source.file,
+    sourceRow: source.row,
+    ...(source.id !== undefined ? { sourceId: source.id } : {}),
+  };
+}
+
+function memoLine(record: ActivityRecord, kind: MemoLine['kind'], value: Decimal, unit: MemoLine['unit'], note: string, factor?: FactorUsed): MemoLine {
+  return { recordId: record.id, kind, category: record.category, ...(record.site !== undefined ? { site: record.site } : {}), value, unit, note, ...(factor ? { factor } : {}) };
+}
+
+function memoOnly(record: ActivityRecord, kind: MemoLine['kind'], value: Decimal, unit: MemoLine['unit'], note: string): RecordResult {
+  return { lines: [], memo: [memoLine(record, kind, value, unit, note)], problems: [] };
+}
+
+function failure(record: ActivityRecord, code: CalculationProblemCode, message: string, value: string): RecordResult {
+  return { lines: [], memo: [], problems: [{ severity: 'error', code, message: `Record ${record.id}: ${message}`, origin: record.origin, value }] };
+}

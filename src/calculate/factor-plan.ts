@@ -1,0 +1,209 @@
+import type { ParsedSource } from '../activity/sources.js';
+
+/**
+ * Which DESNZ factors a source uses. Paths are factor-key stems (the key without "@unit"); the unit is chosen
+ * from the record's quantity (src/calculate/resolve-factor.ts). Several stems are alternatives, first found
+ * wins: DESNZ renamed some paths between years (e.g. "WTT- UK & overseas elec" became "WTT- UK electricity").
+ * A '*' segment matches any one segment. These are names of published factors, never values.
+ */
+export type ComponentRole = 'direct' | 'well-to-tank' | 'transmission-and-distribution' | 'ev-electricity' | 'ev-transmission-and-distribution' | 'without-radiative-forcing';
+
+export interface FactorComponent {
+  readonly role: ComponentRole;
+  readonly stems: readonly string[];
+  /** A required component that is missing makes the record a problem; an optional one is a warning. */
+  readonly required: boolean;
+}
+
+export interface FactorPlan {
+  readonly components: readonly FactorComponent[];
+  /** Look for DESNZ's "outside of scopes" biogenic CO2 beside the direct factor. */
+  readonly biogenic: boolean;
+}
+
+const FUEL_STEMS: Record<string, string> = {
+  'natural-gas': 'fuels/gaseous-fuels/natural-gas',
+  'gas-oil': 'fuels/liquid-fuels/gas-oil',
+  'burning-oil': 'fuels/liquid-fuels/burning-oil',
+  'fuel-oil': 'fuels/liquid-fuels/fuel-oil',
+  lpg: 'fuels/gaseous-fuels/lpg',
+  propane: 'fuels/gaseous-fuels/propane',
+  'coal-industrial': 'fuels/solid-fuels/coal-industrial',
+  'coal-domestic': 'fuels/solid-fuels/coal-domestic',
+  'wood-pellets': 'bioenergy/biomass/wood-pellets',
+  'wood-chips': 'bioenergy/biomass/wood-chips',
+  'wood-logs': 'bioenergy/biomass/wood-logs',
+  biogas: 'bioenergy/biogas/biogas',
+  diesel: 'fuels/liquid-fuels/diesel-average-biofuel-blend',
+  petrol: 'fuels/liquid-fuels/petrol-average-biofuel-blend',
+  'diesel-mineral': 'fuels/liquid-fuels/diesel-100-pct-mineral-diesel',
+  'petrol-mineral': 'fuels/liquid-fuels/petrol-100-pct-mineral-petrol',
+  hvo: 'bioenergy/biofuel/biodiesel-hvo',
+  cng: 'fuels/gaseous-fuels/cng',
+};
+
+/** DESNZ's well-to-tank Level 1 for each direct Level 1. */
+const WTT_LEVEL1: Record<string, string> = {
+  fuels: 'wtt-fuels',
+  bioenergy: 'wtt-bioenergy',
+  'passenger-vehicles': 'wtt-pass-vehs-and-travel-land',
+  'business-travel-land': 'wtt-pass-vehs-and-travel-land',
+  'delivery-vehicles': 'wtt-delivery-vehs-and-freight',
+  'business-travel-air': 'wtt-business-travel-air',
+};
+
+/** "fuels/liquid-fuels/x" → ["wtt-fuels/liquid-fuels/x", "wtt-fuels/wtt-liquid-fuels/x"] (both namings used). */
+function wttStems(stem: string): string[] {
+  const [level1 = '', level2 = '', ...rest] = stem.split('/');
+  const wtt = WTT_LEVEL1[level1];
+  if (wtt === undefined) return [];
+  return [[wtt, level2, ...rest].join('/'), [wtt, `wtt-${level2}`, ...rest].join('/')];
+}
+
+const direct = (...stems: string[]): FactorComponent => ({ role: 'direct', stems, required: true });
+const optional = (role: ComponentRole, stems: readonly string[]): FactorComponent => ({ role, stems, required: false });
+const withWtt = (stem: string): FactorComponent[] => [direct(stem), optional('well-to-tank', wttStems(stem))];
+
+const ELECTRICITY: FactorComponent[] = [
+  direct('uk-electricity/electricity-generated/electricity-uk'),
+  optional('transmission-and-distribution', ['transmission-and-distribution/t-and-d-uk-electricity/electricity-uk']),
+  optional('well-to-tank', ['wtt-uk-electricity/wtt-uk-electricity-generation/electricity-uk', 'wtt-uk-and-overseas-elec/wtt-uk-electricity-generation/electricity-uk']),
+  optional('well-to-tank', ['wtt-uk-electricity/wtt-uk-electricity-t-and-d/electricity-uk', 'wtt-uk-and-overseas-elec/wtt-uk-electricity-t-and-d/electricity-uk']),
+];
+
+const CAR_FUEL_SEGMENT: Record<string, string> = { 'plug-in-hybrid': 'plug-in-hybrid-electric-vehicle', 'battery-electric': 'battery-electric-vehicle' };
+const VAN_CLASS_SEGMENT: Record<string, string> = {
+  'class-i': 'class-i-up-to-1.305-tonnes',
+  'class-ii': 'class-ii-1.305-to-1.74-tonnes',
+  'class-iii': 'class-iii-1.74-to-3.5-tonnes',
+  average: 'average-up-to-3.5-tonnes',
+};
+const HGV_TYPE_SEGMENT: Record<string, string> = {
+  'rigid-3.5-7.5t': 'rigid-gt-3.5-7.5-tonnes',
+  'rigid-7.5-17t': 'rigid-gt-7.5-tonnes-17-tonnes',
+  'rigid-over-17t': 'rigid-gt-17-tonnes',
+  'all-rigids': 'all-rigids',
+  'artic-3.5-33t': 'articulated-gt-3.5-33t',
+  'artic-over-33t': 'articulated-gt-33t',
+  'all-artics': 'all-artics',
+  'all-hgvs': 'all-hgvs',
+};
+const FLIGHT_HAUL_SEGMENT: Record<string, string> = {
+  domestic: 'domestic-to-from-uk',
+  'short-haul': 'short-haul-to-from-uk',
+  'long-haul': 'long-haul-to-from-uk',
+  international: 'international-to-from-non-uk',
+};
+const FLIGHT_CLASS_SEGMENT: Record<string, string> = {
+  average: 'average-passenger',
+  economy: 'economy-class',
+  'premium-economy': 'premium-economy-class',
+  business: 'business-class',
+  first: 'first-class',
+};
+const RAIL_SEGMENT: Record<string, string> = { national: 'national-rail', international: 'international-rail', 'light-rail-and-tram': 'light-rail-and-tram', underground: 'london-underground' };
+const BUS_SEGMENT: Record<string, string> = { 'average-local': 'average-local-bus', 'local-london': 'local-london-bus', 'local-not-london': 'local-bus-not-london', coach: 'coach' };
+const TAXI_SEGMENT: Record<string, string> = { regular: 'regular-taxi', 'black-cab': 'black-cab' };
+
+/** Road vehicles: tailpipe (scope 1 in an own fleet), plus for plug-ins the charging electricity and its losses. */
+function vehicle(group: string, tail: string, electric: boolean): FactorComponent[] {
+  const stem = `${group}/${tail}`;
+  const [, ...afterLevel1] = stem.split('/');
+  return [
+    { role: 'direct', stems: [stem], required: !electric },
+    optional('well-to-tank', wttStems(stem)),
+    ...(electric
+      ? [
+          { role: 'ev-electricity' as const, stems: [`uk-electricity-for-evs/${afterLevel1.join('/')}`], required: true },
+          optional('ev-transmission-and-distribution', [`uk-electricity-t-and-d-for-evs/${afterLevel1.join('/')}`]),
+        ]
+      : []),
+  ];
+}
+
+/** Trade names councils use for single-gas refrigerants, to DESNZ's names. */
+const REFRIGERANT_NAMES: Record<string, string> = {
+  r32: 'hfc-32',
+  r125: 'hfc-125',
+  r134a: 'hfc-134a',
+  r143a: 'hfc-143a',
+  r22: 'hcfc-22-r22-chlorodifluoromethane',
+  r11: 'cfc-11-r11-trichlorofluoromethane',
+  r12: 'cfc-12-r12-dichlorodifluoromethane',
+  r744: 'carbon-dioxide',
+  r290: 'r290-propane',
+};
+
+const seg = (table: Record<string, string>, option: string | undefined): string => table[option ?? ''] ?? option ?? '';
+
+/** The factor components of a parsed source; spend, generation and removals have none (see calculate.ts). */
+export function factorPlan(source: ParsedSource): FactorPlan {
+  const [a, b] = source.options;
+  const plan = (components: FactorComponent[], biogenic = false): FactorPlan => ({ components, biogenic });
+  switch (source.family.kind) {
+    case 'stationary-fuel':
+    case 'vehicle-fuel':
+      return plan(withWtt(FUEL_STEMS[source.family.family]!), true);
+    case 'electricity':
+      return plan(ELECTRICITY);
+    case 'heat': {
+      const kind = source.family.family === 'district-heat' ? 'district-heat-and-steam' : 'onsite-heat-and-steam';
+      return plan([
+        direct(`heat-and-steam/heat-and-steam/${kind}`),
+        optional('well-to-tank', [`wtt-heat-and-steam/wtt-heat-and-steam/${kind}`]),
+        ...(kind === 'district-heat-and-steam'
+          ? [
+              optional('transmission-and-distribution', ['transmission-and-distribution/distribution-district-heat-and-steam/5-pct-loss']),
+              optional('well-to-tank', ['wtt-heat-and-steam/wtt-district-heat-and-steam-distribution/5-pct-loss']),
+            ]
+          : []),
+      ]);
+    }
+    case 'vehicle-distance':
+      switch (source.family.family) {
+        case 'car':
+          return plan(vehicle('passenger-vehicles/cars-by-size', `${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric' || b === 'plug-in-hybrid'));
+        case 'van':
+          return plan(vehicle('delivery-vehicles/vans', `${seg(VAN_CLASS_SEGMENT, a)}/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric'));
+        case 'hgv':
+          return plan(vehicle('delivery-vehicles/hgv-all-diesel', `${seg(HGV_TYPE_SEGMENT, a)}/${b === 'average' ? 'average-laden' : `${b}-pct-laden`}`, false));
+        default:
+          return plan(vehicle('passenger-vehicles/motorbike', a ?? '', false));
+      }
+    case 'passenger-distance':
+      switch (source.family.family) {
+        case 'flight': {
+          const path = `business-travel-air/flights/${seg(FLIGHT_HAUL_SEGMENT, a)}/${seg(FLIGHT_CLASS_SEGMENT, b)}`;
+          return plan([
+            direct(`${path}/with-rf`),
+            optional('well-to-tank', wttStems(`${path}/with-rf`)),
+            optional('without-radiative-forcing', [`${path}/without-rf`]),
+          ]);
+        }
+        case 'rail':
+          return plan(withWtt(`business-travel-land/rail/${seg(RAIL_SEGMENT, a)}`));
+        case 'bus':
+          return plan(withWtt(`business-travel-land/bus/${seg(BUS_SEGMENT, a)}`));
+        default:
+          return plan(withWtt(`business-travel-land/taxis/${seg(TAXI_SEGMENT, a)}`));
+      }
+    case 'hotel':
+      return plan([direct(`hotel-stay/hotel-stay/${a}`)]);
+    case 'homeworking':
+      return plan([direct('homeworking/homeworking-office-equipment-plus-heating')]);
+    case 'waste':
+      return plan([direct(`waste-disposal/*/${a}/${b}`)]);
+    case 'water':
+      return plan([direct(source.family.family === 'water-supply' ? 'water-supply/water-supply/water-supply' : 'water-treatment/water-treatment/water-treatment')]);
+    case 'refrigerant': {
+      const gas = seg(REFRIGERANT_NAMES, a);
+      return plan([direct(`refrigerant-and-other/*/${gas}/emissions-including-only-kyoto-products`, `refrigerant-and-other/*/${gas}`)]);
+    }
+    case 'desnz':
+      return plan([direct(a ?? '')], true);
+    case 'spend':
+    case 'generation':
+    case 'removal':
+      return plan([]);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Category, Scope, Scope3Category } from '../activity/categories.js';
+import type { ActivityRecord } from '../activity/record.js';
+import type { FactorScope } from '../factors/schema.js';
+import type { LineRole } from './line.js';
+
+/** Categories inside the council's own operational boundary: their direct emissions are scope 1 or 2. */
+const OWN_OPERATIONS: ReadonlySet<Category> = new Set(['buildings', 'street-lighting', 'fleet', 'fugitive-emissions']);
+
+/** The scope 3 category a council reporting category falls in (GHG Protocol Scope 3 Standard). */
+const SCOPE3_OF_CATEGORY: Partial<Record<Category, Scope3Category>> = {
+  'business-travel': 6,
+  'employee-commuting': 7,
+  waste: 5,
+  water: 1,
+  'purchased-goods-and-services': 1,
+  'capital-goods': 2,
+  'upstream-leased-assets': 8,
+  'downstream-leased-assets': 13,
+  'outsourced-services': 1,
+};
+
+const FACTOR_SCOPES: Record<Exclude<FactorScope, 'Outside of Scopes'>, Scope> = { 'Scope 1': 'scope-1', 'Scope 2': 'scope-2', 'Scope 3': 'scope-3' };
+
+export interface ScopeAssignment {
+  readonly scope: Scope;
+  readonly scope3Category?: Scope3Category;
+}
+
+/**
+ * Own operations keep DESNZ's scope for the direct emission (fuel burnt: 1; electricity and heat bought: 2);
+ * their upstream (well-to-tank) and grid losses are scope 3 category 3. Everything reported under a value-chain
+ * category is scope 3 in that category, upstream included, unless the record names another category.
+ * Wastewater treatment is category 5 (waste generated in operations), water supply category 1.
+ */
+export function assignScope(record: ActivityRecord, role: LineRole, desnzScope: FactorScope): ScopeAssignment {
+  if (OWN_OPERATIONS.has(record.category)) {
+    if (role !== 'direct') return { scope: 'scope-3', scope3Category: 3 };
+    const scope = desnzScope === 'Outside of Scopes' ? 'scope-3' : FACTOR_SCOPES[desnzScope];
+    return scope === 'scope-3' ? { scope, scope3Category: (record.scope3Category as Scope3Category | undefined) ?? 1 } : { scope };
+  }
+  const implied = record.source === 'water-treatment' ? 5 : SCOPE3_OF_CATEGORY[record.category] ?? 1;
+  return { scope: 'scope-3', scope3Category: (record.scope3Category as Scope3Category | undefined) ?? implied };
+}

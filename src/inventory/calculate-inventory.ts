@@ -1,0 +1,79 @@
+import { parseActivityRecords, reportingYearStart, type ReportingYear } from '../activity/record.js';
+import { Decimal, type DecimalValue } from '../decimal.js';
+import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
+import type { FactorSet } from '../factors/factor-set.js';
+import type { Problem } from '../problem.js';
+import { calculateRecord } from '../calculate/calculate-record.js';
+import type { EmissionLine, MemoLine } from '../calculate/line.js';
+import type { SpendFactorTable } from '../calculate/spend.js';
+import { totalLines } from './build.js';
+import type { CouncilProfile, Inventory } from './types.js';
+
+export interface CalculationInput {
+  /** Activity records: validated `ActivityRecord`s or raw objects (validated here, each bad one a problem). */
+  readonly records: readonly unknown[];
+  readonly council?: CouncilProfile;
+  readonly reportingYear?: ReportingYear;
+}
+
+export interface CalculationOptions {
+  /**
+   * Factor set id or a loaded set. Default: the set of the calendar year the reporting year starts in
+   * (2023/24 → desnz-2023), else the newest bundled set. The inventory always records which was used.
+   */
+  readonly factorSet?: string | FactorSet;
+  /** UK residual-mix factor (kgCO2e/kWh, e.g. from the AIB European Residual Mixes) for market-based scope 2. */
+  readonly residualMixKgCO2ePerKWh?: DecimalValue;
+  /** A spend-based factor table; without one, spend records are reported as problems, never as zero. */
+  readonly spendFactors?: SpendFactorTable;
+}
+
+export function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined): FactorSet {
+  if (factorSet !== undefined && typeof factorSet !== 'string') return factorSet;
+  return loadFactorSet(factorSet ?? defaultFactorSetId(reportingYear === undefined ? undefined : reportingYearStart(reportingYear)));
+}
+
+/** Activity records → inventory. Pure apart from reading the bundled factor set (cached). */
+export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
+  const set = chooseFactorSet(input.reportingYear, options.factorSet);
+  const { records, problems: recordProblems } = parseActivityRecords(input.records);
+  const context = {
+    set,
+    ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: new Decimal(options.residualMixKgCO2ePerKWh) } : {}),
+    ...(options.spendFactors !== undefined ? { spendFactors: options.spendFactors } : {}),
+  };
+  const lines: EmissionLine[] = [];
+  const memo: MemoLine[] = [];
+  const problems: Problem[] = [...recordProblems];
+  for (const record of records) {
+    const result = calculateRecord(record, context);
+    lines.push(...result.lines);
+    memo.push(...result.memo);
+    problems.push(...result.problems);
+  }
+  return {
+    council: input.council ?? {},
+    ...(input.reportingYear !== undefined ? { reportingYear: input.reportingYear } : {}),
+    factorSet: {
+      id: set.id,
+      title: set.info.title,
+      year: set.info.year,
+      sourceFile: set.info.derivedFrom?.file ?? set.info.source.file,
+      ...(set.info.provenanceNote !== undefined ? { provenanceNote: set.info.provenanceNote } : {}),
+    },
+    records,
+    lines,
+    memo,
+    problems,
+    recordCount: input.records.length,
+    totals: totalLines(lines, memo),
+  };
+}
+
+/** The same activity under another factor set (year-on-year restatement, or comparing on a common set). */
+export function recalculate(inventory: Inventory, factorSet: string | FactorSet, options: Omit<CalculationOptions, 'factorSet'> = {}): Inventory {
+  return calculateInventory(
+    { records: inventory.records, council: inventory.council, ...(inventory.reportingYear !== undefined ? { reportingYear: inventory.reportingYear } : {}) },
+    { ...options, factorSet },
+  );
+}
