@@ -31,6 +31,9 @@ export interface FlatFileImport {
 }
 
 /** Columns of the DESNZ "flat file" layout. "GHG" was the name of "GHG/Unit" before 2022. */
+const COLUMN_NAMES: Record<string, string> = {
+  scope: 'Scope', level1: 'Level 1', level2: 'Level 2', level3: 'Level 3', level4: 'Level 4', columnText: 'Column Text', uom: 'UOM', ghg: 'GHG/Unit',
+};
 const REQUIRED_COLUMNS = {
   scope: ['scope'],
   level1: ['level 1'],
@@ -78,7 +81,7 @@ export function importFlatFile(table: SourceTable, options: { year?: number } = 
   }
 
   const columns = locateColumns(header);
-  const missing = Object.keys(REQUIRED_COLUMNS).filter((c) => columns[c as Column] === undefined);
+  const missing = Object.keys(REQUIRED_COLUMNS).filter((c) => columns[c as Column] === undefined).map((c) => COLUMN_NAMES[c]!);
   const valueColumn = columns.value;
   if (valueColumn === undefined) missing.push('GHG Conversion Factor YYYY');
   if (missing.length > 0 || valueColumn === undefined) {

@@ -30,17 +30,18 @@ export function slug(text: string): string {
 }
 
 /**
- * Path segments that only restate the unit. DESNZ wrote "Energy - Gross CV" / "Volume" / "Tonnes" as column
- * text for fuels until 2021 and "kWh" as Level 4 for electricity from 2022; dropping them keeps a fuel's key
- * the same in every year.
+ * Level 4 / column-text segments that only restate the unit or the data year. DESNZ wrote "Energy - Gross CV" /
+ * "Volume" / "Tonnes" as column text for fuels until 2021, the data year "2020" as Level 4 for electricity and
+ * heat in 2022, and "kWh" as Level 4 from 2023; dropping them keeps a factor's key the same in every year.
  */
 const UNIT_RESTATEMENTS = new Set(['energy-gross-cv', 'energy-net-cv', 'volume', 'tonnes', 'mass', 'energy']);
+const DATA_YEAR = /^(19|20)\d{2}$/;
 
 export function factorKey(path: FactorPath, unit: string): FactorKey {
   const unitSlug = slug(unit);
   const segments = [path.level1, path.level2, path.level3, path.level4, path.columnText]
     .map(slug)
-    .filter((s, i) => s !== '' && !(i >= 3 && (s === unitSlug || UNIT_RESTATEMENTS.has(s))));
+    .filter((s, i) => s !== '' && !(i >= 3 && (s === unitSlug || UNIT_RESTATEMENTS.has(s) || DATA_YEAR.test(s))));
   return `${segments.join('/')}@${unitSlug}` as FactorKey;
 }
 
