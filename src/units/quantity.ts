@@ -32,22 +32,19 @@ export function quantity<U extends Unit>(value: DecimalValue, unit: U): Quantity
  * (within Decimal's configured precision, see src/decimal.ts).
  */
 export function convert<U extends Unit>(q: Quantity<U>, to: CompatibleUnit<U>): Quantity<CompatibleUnit<U>> {
-  return { value: convertValue(q.value, q.unit, to), unit: to };
+  return convertUnchecked(q, to) as Quantity<CompatibleUnit<U>>;
 }
 
 export function convertUnchecked(q: Quantity, to: string): Quantity {
   if (!isUnit(to) || dimensionOf(q.unit) !== dimensionOf(to)) throw new UnitConversionError(q.unit, to);
-  return { value: convertValue(q.value, q.unit, to), unit: to };
+  if (q.unit === to) return q;
+  // One division, last, so terminating results (kWh → MJ, mile → km) are exact.
+  const from = unitSize(q.unit);
+  const target = unitSize(to);
+  return { value: q.value.mul(from.numerator).mul(target.denominator).div(from.denominator.mul(target.numerator)), unit: to };
 }
 
 /** The multiplier m such that (value in `from`) × m = (value in `to`). */
 export function conversionFactor(from: Unit, to: Unit): Decimal {
-  if (dimensionOf(from) !== dimensionOf(to)) throw new UnitConversionError(from, to);
-  return from === to ? new Decimal(1) : unitSize(from).div(unitSize(to));
-}
-
-function convertValue(value: Decimal, from: Unit, to: Unit): Decimal {
-  if (from === to) return value;
-  // Multiply before dividing so exact ratios (e.g. mile → km) stay exact.
-  return value.mul(unitSize(from)).div(unitSize(to));
+  return convertUnchecked({ value: new Decimal(1), unit: from }, to).value;
 }

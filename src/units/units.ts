@@ -34,16 +34,19 @@ const dimensionByUnit = new Map<string, Dimension>(
   DIMENSIONS.flatMap((d) => Object.keys(UNIT_TABLE[d]).map((u) => [u, d] as const)),
 );
 
-const sizeByUnit = new Map<string, Decimal>(
-  DIMENSIONS.flatMap((d) =>
-    Object.entries(UNIT_TABLE[d]).map(([u, expr]) => [u, parseRatio(expr)] as const),
-  ),
+/** A unit's size as an exact ratio of two decimals, so no division happens until a conversion needs one. */
+export interface Ratio {
+  readonly numerator: Decimal;
+  readonly denominator: Decimal;
+}
+
+const sizeByUnit = new Map<string, Ratio>(
+  DIMENSIONS.flatMap((d) => Object.entries(UNIT_TABLE[d]).map(([u, expr]) => [u, parseRatio(expr)] as const)),
 );
 
-/** 'a/b' or 'a' as an exact Decimal ratio. */
-function parseRatio(expr: string): Decimal {
-  const [num, den] = expr.split('/');
-  return den === undefined ? new Decimal(num!) : new Decimal(num!).div(den);
+function parseRatio(expr: string): Ratio {
+  const [num, den = '1'] = expr.split('/');
+  return { numerator: new Decimal(num!), denominator: new Decimal(den) };
 }
 
 export function isUnit(value: string): value is Unit {
@@ -54,7 +57,7 @@ export function dimensionOf<U extends Unit>(unit: U): DimensionOf<U> {
   return dimensionByUnit.get(unit) as DimensionOf<U>;
 }
 
-/** Size of one `unit` in its dimension's base unit (kWh, litre, kg, km ...). */
-export function unitSize(unit: Unit): Decimal {
+/** Size of one `unit` in its dimension's base unit (kWh, litre, kg, km ...), as an exact ratio. */
+export function unitSize(unit: Unit): Ratio {
   return sizeByUnit.get(unit)!;
 }
