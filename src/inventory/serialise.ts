@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, SCOPES, type Category } from '../activity/categories.js';
+import { DATA_QUALITY_TIERS, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
+import type { EmissionLine, MemoLine } from '../calculate/line.js';
+import { Decimal, parseDecimal } from '../decimal.js';
+import { isFactorKey, type FactorKey } from '../factors/key.js';
+import { FactorScopeSchema } from '../factors/schema.js';
+import { isUnit, type Unit } from '../units/units.js';
+import { totalLines } from './build.js';
+import type { Inventory } from './types.js';
+
+/**
+ * An inventory as a JSON document and back, losslessly: decimals as exact strings, maps as objects, keys
+ * sorted, so equal inventories give byte-identical text and a reader gets back an equal `Inventory`.
+ * Lines refer to their record by id rather than repeating it. Totals are written for people and checked on
+ * reading against totals recomputed from the lines, so an edited figure is caught rather than trusted.
+ */
+export const INVENTORY_FORMAT = 'council-ghg/inventory';
+export const INVENTORY_FORMAT_VERSION = 1;
+
+export class InventoryFormatError extends Error {
+  override readonly name = 'InventoryFormatError';
+}
+
+export function serialiseInventory(inventory: Inventory): string {
+  const document = {
+    format: INVENTORY_FORMAT,
+    formatVersion: INVENTORY_FORMAT_VERSION,
+    note: 'Emissions in kgCO2e as exact decimal strings, not rounded.',
+    ...inventory,
+    lines: inventory.lines.map(({ record: _record, ...line }) => line),
+  };
+  return `${JSON.stringify(toPlain(document), null, 2)}\n`;
+}
+
+export function parseInventory(text: string): Inventory {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InventoryFormatError(`Not JSON: ${(error as Error).message}`);
+  }
+  const parsed = InventoryDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InventoryFormatError(`Not a council-ghg inventory: ${issue.path.join('.') || 'document'}: ${issue.message}`);
+  }
+  const doc = parsed.data;
+  const records = doc.records.map((raw, index): ActivityRecord => {
+    const result = parseActivityRecord(raw, index);
+    if ('problem' in result) throw new InventoryFormatError(`Record ${index + 1}: ${result.problem.message}`);
+    return result.record;
+  });
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const lines = doc.lines.map((line): EmissionLine => {
+    const record = byId.get(line.recordId);
+    if (record === undefined) throw new InventoryFormatError(`A line refers to record '${line.recordId}', which is not in the inventory`);
+    return { ...line, record } as EmissionLine;
+  });
+  const memo = doc.memo as MemoLine[];
+  const totals = totalLines(lines, memo);
+  const stated = toPlain(doc.totals);
+  if (JSON.stringify(stated) !== JSON.stringify(toPlain(totals))) {
+    throw new InventoryFormatError('The totals written in the file differ from the sum of its lines');
+  }
+  const { format: _f, formatVersion: _v, note: _n, ...rest } = doc;
+  return { ...rest, records, lines, memo, totals } as Inventory;
+}
+
+const decimal = z.string().transform((text, ctx) => {
+  const value = parseDecimal(text);
+  if (value === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not a decimal number` });
+    return z.NEVER;
+  }
+  return value;
+});
+const unit = z.string().refine(isUnit, 'not a known unit').transform((u) => u as Unit);
+const factorKey = z.string().refine(isFactorKey, 'not a factor key').transform((k) => k as FactorKey);
+const category = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
+const scope3Category = z.number().int().min(1).max(15);
+const OriginSchema = z.strictObject({
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  note: z.string().optional(),
+});
+
+const FactorUsedSchema = z.strictObject({
+  key: factorKey,
+  setId: z.string(),
+  path: z.string(),
+  uom: z.string(),
+  desnzScope: FactorScopeSchema,
+  kgCO2ePerUnit: decimal,
+  sourceFile: z.string(),
+  sourceRow: z.number().int(),
+  sourceId: z.string().optional(),
+});
+
+const LineSchema = z.strictObject({
+  recordId: z.string(),
+  role: z.enum(['direct', 'well-to-tank', 'transmission-and-distribution']),
+  category,
+  scope: z.enum(SCOPES),
+  scope3Category: scope3Category.optional(),
+  site: z.string().optional(),
+  dataQuality: z.enum(DATA_QUALITY_TIERS),
+  factor: FactorUsedSchema,
+  quantity: z.strictObject({
+    value: decimal,
+    uom: z.string(),
+    conversion: z.strictObject({ from: unit, multiplier: decimal }).optional(),
+  }),
+  kgCO2e: decimal,
+  byGas: z.strictObject({ CO2: decimal.optional(), CH4: decimal.optional(), N2O: decimal.optional() }),
+  market: z
+    .strictObject({ kgCO2e: decimal, basis: z.enum(['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average']) })
+    .optional(),
+});
+
+const MemoSchema = z.strictObject({
+  recordId: z.string(),
+  kind: z.enum(['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing']),
+  category,
+  site: z.string().optional(),
+  value: decimal,
+  unit: z.enum(['kgCO2e', 'kWh']),
+  factor: FactorUsedSchema.optional(),
+  note: z.string(),
+});
+
+const InventoryDocumentSchema = z.strictObject({
+  format: z.literal(INVENTORY_FORMAT),
+  formatVersion: z.literal(INVENTORY_FORMAT_VERSION),
+  note: z.string(),
+  council: z.strictObject({
+    name: z.string().optional(),
+    onsCode: z.string().optional(),
+    councilType: z.string().optional(),
+    boundaryNotes: z.string().optional(),
+  }),
+  reportingYear: z.string().optional(),
+  factorSet: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    year: z.number().int(),
+    sourceFile: z.string(),
+    provenanceNote: z.string().optional(),
+  }),
+  // Records are validated by the activity model itself when read back.
+  records: z.array(z.record(z.string(), z.unknown())),
+  lines: z.array(LineSchema),
+  memo: z.array(MemoSchema),
+  problems: z.array(
+    z.strictObject({
+      severity: z.enum(['error', 'warning']),
+      code: z.string(),
+      message: z.string(),
+      origin: OriginSchema,
+      value: z.string().optional(),
+    }),
+  ),
+  recordCount: z.number().int().min(0),
+  totals: z.record(z.string(), z.unknown()),
+});
+
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+/** Decimals to exact strings, maps to objects, keys sorted; undefined fields left out. */
+export function toPlain(value: unknown): Plain | undefined {
+  if (value === undefined || typeof value === 'function') return undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Decimal.isDecimal(value)) return (value as Decimal).toFixed();
+  if (Array.isArray(value)) return value.map((v) => toPlain(v) ?? null);
+  const entries = value instanceof Map ? [...value].map(([k, v]) => [String(k), v] as const) : Object.entries(value as object);
+  const out: { [key: string]: Plain } = {};
+  for (const [k, v] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const plain = toPlain(v);
+    if (plain !== undefined) out[k] = plain;
+  }
+  return out;
+}
