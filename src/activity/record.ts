@@ -3,6 +3,7 @@ import { Decimal, parseDecimal } from '../decimal.js';
 import type { Origin, Problem } from '../problem.js';
 import { dimensionOf, isUnit, type Unit } from '../units/units.js';
 import { CATEGORY_IDS, type Category } from './categories.js';
+import { checkPlausible } from './plausibility.js';
 import { isSourceError, parseSource } from './sources.js';
 
 export const DATA_QUALITY_TIERS = ['metered', 'invoiced', 'estimated', 'spend-based'] as const;
@@ -73,7 +74,14 @@ export type ActivityRecord = Omit<z.output<typeof ActivityRecordInputSchema>, 'i
   readonly origin: Origin;
 };
 
-export type ActivityProblemCode = 'invalid-record' | 'unknown-source' | 'unit-not-allowed' | 'category-not-allowed' | 'missing-price-year';
+export type ActivityProblemCode =
+  | 'invalid-record'
+  | 'unknown-source'
+  | 'unit-not-allowed'
+  | 'category-not-allowed'
+  | 'missing-price-year'
+  | 'negative-quantity'
+  | 'implausible-quantity';
 export type ActivityProblem = Problem<ActivityProblemCode>;
 
 /**
@@ -113,6 +121,8 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
   if (!source.family.dimensions.includes(dimensionOf(data.unit))) {
     return fail('unit-not-allowed', `${source.family.label} is measured in ${source.family.dimensions.join(' or ')}, not ${dimensionOf(data.unit)}`, data.unit);
   }
+  const implausible = checkPlausible(data.quantity, data.unit);
+  if (implausible !== undefined) return fail(implausible.code, implausible.message, data.quantity.toFixed());
   if (source.family.kind === 'spend' && data.priceYear === undefined) {
     return fail('missing-price-year', 'Spend needs the price year of its pounds (priceYear)');
   }
