@@ -3,12 +3,13 @@
  * residents, 550 FTE staff) and its 2023/24 activity data. The figures are invented for illustration; the
  * factors used to turn them into emissions are the published DESNZ ones.
  */
-import type { ActivityRecordInput } from '../src/index.js';
+import { Decimal, type ActivityRecordInput } from '../src/index.js';
 
 export const council = {
   name: 'Example District Council (fictional)',
   onsCode: 'E07999999',
   councilType: 'district',
+  region: 'east-of-england',
   boundaryNotes:
     'Operational control. Includes the council’s offices, depot, two leisure centres (council-run), street lighting, ' +
     'owned fleet and staff travel. Excludes schools (not a district function) and social housing (transferred in 2009).',
@@ -67,3 +68,23 @@ export const records: ActivityRecordInput[] = [
   { id: 'solar-pv', category: 'buildings', source: 'renewable-generation:used-on-site', quantity: '86300', unit: 'kWh', site: 'Riverside Depot', ...meter },
   { id: 'woodland', category: 'buildings', source: 'sequestration', quantity: '38', unit: 'tonne', ...estimate },
 ];
+
+/**
+ * The year before, 2022/23 (invented like the rest): before the LED street-lighting programme, the HVO trial
+ * and the electric vans, and with a colder winter's gas. `npm run demo` compares the two years.
+ */
+export const previousReportingYear = '2022/23';
+
+const PREVIOUS_YEAR_SCALE: Record<string, string> = {
+  'natural-gas': '1.12',
+  electricity: '1.04',
+  diesel: '1.11',
+  petrol: '1.05',
+};
+
+export const previousRecords: ActivityRecordInput[] = records
+  .filter((r) => !['fleet-hvo', 'fleet-ev-vans', 'solar-pv'].includes(r.id ?? ''))
+  .map((r) => {
+    const scale = r.id === 'street-lighting' ? '1.31' : PREVIOUS_YEAR_SCALE[r.source] ?? '1';
+    return { ...r, quantity: new Decimal(String(r.quantity)).mul(scale).toFixed() };
+  });

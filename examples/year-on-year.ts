@@ -1,16 +1,13 @@
 /**
- * Year on year: the example council's 2023/24 activity against an invented 2022/23 (more gas, the same
- * electricity), each on its own year's DESNZ factors. The change in each category is split into what the
+ * Year on year: the example council's 2023/24 activity against its (invented) 2022/23, each on its own year's
+ * DESNZ factors. The change in each category is split into what the
  * council did (activity effect) and what the published factors did (factor effect).
  * In your own project, import from 'council-ghg' instead of '../src/index.js'.
  */
-import { calculateInventory, CATEGORIES, compareInventories, formatTonnes, recalculate, type ActivityRecordInput, type Decimal } from '../src/index.js';
-import { council, records } from './example-council.js';
+import { calculateInventory, CATEGORIES, compareInventories, formatTonnes, recalculate, type Decimal } from '../src/index.js';
+import { council, previousRecords, previousReportingYear, records } from './example-council.js';
 
-const previousRecords: ActivityRecordInput[] = records.map((r) =>
-  r.source === 'natural-gas' ? { ...r, quantity: (BigInt(String(r.quantity)) * 110n / 100n).toString() } : r,
-);
-const previous = calculateInventory({ records: previousRecords, council, reportingYear: '2022/23' }, { factorSet: 'desnz-2022' });
+const previous = calculateInventory({ records: previousRecords, council, reportingYear: previousReportingYear }, { factorSet: 'desnz-2022' });
 const current = calculateInventory({ records, council, reportingYear: '2023/24' }, { factorSet: 'desnz-2023' });
 const comparison = compareInventories(previous, current);
 

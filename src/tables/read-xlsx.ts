@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
-import type { SourceRow, SourceTable } from './table.js';
+import type { CellText, SourceRow, SourceTable } from './table.js';
 
 export type XlsxInput = string | Buffer | ArrayBuffer | Uint8Array;
 
@@ -21,8 +21,14 @@ export function worksheetTable(sheet: ExcelJS.Worksheet, file: string): SourceTa
   const rows: SourceRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), rowNumber));
     rows.push({ line: rowNumber, cells });
   });
   return { file, sheet: sheet.name, rows };
+}
+
+function readCell(cell: ExcelJS.Cell, rowNumber: number): CellText {
+  const text = cellText(cell.value);
+  if (!cell.isMerged || cell.master === cell || cell.master.address === cell.address) return text;
+  return { ...text, merge: Number(cell.master.row) === rowNumber ? 'across' : 'down' };
 }

@@ -12,6 +12,12 @@ export interface CellText {
   readonly formulaWithoutValue?: true;
   /** The cell held a spreadsheet error such as #DIV/0! (the text is the error). */
   readonly error?: true;
+  /**
+   * The cell lies inside a merged range but is not its top-left cell; `text` repeats the top-left value.
+   * 'across': the range continues along this row (the value belongs to the cell on the left);
+   * 'down': the range comes from a row above (the value fills down, e.g. a site name spanning its meters).
+   */
+  readonly merge?: 'across' | 'down';
 }
 
 export interface SourceTable {

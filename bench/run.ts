@@ -1,0 +1,19 @@
+/**
+ * npm run bench: runs every bench/sections/*.ts in name order. Each section's default export receives `print`
+ * and reports its own figures; a heading separates sections.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Section = (print: (line: string) => void) => Promise<void>;
+
+const dir = join(import.meta.dirname, 'sections');
+const print = (line: string) => process.stdout.write(`${line}\n`);
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  const module = (await import(pathToFileURL(join(dir, name)).href)) as { default?: Section };
+  if (typeof module.default !== 'function') continue;
+  const heading = `bench: ${name.replace(/\.ts$/, '')}`;
+  print(`\n${heading}\n${'='.repeat(heading.length)}`);
+  await module.default(print);
+}

@@ -1,0 +1,114 @@
+/**
+ * Spend-ledger import: a 1,000,000-line CSV (~100 MB) and a 100,000-row workbook, each streamed, mapped,
+ * aggregated and calculated, against a bare streaming parse of the same file (the floor). Each measurement runs
+ * in its own child process so its peak RSS is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { aggregateSpendLedger, readSpendMapping } from '../../src/import/ledger.js';
+import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
+
+const DATA = join(import.meta.dirname, '..', '.data');
+const CSV_LINES = 1_000_000;
+const XLSX_ROWS = 100_000;
+const CODES = Array.from({ length: 200 }, (_, i) => `E${1000 + i}`);
+const SPEND = ['professional-services', 'construction', 'ict-services', 'vehicles', 'social-care'];
+const MAPPING = ['Expense code,Spend category', ...CODES.slice(0, 190).map((c, i) => `${c},${SPEND[i % SPEND.length]}`)].join('\n');
+const SPEND_FACTORS = {
+  id: 'bench', title: 'Bench spend factors', priceYear: 2023,
+  kgCO2ePerGBP: Object.fromEntries(SPEND.map((s, i) => [s, `0.${i + 1}`])),
+  priceIndex: { name: 'Flat index', values: { '2023': '100', '2024': '100' } },
+};
+
+/** A deterministic ledger line: about 100 bytes, amounts written as finance systems write them. */
+function line(i: number): string[] {
+  const x = (i * 2654435761) % 2 ** 32;
+  const pounds = x % 250_000;
+  const amount = `${Math.floor(pounds / 100).toLocaleString('en-GB')}.${String(pounds % 100).padStart(2, '0')}`;
+  const date = `${String(1 + (x % 28)).padStart(2, '0')}/${String(1 + ((x >> 5) % 12)).padStart(2, '0')}/${2023 + ((x >> 9) % 2)}`;
+  return ['Testshire County Council', `Directorate ${x % 9}`, date, `Supplier ${x % 5000} Ltd`, CODES[x % CODES.length]!, 'Goods and services purchased', x % 17 === 0 ? `(${amount})` : `£${amount}`, `TX${i}`];
+}
+const HEADER = ['Body', 'Service area', 'Payment date', 'Supplier', 'Expense code', 'Description', 'Amount', 'Transaction'];
+
+async function ensureCsv(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const out = createWriteStream(`${path}.part`);
+  const quote = (c: string) => (c.includes(',') ? `"${c}"` : c);
+  let buffer = `${HEADER.join(',')}\r\n`;
+  for (let i = 0; i < CSV_LINES; i++) {
+    buffer += `${line(i).map(quote).join(',')}\r\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buffer = '';
+    }
+  }
+  await new Promise<void>((resolve) => out.end(buffer, () => resolve()));
+  renameSync(`${path}.part`, path);
+}
+
+async function ensureXlsx(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${path}.part`, useSharedStrings: true });
+  const sheet = wb.addWorksheet('Spend');
+  sheet.addRow(HEADER).commit();
+  for (let i = 0; i < XLSX_ROWS; i++) sheet.addRow(line(i)).commit();
+  await wb.commit();
+  renameSync(`${path}.part`, path);
+}
+
+type Mode = 'ours' | 'floor';
+
+/** In the child: one measurement, printed as JSON. */
+async function measure(mode: Mode, path: string): Promise<void> {
+  const started = performance.now();
+  let rows = 0;
+  if (mode === 'ours') {
+    const { mapping } = readSpendMapping(MAPPING, 'mapping.csv');
+    const ledger = await aggregateSpendLedger(path, mapping);
+    const inventory = calculateInventory({ records: ledger.records }, { spendFactors: SPEND_FACTORS });
+    rows = ledger.account.lines;
+    if (inventory.totals.total.isZero()) throw new Error('nothing calculated');
+  } else if (path.endsWith('.csv')) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+      stream.setEncoding('utf8');
+      Papa.parse<string[]>(stream as unknown as File, { chunk: (r) => void (rows += r.data.length), complete: () => resolve(), error: reject });
+    });
+  } else {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+    for await (const sheet of reader) for await (const _row of sheet as unknown as AsyncIterable<unknown>) rows++;
+  }
+  const ms = performance.now() - started;
+  process.stdout.write(JSON.stringify({ ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function child(mode: Mode, path: string): { ms: number; rows: number; maxRssMb: number } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`bench child ${mode} ${path} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { ms: number; rows: number; maxRssMb: number };
+}
+
+export default async function importBench(print: (line: string) => void): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  const csv = join(DATA, 'spend-ledger-1m.csv');
+  const xlsx = join(DATA, 'spend-ledger-100k.xlsx');
+  print('Generating inputs in bench/.data/ (once) ...');
+  await ensureCsv(csv);
+  await ensureXlsx(xlsx);
+  for (const [label, path, target] of [[`CSV, ${CSV_LINES.toLocaleString('en-GB')} lines`, csv, 'peak RSS < 300 MB'], [`XLSX, ${XLSX_ROWS.toLocaleString('en-GB')} rows`, xlsx, '']] as const) {
+    const floor = child('floor', path);
+    const ours = child('ours', path);
+    const mb = (readFileSync(path).length / 1e6).toFixed(1);
+    print(`${label} (${mb} MB)`);
+    print(`  bare parse (floor):       ${(floor.ms / 1000).toFixed(2)} s, peak RSS ${floor.maxRssMb.toFixed(0)} MB`);
+    print(`  import + calculate:       ${(ours.ms / 1000).toFixed(2)} s, peak RSS ${ours.maxRssMb.toFixed(0)} MB (${ours.rows} lines)`);
+    print(`  ratio (target within 2x): ${(ours.ms / floor.ms).toFixed(2)}x${target === '' ? '' : `; ${target}: ${ours.maxRssMb < 300 ? 'met' : 'NOT met'}`}`);
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt !== -1) await measure(process.argv[childAt + 1] as Mode, process.argv[childAt + 2]!);

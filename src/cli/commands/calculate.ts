@@ -1,0 +1,188 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ActivityRecordInput } from '../../activity/record.js';
+import { SpendFactorTableSchema, type SpendFactorTable } from '../../calculate/spend.js';
+import { UnknownFactorSetError } from '../../factors/bundled.js';
+import { CSV_ENCODINGS, type CsvEncoding } from '../../import/encoding.js';
+import { aggregateSpendLedger, readSpendMappingBytes } from '../../import/ledger.js';
+import { emptyProfile, type BaselineProfile } from '../../import/profile.js';
+import { describeAccounting, UnusableInputError, type ImportProblem } from '../../import/result.js';
+import { formatProblem, type Problem } from '../../problem.js';
+import { renderCsv } from '../../report/csv.js';
+import { renderJson } from '../../report/json.js';
+import { renderText } from '../../report/text.js';
+import { importBaseline, inventoryOf } from '../baseline.js';
+import { EXIT, UsageError, type Command } from '../io.js';
+
+const HELP = `council-ghg calculate FILE [options]
+
+Reads a council baseline (the workbook from 'council-ghg template', or the long CSV table) and prints the
+inventory and every problem, each naming its file, sheet and cell or line and column.
+
+  --set ID               factor set (default: the About sheet's, else the reporting year's, e.g. desnz-2023)
+  --format F             table (default), json or csv
+  --csv-table T          with --format csv: summary (default) or lines
+  --out FILE             write the report to FILE instead of the terminal
+  --spend-factors FILE   a spend-based factor table (JSON) to cost spend; without it spend is a problem, never zero
+  --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2
+  --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
+  --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
+  --price-year YYYY      with --mapping, for a ledger without a date column
+
+Exit codes: 0 clean; 1 done, but problems excluded data; 2 unusable input or options.`;
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Loaded {
+  readonly profile: BaselineProfile;
+  readonly records: ActivityRecordInput[];
+  readonly problems: ImportProblem[];
+  readonly summary: string;
+}
+
+export const calculateCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      set: { type: 'string' },
+      format: { type: 'string' },
+      'csv-table': { type: 'string' },
+      out: { type: 'string' },
+      'spend-factors': { type: 'string' },
+      'residual-mix': { type: 'string' },
+      encoding: { type: 'string' },
+      mapping: { type: 'string' },
+      'price-year': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help === true) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError('calculate needs the FILE of a council baseline (.xlsx or .csv); see council-ghg calculate --help');
+  const format = (values.format ?? 'table') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const csvTable = values['csv-table'] ?? 'summary';
+  if (csvTable !== 'summary' && csvTable !== 'lines') throw new UsageError('--csv-table must be summary or lines');
+  const encoding = values.encoding?.toLowerCase() as CsvEncoding | undefined;
+  if (encoding !== undefined && !CSV_ENCODINGS.includes(encoding)) throw new UsageError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}`);
+  const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
+  if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
+  const spendFactors = values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']);
+
+  let loaded: Loaded;
+  let inventory;
+  try {
+    const path = resolve(file);
+    const progress = new Progress(statSync(path).size);
+    try {
+      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, encoding, priceYear) : await loadBaseline(path, progress, encoding);
+    } finally {
+      progress.done();
+    }
+    inventory = inventoryOf(
+      loaded,
+      {
+        ...(values.set !== undefined ? { factorSet: values.set } : {}),
+        ...(spendFactors !== undefined ? { spendFactors } : {}),
+        ...(values['residual-mix'] !== undefined ? { residualMixKgCO2ePerKWh: values['residual-mix'] } : {}),
+      },
+    );
+  } catch (error) {
+    if (error instanceof UnusableInputError || error instanceof UnknownFactorSetError) {
+      io.err(`${error.name}: ${error.message}`);
+      return EXIT.unusable;
+    }
+    throw error;
+  }
+
+  const report = format === 'json' ? renderJson(inventory) : format === 'csv' ? renderCsv(inventory, csvTable) : renderText(inventory);
+  if (values.out !== undefined) writeFileSync(resolve(values.out), report);
+  else io.out(report);
+
+  const problems: readonly Problem[] = inventory.problems;
+  io.err(`${basename(file)}: ${loaded.summary}.`);
+  for (const p of problems) io.err(formatProblem(p));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (problems.length > 0) io.err(`${errors} error(s) excluded data; ${problems.length - errors} warning(s).`);
+  if (values.out !== undefined) io.err(`Wrote ${resolve(values.out)}.`);
+  return errors > 0 ? EXIT.problems : EXIT.ok;
+};
+
+async function loadBaseline(path: string, progress: Progress, encoding: CsvEncoding | undefined): Promise<Loaded> {
+  if (!/\.(csv|tsv|txt)$/i.test(path)) progress.indeterminate('Reading workbook');
+  const result = await importBaseline(path, { onBytes: (bytes) => progress.update(bytes), ...(encoding !== undefined ? { encoding } : {}) });
+  return { ...result, summary: describeAccounting(result.accounting) };
+}
+
+async function loadLedger(path: string, mappingPath: string, progress: Progress, encoding: CsvEncoding | undefined, priceYear: number | undefined): Promise<Loaded> {
+  const { mapping, problems: mappingProblems } = readSpendMappingBytes(readFileSync(resolve(mappingPath)), basename(mappingPath));
+  const ledger = await aggregateSpendLedger(path, mapping, {
+    onProgress: (bytes) => progress.update(bytes),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(priceYear !== undefined ? { priceYear } : {}),
+  });
+  const a = ledger.account;
+  const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
+  return {
+    profile: emptyProfile(),
+    records: ledger.records,
+    problems: [...mappingProblems, ...ledger.problems],
+    summary: `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`,
+  };
+}
+
+function readSpendFactors(path: string): SpendFactorTable {
+  const parsed = SpendFactorTableSchema.safeParse(JSON.parse(readFileSync(resolve(path), 'utf8')));
+  if (!parsed.success) throw new UsageError(`${path} is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/**
+ * A progress bar on stderr, drawn only when stderr is a terminal and only once a file has taken more than a
+ * moment, so quick runs and redirected output stay clean.
+ */
+class Progress {
+  private static readonly DELAY_MS = 700;
+  private readonly started = Date.now();
+  private readonly enabled = process.stderr.isTTY === true;
+  private drawn = false;
+  private lastDraw = 0;
+  private label: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly total: number) {}
+
+  update(bytes: number): void {
+    const now = Date.now();
+    if (!this.enabled || now - this.started < Progress.DELAY_MS || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    const fraction = this.total === 0 ? 1 : Math.min(1, bytes / this.total);
+    const width = 30;
+    const filled = Math.round(fraction * width);
+    this.draw(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}%  ${(bytes / 1e6).toFixed(1)} of ${(this.total / 1e6).toFixed(1)} MB`);
+  }
+
+  /** For a workbook read whole: a label and elapsed seconds. */
+  indeterminate(label: string): void {
+    if (!this.enabled) return;
+    this.label = label;
+    this.timer = setInterval(() => this.draw(`${this.label}… ${Math.floor((Date.now() - this.started) / 1000)} s`), 500);
+    this.timer.unref();
+  }
+
+  private draw(text: string): void {
+    this.drawn = true;
+    process.stderr.write(`\r${text}\x1b[K`);
+  }
+
+  done(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.drawn) process.stderr.write('\r\x1b[K');
+  }
+}

@@ -1,0 +1,99 @@
+import type { Category } from '../activity/categories.js';
+import { SOURCE_FAMILIES } from '../activity/sources.js';
+import { dimensionOf, UNITS, type Unit } from '../units/units.js';
+import type { ActivityField } from './headers.js';
+
+/** A sheet of the baseline workbook: a group of reporting categories entered the same way. */
+export interface CategoryGroup {
+  readonly sheet: string;
+  /** Other sheet names taken as this group (a council's own workbook). */
+  readonly aliases: readonly string[];
+  /** The first is used when a row's Category cell is blank. */
+  readonly categories: readonly [Category, ...Category[]];
+  readonly fields: readonly ActivityField[];
+  readonly instructions: string;
+}
+
+const COMMON: readonly ActivityField[] = ['id', 'category', 'site', 'source', 'quantity', 'unit', 'dataQuality'];
+const MARKET: readonly ActivityField[] = ['market', 'marketFactor', 'marketEvidence'];
+
+export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
+  {
+    sheet: 'Buildings', aliases: ['energy', 'buildings energy', 'utilities', 'property'],
+    categories: ['buildings', 'upstream-leased-assets', 'downstream-leased-assets'],
+    fields: [...COMMON, ...MARKET, 'notes'],
+    instructions: 'One row per meter or supply and fuel: gas, electricity, oil, biomass, heat. Leave Category blank for buildings in your own operation.',
+  },
+  {
+    sheet: 'Street lighting', aliases: ['streetlighting', 'street lights', 'lighting'],
+    categories: ['street-lighting'],
+    fields: [...COMMON, ...MARKET, 'notes'],
+    instructions: 'Electricity for street lights, including unmetered supplies charged on the lamp inventory.',
+  },
+  {
+    sheet: 'Fleet', aliases: ['vehicles', 'transport', 'fleet fuel'],
+    categories: ['fleet', 'outsourced-services'],
+    fields: [...COMMON, ...MARKET, 'scope3Category', 'notes'],
+    instructions: 'Fuel (litres) by fuel card, or distance by vehicle type. Leave Category blank for the council’s own fleet.',
+  },
+  {
+    sheet: 'Refrigerants', aliases: ['fugitive', 'fugitive emissions', 'f-gas', 'f gas', 'refrigerant'],
+    categories: ['fugitive-emissions'],
+    fields: [...COMMON, 'notes'],
+    instructions: 'Refrigerant topped up (kg) from the F-gas log, e.g. refrigerant:r410a.',
+  },
+  {
+    sheet: 'Travel', aliases: ['business travel', 'staff travel', 'commuting'],
+    categories: ['business-travel', 'employee-commuting'],
+    fields: [...COMMON, 'notes'],
+    instructions: 'Business travel (blank Category) and employee commuting and homeworking.',
+  },
+  {
+    sheet: 'Waste and water', aliases: ['waste', 'water', 'waste & water'],
+    categories: ['waste', 'water'],
+    fields: [...COMMON, 'notes'],
+    instructions: 'Waste by material and route in tonnes; water supplied and treated in m3. Category: waste or water.',
+  },
+  {
+    sheet: 'Spend', aliases: ['procurement', 'purchased goods', 'scope 3 spend'],
+    categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'],
+    fields: [...COMMON, 'priceYear', 'scope3Category', 'notes'],
+    instructions: 'Spend (GBP) by spend category, e.g. spend:professional-services, with the year of the prices.',
+  },
+];
+
+export function groupOfCategory(category: Category): CategoryGroup {
+  return CATEGORY_GROUPS.find((g) => g.categories[0] === category) ?? CATEGORY_GROUPS.find((g) => g.categories.includes(category))!;
+}
+
+export function groupOfSheet(name: string): CategoryGroup | undefined {
+  const n = name.trim().toLowerCase();
+  return CATEGORY_GROUPS.find((g) => g.sheet.toLowerCase() === n || g.aliases.includes(n));
+}
+
+/**
+ * Sources for a group's drop-down: every catalogue id whose options are a fixed list (so "car:medium:diesel"),
+ * and the family followed by ":" where an option is free text (waste material, refrigerant, hotel country).
+ */
+export function sourceChoices(group: CategoryGroup): string[] {
+  const ids: string[] = [];
+  for (const family of SOURCE_FAMILIES) {
+    if (family.kind === 'desnz' || !family.categories.some((c) => group.categories.includes(c))) continue;
+    let combos: string[] = [family.family];
+    for (const allowed of family.options) {
+      // A free-text option ends the list at "family:" for the council to complete.
+      if (allowed.length === 0) {
+        combos = combos.map((c) => `${c}:`);
+        break;
+      }
+      combos = combos.flatMap((c) => allowed.map((o) => `${c}:${o}`));
+    }
+    ids.push(...combos);
+  }
+  return [...new Set(ids)];
+}
+
+export function unitChoices(group: CategoryGroup): Unit[] {
+  const dims = new Set(SOURCE_FAMILIES.filter((f) => f.kind !== 'desnz' && f.categories.some((c) => group.categories.includes(c))).flatMap((f) => f.dimensions));
+  return UNITS.filter((u) => dims.has(dimensionOf(u)));
+}

@@ -1,0 +1,11 @@
+export { importWorkbook, type WorkbookImportOptions } from './workbook.js';
+export { importCsv, type CsvImportOptions } from './csv.js';
+export { buildBaselineWorkbook, buildBaselineCsv } from './template.js';
+export { ABOUT_FIELDS, emptyProfile, type BaselineProfile } from './profile.js';
+export { CATEGORY_GROUPS, type CategoryGroup } from './groups.js';
+export { FIELD_HEADERS, ACTIVITY_FIELDS, type ActivityField } from './headers.js';
+export { readNumber } from './numbers.js';
+export { CSV_ENCODINGS, detectEncoding, type CsvEncoding } from './encoding.js';
+export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+export { UnusableInputError, describeAccounting, type ImportResult, type ImportProblem, type ImportProblemCode, type RowAccount } from './result.js';
+export { readSpendMapping, readSpendMappingBytes, aggregateSpendLedger, LedgerAggregator, type SpendMapping, type SpendMappingEntry, type SpendTotal, type UnmappedCode, type LedgerAccount, type LedgerResult, type LedgerOptions } from './ledger.js';

@@ -1,0 +1,414 @@
+import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
+import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear } from '../activity/record.js';
+import type { Origin } from '../problem.js';
+import { columnLetters, type CellText, type SourceRow } from '../tables/table.js';
+import type { Unit } from '../units/units.js';
+import type { CategoryGroup } from './groups.js';
+import { readHeader, type ActivityField } from './headers.js';
+import { isNumberReading, readNumber } from './numbers.js';
+import type { ImportProblem, ImportProblemCode, RowAccount } from './result.js';
+import { readSource, sourceFromHeaderName } from './source-text.js';
+import { readUnit } from './unit-text.js';
+import { financialYearOf, readDate, readFinancialYear } from './years.js';
+
+/** Where the rows come from, for origins, and what the sheet implies. */
+export interface TableContext {
+  readonly file: string;
+  readonly sheet?: string;
+  /** The template group the sheet belongs to: gives the default category. */
+  readonly group?: CategoryGroup;
+  /** The profile's year: dated rows outside it are problems; spend's default price year is its first year. */
+  readonly reportingYear?: () => ReportingYear | undefined;
+}
+
+/** Sink for everything the importer produces, shared by all tables of one file. */
+export interface ImportSink {
+  record(record: ActivityRecordInput): void;
+  problem(problem: ImportProblem): void;
+  account(account: RowAccount): void;
+}
+
+/** A quantity column: the Quantity column (unit maybe in its header) or a source column such as "Gas (kWh)". */
+interface QuantityColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly unit?: Unit;
+  readonly source?: string;
+}
+
+interface Columns {
+  readonly fields: ReadonlyMap<ActivityField, number>;
+  readonly quantities: readonly QuantityColumn[];
+  readonly headers: readonly string[];
+}
+
+/** A header must name a quantity and say what it is of (a Source column, or a source in the quantity header). */
+function readColumns(row: SourceRow): Columns | undefined {
+  const fields = new Map<ActivityField, number>();
+  const quantities: QuantityColumn[] = [];
+  const headers = row.cells.map((c) => c.text.trim());
+  headers.forEach((text, index) => {
+    if (text === '') return;
+    const h = readHeader(text);
+    if (h.field === 'quantity') quantities.push({ index, header: text, ...(h.unit !== undefined ? { unit: h.unit } : {}) });
+    else if (h.field !== undefined && h.unit === undefined) {
+      if (!fields.has(h.field)) fields.set(h.field, index);
+    } else if (h.unit !== undefined) {
+      const source = sourceFromHeaderName(h.name);
+      if (source !== undefined) quantities.push({ index, header: text, unit: h.unit, source });
+    }
+  });
+  const plain = quantities.filter((q) => q.source === undefined);
+  if (plain.length > 1) quantities.splice(0, quantities.length, ...quantities.filter((q) => q !== plain[1]));
+  const describedBySource = fields.has('source') || quantities.some((q) => q.source !== undefined);
+  return quantities.length > 0 && describedBySource ? { fields, quantities, headers } : undefined;
+}
+
+const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
+const NOTE = /^(notes?|n\.?b\.?|source|sources|\*)(\b|:)/i;
+
+/**
+ * Turns the rows of one table (a sheet, or the body of a CSV) into activity records, problems and an account
+ * of every non-blank row. Push-based (`row`, then `end`) so a streamed file is never held whole. Rows before
+ * the header go to `preamble` (the About lines of a CSV, or a sheet's title and instructions).
+ */
+export class TableImporter {
+  private columns: Columns | undefined;
+  private readonly before: SourceRow[] = [];
+  private readonly seenIds = new Set<string>();
+
+  constructor(
+    private readonly context: TableContext,
+    private readonly sink: ImportSink,
+    private readonly preamble: (row: SourceRow) => RowAccount,
+    /** How many non-blank rows to look through for the header. */
+    private readonly headerSearchRows = 30,
+  ) {}
+
+  get headerFound(): boolean {
+    return this.columns !== undefined;
+  }
+
+  row(row: SourceRow): void {
+    if (isBlank(row)) return;
+    if (this.columns === undefined) {
+      const columns = this.before.length < this.headerSearchRows ? readColumns(row) : undefined;
+      if (columns === undefined) {
+        this.before.push(row);
+        return;
+      }
+      this.columns = columns;
+      for (const r of this.before.splice(0)) this.sink.account(this.preamble(r));
+      this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason: 'column headers' });
+      this.reportIgnoredColumns(row, columns);
+      return;
+    }
+    this.dataRow(row, this.columns);
+  }
+
+  /** Without a header, the rows held back are returned for the caller to account for. */
+  end(): SourceRow[] {
+    return this.columns === undefined ? this.before.splice(0) : [];
+  }
+
+  private reportIgnoredColumns(row: SourceRow, columns: Columns): void {
+    const used = new Set([...columns.fields.values(), ...columns.quantities.map((q) => q.index)]);
+    columns.headers.forEach((h, i) => {
+      if (h === '' || used.has(i) || row.cells[i]?.merge === 'across') return;
+      const reason = readHeader(h).field !== undefined ? 'a second column for the same field' : 'a column heading not recognised';
+      this.sink.problem({ severity: 'warning', code: 'ignored-column', message: `Column ignored: ${reason}; its values are not imported`, origin: this.cellOrigin(row.line, i, columns), value: h });
+    });
+  }
+
+  private rowOrigin(row: SourceRow): Origin {
+    return { file: this.context.file, ...(this.context.sheet !== undefined ? { sheet: this.context.sheet } : {}), line: row.line };
+  }
+
+  private cellOrigin(line: number, index: number, columns: Columns | undefined): Origin {
+    const { file, sheet } = this.context;
+    if (sheet !== undefined) return { file, sheet, cell: `${columnLetters(index)}${line}`, line };
+    return { file, line, column: columns?.headers[index] || columnLetters(index) };
+  }
+
+  private dataRow(row: SourceRow, columns: Columns): void {
+    const cells = row.cells.map((c) => (c.merge === 'across' ? { text: '' } : c));
+    const quantityCells = columns.quantities.map((q) => cells[q.index] ?? { text: '' });
+    const descriptive = cells.filter((_, i) => !columns.quantities.some((q) => q.index === i));
+    const skip = (reason: string) => this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason });
+    if (descriptive.some((c) => TOTALS.test(c.text.trim()))) return skip('totals row');
+    const filled = cells.filter((c) => c.text.trim() !== '' || c.formulaWithoutValue === true);
+    const noQuantity = quantityCells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true && c.merge === undefined);
+    if (noQuantity && (filled.length === 1 || NOTE.test(filled[0]?.text.trim() ?? ''))) return skip('notes row');
+    new RowReader(this, row, cells, columns).read();
+  }
+
+  /** Used by RowReader. */
+  emit(row: SourceRow, records: ActivityRecordInput[], problems: ImportProblem[]): void {
+    for (const p of problems) this.sink.problem(p);
+    for (const r of records) {
+      if (r.id !== undefined) {
+        if (this.seenIds.has(r.id)) this.sink.problem({ severity: 'warning', code: 'duplicate-id', message: 'This reference is used by an earlier row too', origin: this.rowOrigin(row), value: r.id });
+        this.seenIds.add(r.id);
+      }
+      this.sink.record(r);
+    }
+    const rejected = problems.filter((p) => p.severity === 'error').length;
+    this.sink.account({ origin: this.rowOrigin(row), outcome: records.length > 0 ? 'record' : 'problem', records: records.length, problems: rejected });
+  }
+
+  origin(line: number, index: number): Origin {
+    return this.cellOrigin(line, index, this.columns);
+  }
+
+  get tableContext(): TableContext {
+    return this.context;
+  }
+}
+
+function isBlank(row: SourceRow): boolean {
+  return row.cells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true);
+}
+
+type Read<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false };
+/** A parse of a cell's text: its value, or why it is not one. */
+type Parsed<T> = { readonly value: T } | { readonly reason: string };
+const found = <T>(value: T | undefined, reason: string): Parsed<T> => (value !== undefined ? { value } : { reason });
+
+/** One data row: reads its common fields once, then one record per non-blank quantity cell. */
+class RowReader {
+  private readonly problems: ImportProblem[] = [];
+
+  constructor(
+    private readonly table: TableImporter,
+    private readonly row: SourceRow,
+    private readonly cells: readonly CellText[],
+    private readonly columns: Columns,
+  ) {}
+
+  read(): void {
+    const common = this.common();
+    const records: ActivityRecordInput[] = [];
+    const filledQuantities = this.columns.quantities.filter((q) => {
+      const c = this.cells[q.index];
+      return c !== undefined && (c.text.trim() !== '' || c.formulaWithoutValue === true);
+    });
+    if (filledQuantities.length === 0) {
+      const q = this.columns.quantities[0]!;
+      this.fail('missing-value', q.index, `No ${q.header} on a row that has other values`);
+    }
+    for (const q of filledQuantities) {
+      const record = common === undefined ? undefined : this.quantityRecord(common, q);
+      if (record !== undefined) records.push(record);
+    }
+    this.table.emit(this.row, records, this.problems);
+  }
+
+  private fail(code: ImportProblemCode, index: number, message: string, value?: string, severity: 'error' | 'warning' = 'error'): void {
+    this.problems.push({ severity, code, message, origin: this.table.origin(this.row.line, index), ...(value !== undefined ? { value } : {}) });
+  }
+
+  /** A cell's text, or a problem for an error cell or a formula without a saved result. */
+  private text(field: ActivityField): Read<string> {
+    const index = this.columns.fields.get(field);
+    if (index === undefined) return { ok: true, value: undefined };
+    return this.cellText(index);
+  }
+
+  private cellText(index: number): Read<string> {
+    const cell = this.cells[index];
+    if (cell === undefined) return { ok: true, value: undefined };
+    if (cell.error === true) {
+      this.fail('error-cell', index, `The cell holds the spreadsheet error ${cell.text}`, cell.text);
+      return { ok: false };
+    }
+    if (cell.formulaWithoutValue === true) {
+      this.fail('formula-without-value', index, 'The cell holds a formula with no saved result: open and save the file in Excel or LibreOffice so results are stored');
+      return { ok: false };
+    }
+    const t = cell.text.trim();
+    return { ok: true, value: t === '' ? undefined : t };
+  }
+
+  /** Reads `field` through `parse`; a parse failure is a problem with the given code. */
+  private parsed<T>(field: ActivityField, code: ImportProblemCode, parse: (t: string) => Parsed<T>): Read<T> {
+    const t = this.text(field);
+    if (!t.ok || t.value === undefined) return t.ok ? { ok: true, value: undefined } : t;
+    const result = parse(t.value);
+    if ('reason' in result) {
+      this.fail(code, this.columns.fields.get(field)!, result.reason, t.value);
+      return { ok: false };
+    }
+    return { ok: true, value: result.value };
+  }
+
+  private common(): Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit } | undefined {
+    const { group, reportingYear } = this.table.tableContext;
+    const id = this.text('id');
+    const site = this.text('site');
+    const notes = this.text('notes');
+    const source = this.parsed('source', 'unknown-source', (t) => ({ value: readSource(t) }));
+    const unit = this.parsed('unit', 'unknown-unit', (t) => found(readUnit(t), `'${t}' is not a unit this library knows (e.g. kWh, litre, m3, tonne, km, passenger.km, GBP)`));
+    const category = this.parsed('category', 'unknown-category', readCategory);
+    const dataQuality = this.parsed('dataQuality', 'unknown-quality', readQuality);
+    const year = this.parsed('reportingYear', 'invalid-year', (t) => found(readFinancialYear(t) ?? dateYear(t), `'${t}' is not a financial year such as 2023/24`));
+    const date = this.parsed('date', 'invalid-date', (t) => {
+      const d = readDate(t);
+      return found(d === undefined ? undefined : financialYearOf(d), `'${t}' is not a date (use 31/03/2024 or 2024-03-31)`);
+    });
+    const priceYear = this.parsed('priceYear', 'invalid-year', readPriceYear);
+    const scope3Category = this.parsed('scope3Category', 'invalid-scope3-category', (t) => {
+      const n = /^(?:category\s*)?(\d{1,2})\b/i.exec(t);
+      return found(n !== null && Number(n[1]) >= 1 && Number(n[1]) <= 15 ? Number(n[1]) : undefined, `'${t}' is not a scope 3 category number from 1 to 15`);
+    });
+    const market = this.market();
+    const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market];
+    if (reads.some((r) => !r.ok)) return undefined;
+    const value = <T>(r: Read<T>) => (r.ok ? r.value : undefined);
+
+    const expected = reportingYear?.();
+    for (const [field, stated] of [['reportingYear', value(year)], ['date', value(date)]] as const) {
+      if (stated !== undefined && expected !== undefined && stated !== expected) {
+        this.fail('outside-reporting-year', this.columns.fields.get(field)!, `Falls in ${stated}, outside the reporting year ${expected} on the About sheet`, this.text(field).ok ? (this.cells[this.columns.fields.get(field)!]?.text ?? '') : '');
+        return undefined;
+      }
+    }
+    const chosenCategory = value(category) ?? group?.categories[0];
+    if (chosenCategory === undefined) {
+      this.fail('missing-value', this.columns.fields.get('category') ?? 0, `No category: give one of ${CATEGORY_IDS.join(', ')}`);
+      return undefined;
+    }
+    const isSpend = (value(source) ?? '').startsWith('spend:');
+    const defaultPriceYear = isSpend && expected !== undefined ? reportingYearStart(expected) : undefined;
+    const chosenPriceYear = value(priceYear) ?? defaultPriceYear;
+    const optional = {
+      id: value(id),
+      site: value(site),
+      notes: value(notes),
+      source: value(source),
+      unit: value(unit),
+      dataQuality: value(dataQuality),
+      reportingYear: value(year),
+      priceYear: chosenPriceYear,
+      scope3Category: value(scope3Category),
+      market: value(market),
+    };
+    return { category: chosenCategory, ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<typeof optional>) } as never;
+  }
+
+  private market(): Read<MarketInstrument> {
+    const kind = this.parsed('market', 'unknown-market-instrument', readMarketKind);
+    const evidence = this.text('marketEvidence');
+    if (!kind.ok || !evidence.ok || kind.value === undefined) return kind.ok && evidence.ok ? { ok: true, value: undefined } : { ok: false };
+    if (kind.value === 'renewable-backed') return { ok: true, value: { type: 'renewable-backed', ...(evidence.value !== undefined ? { evidence: evidence.value } : {}) } };
+    const factor = this.parsed('marketFactor', 'invalid-number', (t) => {
+      const n = readNumber(t);
+      return isNumberReading(n) ? (n.value.isNegative() ? { reason: `'${t}' is negative` } : n) : n;
+    });
+    if (!factor.ok) return factor;
+    if (factor.value === undefined) {
+      this.fail('missing-value', this.columns.fields.get('marketFactor') ?? this.columns.fields.get('market')!, 'A supplier-specific tariff needs the supplier factor in kgCO2e per kWh');
+      return { ok: false };
+    }
+    return { ok: true, value: { type: 'supplier-specific', kgCO2ePerKWh: factor.value, ...(evidence.value !== undefined ? { supplier: evidence.value } : {}) } };
+  }
+
+  private quantityRecord(common: Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit }, q: QuantityColumn): ActivityRecordInput | undefined {
+    const cell = this.cells[q.index]!;
+    if (cell.merge === 'down') {
+      this.fail('merged-quantity', q.index, 'The quantity is a merged cell spanning rows: it is counted once, on the first row of the merge, so give this row its own quantity');
+      return undefined;
+    }
+    const text = this.cellText(q.index);
+    if (!text.ok || text.value === undefined) return undefined;
+    const n = readNumber(text.value);
+    if (!isNumberReading(n)) {
+      this.fail('invalid-number', q.index, `${q.header}: ${n.reason}`, text.value);
+      return undefined;
+    }
+    if (n.value.isNegative()) {
+      this.fail('negative-quantity', q.index, `${q.header} is negative; activity quantities cannot be below zero (enter credits and corrections net)`, text.value);
+      return undefined;
+    }
+    const unitIndex = this.columns.fields.get('unit');
+    if (common.unit !== undefined && q.unit !== undefined && common.unit !== q.unit) {
+      this.fail('unit-conflict', unitIndex!, `The Unit cell says ${common.unit} but the column heading '${q.header}' says ${q.unit}`, common.unit);
+      return undefined;
+    }
+    const unit = common.unit ?? q.unit;
+    const source = q.source ?? common.source;
+    if (unit === undefined) {
+      this.fail('missing-value', unitIndex ?? q.index, 'No unit: fill the Unit column or put the unit in the heading, e.g. "Quantity (kWh)"');
+      return undefined;
+    }
+    if (source === undefined) {
+      this.fail('missing-value', this.columns.fields.get('source') ?? q.index, 'No source (what was consumed, e.g. natural-gas, electricity, diesel)');
+      return undefined;
+    }
+    const origin = this.table.origin(this.row.line, q.index);
+    const id = common.id !== undefined && q.source !== undefined && this.columns.quantities.length > 1 ? `${common.id}-${q.source}` : common.id;
+    const record: ActivityRecordInput = { ...common, ...(id !== undefined ? { id } : {}), source, quantity: n.value, unit, origin };
+    const checked = parseActivityRecord(record, 0);
+    if ('problem' in checked) {
+      const p = checked.problem;
+      const index = this.problemColumn(p.code, q);
+      this.problems.push({ severity: p.severity, code: p.code, message: p.message, origin: this.table.origin(this.row.line, index), ...(p.value !== undefined ? { value: p.value } : {}) });
+      return undefined;
+    }
+    return record;
+  }
+
+  private problemColumn(code: string, q: QuantityColumn): number {
+    const f = this.columns.fields;
+    switch (code) {
+      case 'unknown-source':
+        return q.source !== undefined ? q.index : (f.get('source') ?? q.index);
+      case 'unit-not-allowed':
+        return f.get('unit') ?? q.index;
+      case 'category-not-allowed':
+        return f.get('category') ?? f.get('source') ?? q.index;
+      case 'missing-price-year':
+        return f.get('priceYear') ?? q.index;
+      default:
+        return q.index;
+    }
+  }
+}
+
+const categoryByText = new Map<string, Category>(
+  CATEGORY_IDS.flatMap((c) => [[c, c], [CATEGORIES[c].toLowerCase(), c], [c.replace(/-/g, ' '), c]] as const),
+);
+
+function readCategory(text: string): Parsed<Category> {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return found(categoryByText.get(t) ?? categoryByText.get(t.replace(/ /g, '-')), `'${text}' is not a reporting category; use one of ${CATEGORY_IDS.join(', ')}`);
+}
+
+const QUALITY_SYNONYMS: Record<string, DataQuality> = {
+  metered: 'metered', meter: 'metered', 'meter reading': 'metered', actual: 'metered', measured: 'metered', a: 'metered', hh: 'metered', 'half-hourly': 'metered',
+  invoiced: 'invoiced', invoice: 'invoiced', bill: 'invoiced', billed: 'invoiced', 'fuel card': 'invoiced',
+  estimated: 'estimated', estimate: 'estimated', est: 'estimated', e: 'estimated', modelled: 'estimated', survey: 'estimated',
+  'spend-based': 'spend-based', 'spend based': 'spend-based', spend: 'spend-based',
+};
+
+function readQuality(text: string): Parsed<DataQuality> {
+  return found(QUALITY_SYNONYMS[text.trim().toLowerCase()], `'${text}' is not a data quality; use one of ${DATA_QUALITY_TIERS.join(', ')}`);
+}
+
+function readMarketKind(text: string): Parsed<MarketInstrument['type']> {
+  const t = text.trim().toLowerCase();
+  if (['renewable-backed', 'renewable', 'rego', 'rego-backed', 'green tariff', 'ppa'].includes(t)) return { value: 'renewable-backed' };
+  if (['supplier-specific', 'supplier', 'supplier specific', 'fuel mix', 'fuel mix disclosure'].includes(t)) return { value: 'supplier-specific' };
+  return { reason: `'${text}' is not a market instrument; use renewable-backed or supplier-specific` };
+}
+
+function readPriceYear(text: string): Parsed<number> {
+  const t = text.trim();
+  if (/^\d{4}$/.test(t) && Number(t) >= 1990 && Number(t) <= 2100) return { value: Number(t) };
+  const d = readDate(t);
+  return found(d !== undefined && !/^\d{5}$/.test(t) ? d.year : undefined, `'${text}' is not a price year such as 2023`);
+}
+
+function dateYear(text: string): ReportingYear | undefined {
+  const d = readDate(text);
+  return d === undefined || /^\d{5}$/.test(text.trim()) ? undefined : financialYearOf(d);
+}

@@ -1,0 +1,85 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { loadWorkbook, worksheetTable, type XlsxInput } from '../tables/read-xlsx.js';
+import { columnLetters } from '../tables/table.js';
+import { ImportCollector } from './collect.js';
+import { groupOfSheet } from './groups.js';
+import { checkZip, DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+import { UnusableInputError, type ImportResult } from './result.js';
+import { TableImporter } from './table-importer.js';
+
+export interface WorkbookImportOptions {
+  /** The name problems give the file (default: the basename of a path, else "workbook.xlsx"). */
+  readonly file?: string;
+  readonly limits?: Partial<ImportLimits>;
+}
+
+/** Sheet names read as the About (scope) sheet, and the template's hidden drop-down lists. */
+const ABOUT_SHEETS = ['about', 'profile', 'scope', 'council', 'about the council'];
+export const LISTS_SHEET = 'Lists';
+
+/**
+ * Imports a council baseline workbook: the About sheet gives the profile, every other sheet with a recognisable
+ * header gives activity records (its name choosing the default category: "Buildings", "Fleet", ...).
+ * A sheet without a header is reported and its rows accounted as skipped; a file that is no workbook, or has no
+ * sheet with a header, is an `UnusableInputError`.
+ */
+export async function importWorkbook(input: XlsxInput, options: WorkbookImportOptions = {}): Promise<ImportResult> {
+  const file = options.file ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (typeof input === 'string' && statSync(input).size > limits.maxFileBytes) {
+    throw new UnusableInputError(file, `the file is ${statSync(input).size} bytes, over the limit of ${limits.maxFileBytes} (limits.maxFileBytes); large ledgers are read as a stream with the spend-ledger importer`);
+  }
+  const bytes = typeof input === 'string' ? readFileSync(input) : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  checkZip(bytes, file, limits);
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadWorkbook(bytes);
+  } catch (error) {
+    throw new UnusableInputError(file, `not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const collector = new ImportCollector();
+  const sheets = [...workbook.worksheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
+  let tables = 0;
+  for (const sheet of sheets) {
+    const table = worksheetTable(sheet, file);
+    if (table.rows.length > limits.maxRows) {
+      collector.problem({ severity: 'error', code: 'limit-exceeded', message: `The sheet has ${table.rows.length} rows, over the limit of ${limits.maxRows} (limits.maxRows): not imported`, origin: { file, sheet: sheet.name } });
+      continue;
+    }
+    const nonBlank = table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== '' || c.formulaWithoutValue === true));
+    const rowOrigin = (line: number) => ({ file, sheet: sheet.name, line });
+    const cellOrigin = (line: number) => (i: number) => ({ file, sheet: sheet.name, cell: `${columnLetters(i)}${line}`, line });
+    const skipAll = (reason: string) => nonBlank.forEach((r) => collector.account({ origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason }));
+    if (isAbout(sheet)) {
+      for (const r of nonBlank) collector.account(collector.aboutRow(r, rowOrigin(r.line), cellOrigin(r.line), 'title, heading or instructions'));
+      tables++;
+      continue;
+    }
+    if (sheet.name === LISTS_SHEET && sheet.state !== 'visible') {
+      skipAll('template drop-down lists');
+      continue;
+    }
+    const group = groupOfSheet(sheet.name);
+    const importer = new TableImporter({ file, sheet: sheet.name, ...(group !== undefined ? { group } : {}), reportingYear: () => collector.profile.reportingYear }, collector, (r) => ({
+      origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason: 'title or instructions above the header',
+    }));
+    for (const r of nonBlank) importer.row(r);
+    const unread = importer.end();
+    if (importer.headerFound) {
+      tables++;
+      continue;
+    }
+    if (unread.length > 0) {
+      collector.problem({ severity: 'warning', code: 'no-header', message: 'No recognisable header (columns such as Source, Quantity, Unit): the sheet was not imported', origin: { file, sheet: sheet.name } });
+    }
+    skipAll('sheet without a recognisable header');
+  }
+  if (tables === 0) throw new UnusableInputError(file, 'no About sheet and no sheet with a recognisable header (columns such as Source, Quantity, Unit)');
+  return collector.result();
+}
+
+function isAbout(sheet: ExcelJS.Worksheet): boolean {
+  return ABOUT_SHEETS.includes(sheet.name.trim().toLowerCase());
+}

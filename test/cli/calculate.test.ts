@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calculateCommand } from '../../src/cli/commands/calculate.js';
+import { EXIT } from '../../src/cli/io.js';
+
+const examples = join(import.meta.dirname, '..', '..', 'examples');
+const recorder = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+};
+const SPEND_FACTORS = {
+  id: 'test-eeio',
+  title: 'Test spend factors',
+  priceYear: 2023,
+  kgCO2ePerGBP: { 'professional-services': '0.1', construction: '0.3' },
+  priceIndex: { name: 'Test index', values: { '2023': '100' } },
+};
+
+describe('council-ghg calculate', () => {
+  it('prints the inventory of the example workbook; spend without a factor table is a problem (exit 1)', async () => {
+    const { io, out, err } = recorder();
+    expect(await calculateCommand([join(examples, 'example-council-baseline.xlsx')], io)).toBe(EXIT.problems);
+    expect(out.join('\n')).toMatch(/Example District Council \(fictional\): greenhouse-gas inventory 2023\/24/);
+    expect(err[0]).toBe('example-council-baseline.xlsx: 212 rows: 35 gave records, 0 rejected with problems, 15 profile, 162 skipped (3 title, heading or instructions, 21 title or instructions above the header, 7 column headers, 131 template drop-down lists).');
+    expect(err.filter((l) => l.startsWith('error no-spend-factor'))).toEqual([
+      expect.stringContaining('example-council-baseline.xlsx › Spend!E5'),
+      expect.stringContaining('example-council-baseline.xlsx › Spend!E6'),
+    ]);
+  });
+
+  it('is clean (exit 0) with a spend factor table, and the CSV gives the same JSON as the workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calc-'));
+    writeFileSync(join(dir, 'spend.json'), JSON.stringify(SPEND_FACTORS));
+    const run = async (file: string) => {
+      const { io, out } = recorder();
+      const code = await calculateCommand([join(examples, file), '--format', 'json', '--spend-factors', join(dir, 'spend.json')], io);
+      return { code, json: JSON.parse(out.join('\n'), (k, v: unknown) => (k === 'origin' ? undefined : v)) as { records: { id: string }[] } };
+    };
+    const xlsx = await run('example-council-baseline.xlsx');
+    const csv = await run('example-council-baseline.csv');
+    expect([xlsx.code, csv.code]).toEqual([EXIT.ok, EXIT.ok]);
+    const sorted = (j: typeof xlsx.json) => ({ ...j, records: [...j.records].sort((a, b) => (a.id < b.id ? -1 : 1)) });
+    expect(sorted(csv.json).records).toEqual(sorted(xlsx.json).records);
+  });
+
+  it('names the cell of a bad value and exits 1; unusable input exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calc-'));
+    writeFileSync(join(dir, 'bad.csv'), 'Category,Source,Quantity,Unit\nbuildings,natural-gas,"1,2",kWh\nbuildings,electricity,100,kWh\n');
+    const bad = recorder();
+    expect(await calculateCommand([join(dir, 'bad.csv'), '--format', 'csv'], bad.io)).toBe(EXIT.problems);
+    expect(bad.err).toContain("error invalid-number at bad.csv › line 2, column Quantity: Quantity: '1,2' has a comma that is not a thousands separator (a decimal comma?) (value: \"1,2\")");
+    writeFileSync(join(dir, 'nothing.csv'), 'a,b\n1,2\n');
+    const none = recorder();
+    expect(await calculateCommand([join(dir, 'nothing.csv')], none.io)).toBe(EXIT.unusable);
+    expect(none.err[0]).toMatch(/^UnusableInputError: nothing.csv: no recognisable header/);
+    writeFileSync(join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const xls = recorder();
+    expect(await calculateCommand([join(dir, 'old.xls')], xls.io)).toBe(EXIT.unusable);
+    expect(xls.err[0]).toMatch(/old binary .xls workbook/);
+  });
+
+  it('calculates a spend ledger through a mapping, listing unmapped codes (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calc-'));
+    writeFileSync(join(dir, 'mapping.csv'), 'Expense code,Spend category\nE1,professional-services\n');
+    writeFileSync(join(dir, 'ledger.csv'), 'Date,Expense code,Amount\n01/05/2023,E1,"£1,000.00"\n02/05/2023,E1,(100.00)\n03/05/2023,Z9,250\n');
+    writeFileSync(join(dir, 'spend.json'), JSON.stringify(SPEND_FACTORS));
+    const { io, out, err } = recorder();
+    expect(await calculateCommand([join(dir, 'ledger.csv'), '--mapping', join(dir, 'mapping.csv'), '--spend-factors', join(dir, 'spend.json'), '--format', 'json'], io)).toBe(EXIT.problems);
+    expect(err[0]).toBe('ledger.csv: 3 ledger lines: 2 mapped into 1 totals, 1 unmapped (1 codes, listed below), 0 rejected, 1 credits netted.');
+    expect(err[1]).toBe("error unmapped-spend at ledger.csv › line 4, column Expense code: 1 line(s) totalling £250 have Expense code 'Z9', which the mapping does not list: add it to the mapping (value: \"Z9\")");
+    const json = JSON.parse(out.join('\n')) as { records: { quantity: string; source: string }[] };
+    expect(json.records.map((r) => [r.source, r.quantity])).toEqual([['spend:professional-services', '900']]);
+  });
+
+  it('refuses bad options', async () => {
+    const { io } = recorder();
+    await expect(calculateCommand([], io)).rejects.toThrow(/needs the FILE/);
+    await expect(calculateCommand(['x.xlsx', '--format', 'pdf'], io)).rejects.toThrow(/--format must be one of table, json, csv/);
+  });
+});

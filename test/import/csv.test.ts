@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../src/import/csv.js';
+import { detectEncoding } from '../../src/import/encoding.js';
+import { UnusableInputError, type ImportResult } from '../../src/import/result.js';
+import { comparable, expectAccounted } from './support.js';
+
+const BODY = 'Reporting year,2023/24\n\nCategory,Source,Quantity,Unit,Site,Notes\nbuildings,natural-gas,"£1,234.50",kWh,Café Nord,"two\nlines"\nfleet,diesel,500,litres,Depot,\n';
+/** Non-blank lines of BODY as records (the quoted note spans two physical lines): about, header, two data rows. */
+const NON_BLANK_RECORDS = 4;
+
+const expectBody = (result: ImportResult) => {
+  expect(result.problems).toEqual([]);
+  expect(result.profile.reportingYear).toBe('2023/24');
+  expect(result.records.map(comparable)).toEqual([
+    { category: 'buildings', source: 'natural-gas', quantity: '1234.5', unit: 'kWh', site: 'Café Nord', notes: 'two\nlines' },
+    { category: 'fleet', source: 'diesel', quantity: '500', unit: 'litre', site: 'Depot' },
+  ]);
+  // The second record starts on line 6: the quoted newline in line 4's notes is counted.
+  expect(result.records.map((r) => r.origin)).toEqual([
+    { file: 'f.csv', line: 4, column: 'Quantity' },
+    { file: 'f.csv', line: 6, column: 'Quantity' },
+  ]);
+  expectAccounted(result, NON_BLANK_RECORDS);
+};
+
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+const win1252 = (text: string) => Buffer.from(text, 'latin1');
+
+describe('importCsv: encodings, delimiters and line endings', () => {
+  it.each([
+    ['UTF-8 text', BODY],
+    ['UTF-8 bytes without BOM', Buffer.from(BODY, 'utf8')],
+    ['UTF-8 bytes with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BODY, 'utf8')])],
+    ['UTF-16LE with BOM', utf16le(BODY)],
+    ['Windows-1252 ("£" as byte A3)', win1252(BODY)],
+    ['CRLF line endings', BODY.replace(/\n/g, '\r\n')],
+    ['semicolons', BODY.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')],
+    ['tabs', BODY.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, '\t')],
+  ])('%s', async (_name, input) => {
+    const result = await importCsv(input, { file: 'f.csv' });
+    // CRLF inside the quoted note is kept as written.
+    expect(result.records[0]!.notes?.replace('\r\n', '\n')).toBe('two\nlines');
+    expectBody({ ...result, records: result.records.map((r) => ({ ...r, ...(r.notes !== undefined ? { notes: r.notes.replace('\r\n', '\n') } : {}) })) });
+  });
+
+  it('detects each encoding', () => {
+    expect(detectEncoding(Buffer.from(BODY, 'utf8'))).toBe('utf-8');
+    expect(detectEncoding(utf16le(BODY))).toBe('utf-16le');
+    expect(detectEncoding(Buffer.from(BODY, 'utf16le'))).toBe('utf-16le');
+    expect(detectEncoding(win1252(BODY))).toBe('windows-1252');
+  });
+
+  it('reports a wrong stated encoding instead of mangling "£"', async () => {
+    const asUtf8 = await importCsv(win1252(BODY), { file: 'f.csv', encoding: 'utf-8' });
+    expect(asUtf8.problems[0]).toMatchObject({ code: 'encoding', origin: { file: 'f.csv', line: 4 } });
+    const as1252 = await importCsv(Buffer.from(BODY, 'utf8'), { file: 'f.csv', encoding: 'windows-1252' });
+    expect(as1252.problems[0]).toMatchObject({ code: 'encoding', message: expect.stringMatching(/is UTF-8/), origin: { line: 4 } });
+  });
+
+  it('reads a byte stream the same as the text', async () => {
+    const chunks = [...Buffer.from(BODY, 'utf8')].map((b) => Buffer.from([b]));
+    expectBody(await importCsv(Readable.from(chunks), { file: 'f.csv' }));
+  });
+
+  it('refuses a file with no recognisable header', async () => {
+    await expect(importCsv('a,b,c\n1,2,3\n', { file: 'f.csv' })).rejects.toBeInstanceOf(UnusableInputError);
+    await expect(importCsv('a,b,c\n1,2,3\n', { file: 'f.csv' })).rejects.toThrow(/f.csv: no recognisable header/);
+  });
+
+  it('names line and column in every problem', async () => {
+    const result = await importCsv('Category,Source,Quantity,Unit\nbuildings,natural-gas,1.2.3,kWh\nwaste,natural-gas,5,kWh\nbuildings,natural-gas,5,furlongs\n,,,\nTotal,,10,\n', { file: 'p.csv' });
+    expect(result.problems.map((p) => [p.code, p.origin.line, p.origin.column, p.value])).toEqual([
+      ['invalid-number', 2, 'Quantity', '1.2.3'],
+      ['category-not-allowed', 3, 'Category', 'waste'],
+      ['unknown-unit', 4, 'Unit', 'furlongs'],
+    ]);
+    expect(result.accounting.map((a) => a.outcome)).toEqual(['skipped', 'problem', 'problem', 'problem', 'skipped']);
+  });
+});

@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { Decimal, ZERO } from '../../src/decimal.js';
+import { aggregateSpendLedger, readSpendMapping } from '../../src/import/ledger.js';
+
+const MAPPING = 'Expense code,Spend category,Reporting category\nE100,professional-services,\nE200,construction,capital-goods\nE300,ict-services,\ne400 ,Waste Collection,outsourced-services\n';
+const MAPPED: Record<string, string> = { E100: 'purchased-goods-and-services|professional-services', E200: 'capital-goods|construction', E300: 'purchased-goods-and-services|ict-services', E400: 'outsourced-services|waste-collection' };
+
+/** A deterministic generator (LCG), so the ledger is the same on every run. */
+function* ledgerLines(count: number): Generator<{ code: string; amount: Decimal; text: string; date: string; year: number }> {
+  let seed = 20240401;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const codes = ['E100', 'E200', 'E300', 'e400', 'X999', 'Y123'];
+  for (let i = 0; i < count; i++) {
+    const pence = BigInt(next(100_000_000)) - (next(20) === 0 ? 50_000_000n : 0n);
+    const amount = new Decimal(pence.toString()).div(100);
+    const abs = amount.abs().toFixed(2);
+    const grouped = abs.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const style = next(4);
+    const text = amount.isNegative() ? `(${grouped})` : style === 0 ? `£${grouped}` : style === 1 ? grouped : abs;
+    const year = 2023 + next(2);
+    const date = `${String(1 + next(28)).padStart(2, '0')}/${String(1 + next(12)).padStart(2, '0')}/${year}`;
+    yield { code: codes[next(codes.length)]!, amount, text, date, year };
+  }
+}
+
+function csvOf(lines: ReturnType<typeof ledgerLines>): string {
+  const out = ['Body,Payment date,Supplier,Expense code,Amount'];
+  for (const l of lines) out.push(`Testshire CC,${l.date},"Supplier, Ltd",${l.code},"${l.text}"`);
+  return out.join('\r\n') + '\r\n';
+}
+
+/** The expected totals, summed directly from the generated values: no parsing involved. */
+function expected(count: number) {
+  const totals = new Map<string, Decimal>();
+  const unmapped = new Map<string, Decimal>();
+  for (const l of ledgerLines(count)) {
+    const key = MAPPED[l.code.toUpperCase()];
+    if (key === undefined) unmapped.set(l.code, (unmapped.get(l.code) ?? ZERO).add(l.amount));
+    else totals.set(`${key}|${l.year}`, (totals.get(`${key}|${l.year}`) ?? ZERO).add(l.amount));
+  }
+  return { totals, unmapped };
+}
+
+const COUNT = 10_000;
+
+describe('spend ledger: streamed, mapped and aggregated exactly', () => {
+  const { mapping, problems } = readSpendMapping(MAPPING, 'mapping.csv');
+  const want = expected(COUNT);
+
+  it('reads the mapping', () => {
+    expect(problems).toEqual([]);
+    expect(mapping.keyHeader).toBe('Expense code');
+    expect(mapping.entries.get('e400')).toEqual({ spendCategory: 'waste-collection', category: 'outsourced-services' });
+  });
+
+  it('aggregates 10,000 generated lines from a chunked stream to the exact sums, listing unmapped codes with totals', async () => {
+    const text = csvOf(ledgerLines(COUNT));
+    // Chunks of 777 characters cut lines (and quoted fields) in the middle.
+    const chunks = Array.from({ length: Math.ceil(text.length / 777) }, (_, i) => Buffer.from(text.slice(i * 777, (i + 1) * 777)));
+    const result = await aggregateSpendLedger(Readable.from(chunks), mapping, { file: 'ledger.csv' });
+    expect(new Map(result.totals.map((t) => [`${t.category}|${t.spendCategory}|${t.priceYear}`, t.total.toFixed()]))).toEqual(new Map([...want.totals].map(([k, v]) => [k, v.toFixed()])));
+    expect(result.unmapped.map((u) => [u.code, u.total.toFixed()]).sort()).toEqual([...want.unmapped].map(([k, v]) => [k, v.toFixed()]).sort());
+    const a = result.account;
+    expect(a.lines).toBe(COUNT);
+    expect(a.mapped + a.unmapped + a.rejected + [...a.skipped.values()].reduce((x, y) => x + y, 0)).toBe(COUNT);
+    expect(a.rejected).toBe(0);
+    expect(a.credits).toBeGreaterThan(0);
+    expect(result.problems.filter((p) => p.code === 'unmapped-spend').map((p) => p.value).sort()).toEqual(['X999', 'Y123']);
+    expect(result.records.find((r) => r.source === 'spend:construction' && r.priceYear === 2023)).toMatchObject({ category: 'capital-goods', unit: 'GBP', dataQuality: 'spend-based' });
+  });
+
+  it('gives the same totals from a file path and from an .xlsx ledger read by the streaming reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    const csvPath = join(dir, 'ledger.csv');
+    writeFileSync(csvPath, csvOf(ledgerLines(2000)));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, 'ledger.xlsx'), useSharedStrings: true });
+    const sheet = wb.addWorksheet('Spend over 500');
+    sheet.addRow(['Body', 'Payment date', 'Supplier', 'Expense code', 'Amount']).commit();
+    for (const l of ledgerLines(2000)) sheet.addRow(['Testshire CC', l.date, 'Supplier, Ltd', l.code, l.amount.isNegative() ? l.text : l.amount.toNumber()]).commit();
+    sheet.addRow(['', '', '', 'Total', 123]).commit();
+    await wb.commit();
+    const fromCsv = await aggregateSpendLedger(csvPath, mapping);
+    const fromXlsx = await aggregateSpendLedger(join(dir, 'ledger.xlsx'), mapping);
+    const totals = (r: typeof fromCsv) => r.totals.map((t) => `${t.spendCategory} ${t.priceYear} ${t.total.toFixed()}`);
+    expect(totals(fromXlsx)).toEqual(totals(fromCsv));
+    const want2000 = expected(2000);
+    expect(new Map(fromCsv.totals.map((t) => [`${t.category}|${t.spendCategory}|${t.priceYear}`, t.total.toFixed()]))).toEqual(new Map([...want2000.totals].map(([k, v]) => [k, v.toFixed()])));
+    expect(fromXlsx.account.skipped).toEqual(new Map([['totals row', 1]]));
+  });
+
+  it('rejects bad amounts and dates line by line, naming them', async () => {
+    const text = 'Expense code,Amount,Date\nE100,12.50,01/04/2023\nE100,twelve,01/04/2023\nE100,5,someday\nE100,"1,5",01/04/2023\n';
+    const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv' });
+    expect(result.problems.map((p) => [p.origin.line, p.origin.column, p.value])).toEqual([
+      [3, 'Amount', 'twelve'],
+      [4, 'Date', 'someday'],
+      [5, 'Amount', '1,5'],
+    ]);
+    expect(result.totals.map((t) => t.total.toFixed())).toEqual(['12.5']);
+  });
+
+  it('refuses a ledger without the mapping’s code column', async () => {
+    await expect(aggregateSpendLedger(Readable.from([Buffer.from('Cost centre,Amount,Date\nA,1,01/04/2023\n')]), mapping, { file: 'l.csv' })).rejects.toThrow(/"Expense code" \(the mapping's first column\)/);
+  });
+});
