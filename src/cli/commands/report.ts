@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CouncilReportSchema, type CouncilReport } from '../../benchmark/views.js';
+import { compareInventories, parseInventory, recalculate } from '../../inventory/index.js';
+import type { Inventory } from '../../inventory/types.js';
+import { formatProblem } from '../../problem.js';
+import { tonnesText } from '../../report/format.js';
+import { renderCsv, renderHtml, renderJson, renderText, renderXlsx } from '../../report/index.js';
+import { importBaseline, inventoryOf } from '../baseline.js';
+import { EXIT, UsageError, type Command } from '../io.js';
+
+const FORMATS = ['html', 'xlsx', 'csv', 'json', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out OUT] [--compare PREVIOUS] [--benchmark VIEW] [--set ID] [--table lines|summary]
+
+  FILE              the council's data: a baseline workbook (.xlsx), a long CSV (.csv), or an inventory (.json)
+                    written by 'report --format json'
+  --format F        html: a page with charts for councillors and residents; xlsx: a workbook for finance and
+                    CDP-ICLEI returns; csv: one row per emission line (or --table summary); json: the full
+                    inventory; text: a summary for the terminal. Default: from the --out extension, else text.
+  --out OUT         the file to write (required for xlsx); without it the report goes to standard output
+  --compare FILE    the previous year's data (same kinds as FILE): adds the year-on-year change, split into
+                    activity and emission-factor effects (html)
+  --benchmark FILE  this council's "where we stand" benchmark report (.json, from the benchmark command): adds its
+                    position in each cohort (html)
+  --set ID          the emission factor set (e.g. desnz-2023); default: the workbook's, else the reporting year's
+  --table T         csv only: lines (default) or summary
+
+Exit code 0: written; 1: written, but problems left records out (they are listed on standard error); 2: unusable.`;
+
+export const reportCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      compare: { type: 'string' },
+      benchmark: { type: 'string' },
+      set: { type: 'string' },
+      table: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const file = positionals[0];
+  if (values.help === true || file === undefined) {
+    io.out(HELP);
+    return values.help === true ? EXIT.ok : EXIT.unusable;
+  }
+  const format = chooseFormat(values.format, values.out);
+  const table = values.table ?? 'lines';
+  if (table !== 'lines' && table !== 'summary') throw new UsageError(`--table must be lines or summary, not '${table}'`);
+  if (format === 'xlsx' && values.out === undefined) throw new UsageError('--format xlsx needs --out FILE.xlsx');
+
+  const current = await loadInventory(file, values.set);
+  const previous = values.compare === undefined ? undefined : await loadInventory(values.compare, undefined);
+  const comparison = previous === undefined ? undefined : compareInventories(previous, current);
+  const benchmark = values.benchmark === undefined ? undefined : readCouncilReport(values.benchmark);
+  if ((comparison !== undefined || benchmark !== undefined) && format !== 'html') io.err('Note: --compare and --benchmark are shown in the html report only.');
+
+  const report: string | Buffer =
+    format === 'html' ? renderHtml(current, { ...(comparison !== undefined ? { comparison } : {}), ...(benchmark !== undefined ? { benchmark } : {}) })
+    : format === 'xlsx' ? await renderXlsx(current)
+    : format === 'csv' ? renderCsv(current, table)
+    : format === 'json' ? renderJson(current)
+    : renderText(current);
+
+  for (const p of [...current.problems, ...(comparison?.crossProblems ?? [])]) io.err(formatProblem(p));
+  if (values.out === undefined) io.out(typeof report === 'string' ? report.trimEnd() : report.toString('utf8'));
+  else {
+    writeFileSync(resolve(values.out), report);
+    io.err(`Wrote ${values.out}: ${tonnesText(current.totals.total)} from ${current.recordCount} records, ${current.problems.length} problem(s).`);
+  }
+  return current.problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
+};
+
+function chooseFormat(format: string | undefined, out: string | undefined): Format {
+  const chosen = format ?? (out === undefined ? 'text' : extname(out).slice(1).toLowerCase());
+  if (!(FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${chosen}'`);
+  return chosen as Format;
+}
+
+function readCouncilReport(path: string): CouncilReport {
+  const parsed = CouncilReportSchema.safeParse(JSON.parse(readFileSync(resolve(path), 'utf8')));
+  if (!parsed.success) throw new UsageError(`${path}: not a council benchmark report (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message})`);
+  return parsed.data;
+}
+
+/** A baseline (workbook or CSV) or a saved inventory (.json), as an inventory on the chosen factor set. */
+async function loadInventory(path: string, setId: string | undefined): Promise<Inventory> {
+  if (extname(path).toLowerCase() === '.json') {
+    const inventory = parseInventory(readFileSync(resolve(path), 'utf8'));
+    return setId === undefined || setId === inventory.factorSet.id ? inventory : recalculate(inventory, setId);
+  }
+  return inventoryOf(await importBaseline(path), setId === undefined ? {} : { factorSet: setId });
+}

@@ -1,0 +1,54 @@
+import Papa from 'papaparse';
+import type { Decimal } from '../decimal.js';
+import type { Inventory } from '../inventory/types.js';
+import { tonnes } from './format.js';
+import { LINE_COLUMNS } from './line-columns.js';
+import { neutraliseCell } from './spreadsheet-safety.js';
+import { summarise } from './summary.js';
+
+export type CsvTable = 'lines' | 'summary';
+
+/**
+ * CSV for finance systems and CDP-ICLEI returns: `lines` has one row per emission line with its factor and source;
+ * `summary` has one row per total (scope, category, scope 3 category, data quality, site, memo item). Figures are
+ * exact (kgCO2e, and tCO2e = kgCO2e / 1000 exactly); text is neutralised so no cell can run as a formula. A UTF-8
+ * byte-order mark makes Excel read "£" and "–" correctly.
+ */
+export function renderCsv(inventory: Inventory, table: CsvTable = 'lines'): string {
+  const { fields, rows } = table === 'lines' ? lineTable(inventory) : summaryTable(inventory);
+  return '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n' }) + '\r\n';
+}
+
+type Row = string[];
+
+function lineTable(inventory: Inventory): { fields: string[]; rows: Row[] } {
+  return {
+    fields: LINE_COLUMNS.map((c) => c.header),
+    rows: inventory.lines.map((line) =>
+      LINE_COLUMNS.map((c) => {
+        const cell = c.cell(line);
+        return cell === undefined ? '' : 'number' in cell ? cell.number.toFixed() : neutraliseCell(cell.text);
+      }),
+    ),
+  };
+}
+
+function summaryTable(inventory: Inventory): { fields: string[]; rows: Row[] } {
+  const s = summarise(inventory);
+  const rows: Row[] = [];
+  const add = (section: string, key: string, label: string, kgCO2e: Decimal) =>
+    rows.push([section, neutraliseCell(key), neutraliseCell(label), kgCO2e.toFixed(), tonnes(kgCO2e).toFixed(), '']);
+  add('total', 'location-based', 'Total (scope 2 location-based)', s.total);
+  add('total', 'market-based', 'Total (scope 2 market-based)', s.totalMarketBased);
+  for (const r of s.scopes) add('scope', r.scope, r.label, r.locationBased);
+  add('scope', 'scope-2-market-based', 'Scope 2 (market-based)', s.scopes[1]!.marketBased);
+  for (const r of s.categories) add('category', r.key, r.label, r.kgCO2e);
+  for (const r of s.scope3Categories) add('scope3-category', String(r.key), r.label, r.kgCO2e);
+  for (const r of s.dataQuality) add('data-quality', r.key, r.label, r.kgCO2e);
+  for (const r of s.sites) add('site', r.key, r.label, r.kgCO2e);
+  for (const m of s.memo) {
+    if (m.unit === 'kWh') rows.push(['memo', m.kind, m.label, '', '', m.value.toFixed()]);
+    else add('memo', m.kind, m.label, m.value);
+  }
+  return { fields: ['section', 'key', 'label', 'kgCO2e', 'tCO2e', 'kWh'], rows };
+}

@@ -1,0 +1,61 @@
+import type { Inventory } from '../inventory/types.js';
+import { formatMemoValue, formatPercent, formatTonnes, ROUNDING_RULE } from './format.js';
+import { summarise } from './summary.js';
+import { formatTextTable } from './text-table.js';
+
+/** A readable summary for the terminal: what a council officer checks before publishing. */
+export function renderText(inventory: Inventory): string {
+  const s = summarise(inventory);
+  const { factorSet } = inventory;
+  const share = (kg: Parameters<typeof formatPercent>[0]) => formatPercent(kg, s.total);
+  const sections: string[] = [
+    `${s.title}\n${'='.repeat(s.title.length)}`,
+    [
+      `Total: ${formatTonnes(s.total)} tCO2e (scope 2 location-based); ${formatTonnes(s.totalMarketBased)} tCO2e with scope 2 market-based.`,
+      `Emission factors: ${factorSet.title} (${factorSet.id}, from ${factorSet.sourceFile}).`,
+      ...(factorSet.provenanceNote === undefined ? [] : [`Factor note: ${factorSet.provenanceNote}`]),
+      `Records: ${inventory.recordCount} read, ${inventory.lines.length} emission lines, ${inventory.memo.length} memo items.`,
+      `Rounding: ${ROUNDING_RULE}`,
+    ].join('\n'),
+    heading('By scope (tCO2e)') +
+      formatTextTable({
+        header: ['Scope', 'Location-based', 'Market-based', 'Share'],
+        rows: s.scopes.map((r) => [r.label, formatTonnes(r.locationBased), formatTonnes(r.marketBased), share(r.locationBased)]),
+        footer: [['Total', formatTonnes(s.total), formatTonnes(s.totalMarketBased), share(s.total)]],
+        right: [1, 2, 3],
+      }),
+    heading('By category (tCO2e, location-based)') +
+      formatTextTable({
+        header: ['Category', 'tCO2e', 'Share'],
+        rows: s.categories.map((r) => [r.label, formatTonnes(r.kgCO2e), share(r.kgCO2e)]),
+        footer: [['Total', formatTonnes(s.total), share(s.total)]],
+        right: [1, 2],
+      }),
+    heading('Scope 3 by GHG Protocol category (tCO2e)') +
+      (s.scope3Categories.length === 0
+        ? 'No scope 3 emissions reported.'
+        : formatTextTable({
+            header: ['Category', 'tCO2e', 'Share of scope 3'],
+            rows: s.scope3Categories.map((r) => [r.label, formatTonnes(r.kgCO2e), formatPercent(r.kgCO2e, s.scopes[2]!.locationBased)]),
+            right: [1, 2],
+          })),
+    heading('Data quality (share of total emissions)') +
+      formatTextTable({
+        header: ['Source of the figures', 'tCO2e', 'Share'],
+        rows: s.dataQuality.map((r) => [r.label, formatTonnes(r.kgCO2e), share(r.kgCO2e)]),
+        right: [1, 2],
+      }),
+    heading('Memo items (reported beside the inventory, not included in totals)') +
+      (s.memo.length === 0
+        ? 'None.'
+        : formatTextTable({ header: ['Item', 'Amount', 'Records'], rows: s.memo.map((m) => [m.label, formatMemoValue(m), String(m.count)]), right: [1, 2] })),
+    heading('Problems') +
+      `${s.problems.errors} error(s): records excluded from the totals; ${s.problems.warnings} warning(s): records included with a caveat.` +
+      (s.problems.errors + s.problems.warnings > 0 ? ' Each is listed in the JSON and XLSX reports.' : ''),
+  ];
+  return sections.join('\n\n') + '\n';
+}
+
+function heading(text: string): string {
+  return `${text}\n\n`;
+}

@@ -1,0 +1,242 @@
+import ExcelJS from 'exceljs';
+import { Decimal } from '../decimal.js';
+import type { Inventory } from '../inventory/types.js';
+import { formatOrigin } from '../problem.js';
+import { ROUNDING_RULE, roundedKilograms, roundedTonnes } from './format.js';
+import { LINE_COLUMNS } from './line-columns.js';
+import { BOUNDARY_NOTES, METHOD_NOTES } from './notes.js';
+import { neutraliseCell } from './spreadsheet-safety.js';
+import { MEMO_LABELS, summarise, type ReportSummary } from './summary.js';
+
+/**
+ * How a column is written. Emissions are numeric cells given twice: tCO2e rounded by the stated rule (what people read
+ * and quote) and kgCO2e to the gram (for anyone re-adding them). Every total is a value, never a formula, equal to the
+ * inventory's own total rounded the same way.
+ */
+export const XLSX_ROUNDING_RULE =
+  `${ROUNDING_RULE} In this workbook tCO2e cells hold that rounded value; kgCO2e cells are rounded to the gram ` +
+  '(0.001 kgCO2e, half to even); shares to 0.1%; quantities and factors are as published or entered.';
+
+type Kind = 'text' | 'tCO2e' | 'kgCO2e' | 'kWh' | 'share' | 'decimal' | 'count';
+type Value = string | number | Decimal | undefined;
+interface Column {
+  readonly header: string;
+  readonly kind: Kind;
+  readonly width?: number;
+}
+
+const NUMBER_FORMATS: Partial<Record<Kind, string>> = { tCO2e: '#,##0.0', kgCO2e: '#,##0.000', share: '0.0%', count: '#,##0', kWh: '#,##0.###' };
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+
+/** The workbook for finance and CDP-ICLEI returns, as an .xlsx buffer. Every text cell is neutralised. */
+export async function renderXlsx(inventory: Inventory): Promise<Buffer> {
+  const summary = summarise(inventory);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'council-ghg';
+  workbook.title = summary.title;
+  summarySheet(workbook, inventory, summary);
+  byScopeSheet(workbook, summary);
+  byCategorySheet(workbook, summary);
+  linesSheet(workbook, inventory);
+  memoAndProblemsSheet(workbook, inventory);
+  aboutSheet(workbook, inventory);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A sheet written top to bottom: titles, notes and tables. */
+class SheetWriter {
+  private row = 1;
+  constructor(readonly sheet: ExcelJS.Worksheet) {}
+
+  title(text: string): this {
+    const cell = this.sheet.getCell(this.row++, 1);
+    cell.value = neutraliseCell(text);
+    cell.font = { bold: true, size: 14 };
+    return this;
+  }
+
+  note(text: string): this {
+    this.sheet.getCell(this.row++, 1).value = neutraliseCell(text);
+    return this;
+  }
+
+  /** Label / value pairs, e.g. "Factor set" / "desnz-2023". */
+  facts(pairs: readonly (readonly [string, Value, Kind?])[]): this {
+    for (const [label, value, kind = 'text'] of pairs) {
+      this.sheet.getCell(this.row, 1).value = neutraliseCell(label);
+      this.sheet.getCell(this.row, 1).font = { bold: true };
+      write(this.sheet.getCell(this.row++, 2), value, kind);
+    }
+    return this.gap();
+  }
+
+  table(columns: readonly Column[], rows: readonly (readonly Value[])[], totals: readonly (readonly Value[])[] = []): this {
+    columns.forEach((c, i) => {
+      const cell = this.sheet.getCell(this.row, i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    this.row++;
+    for (const [values, bold] of [...rows.map((r) => [r, false] as const), ...totals.map((r) => [r, true] as const)]) {
+      columns.forEach((c, i) => {
+        const cell = this.sheet.getCell(this.row, i + 1);
+        write(cell, values[i], c.kind);
+        if (bold) cell.font = { bold: true };
+      });
+      this.row++;
+    }
+    return this.gap();
+  }
+
+  widths(widths: readonly number[]): this {
+    widths.forEach((w, i) => (this.sheet.getColumn(i + 1).width = w));
+    return this;
+  }
+
+  gap(): this {
+    this.row++;
+    return this;
+  }
+}
+
+function write(cell: ExcelJS.Cell, value: Value, kind: Kind): void {
+  if (value === undefined) return;
+  if (typeof value === 'string') cell.value = neutraliseCell(value);
+  else if (typeof value === 'number') cell.value = value;
+  // The only Decimal-to-number conversions: of values already rounded for display (or input quantities and factors).
+  else if (kind === 'tCO2e') cell.value = roundedTonnes(value).toNumber();
+  else if (kind === 'kgCO2e') cell.value = roundedKilograms(value).toNumber();
+  else cell.value = value.toNumber();
+  const format = NUMBER_FORMATS[kind];
+  if (format !== undefined) cell.numFmt = format;
+}
+
+/** A share as a fraction for a "0.0%" cell, rounded half-even to 0.1% like the other reports. */
+function share(part: Decimal, whole: Decimal): Decimal | undefined {
+  return whole.isZero() ? undefined : part.div(whole).mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).div(100);
+}
+
+const FIGURE_COLUMNS: readonly Column[] = [
+  { header: 'tCO2e', kind: 'tCO2e' },
+  { header: 'kgCO2e (to the gram)', kind: 'kgCO2e' },
+  { header: 'Share of total', kind: 'share' },
+];
+
+function summarySheet(workbook: ExcelJS.Workbook, inventory: Inventory, s: ReportSummary): void {
+  new SheetWriter(workbook.addWorksheet('Summary'))
+    .widths([44, 18, 18, 16])
+    .title(s.title)
+    .note(`Rounding: ${XLSX_ROUNDING_RULE}`)
+    .gap()
+    .facts([
+      ['Total (scope 2 location-based), tCO2e', s.total, 'tCO2e'],
+      ['Total (scope 2 market-based), tCO2e', s.totalMarketBased, 'tCO2e'],
+      ['Total (scope 2 location-based), kgCO2e to the gram', s.total, 'kgCO2e'],
+      ['Reporting year', inventory.reportingYear ?? 'not stated'],
+      ['Emission factors', `${inventory.factorSet.title} (${inventory.factorSet.id})`],
+      ['Records read', inventory.recordCount, 'count'],
+      ['Emission lines', inventory.lines.length, 'count'],
+      ['Problems: errors (records excluded)', s.problems.errors, 'count'],
+      ['Problems: warnings (records included with a caveat)', s.problems.warnings, 'count'],
+    ])
+    .table(
+      [{ header: 'Scope', kind: 'text' }, { header: 'Location-based tCO2e', kind: 'tCO2e' }, { header: 'Market-based tCO2e', kind: 'tCO2e' }, { header: 'Share of total', kind: 'share' }],
+      s.scopes.map((r) => [r.label, r.locationBased, r.marketBased, share(r.locationBased, s.total)]),
+      [['Total', s.total, s.totalMarketBased, share(s.total, s.total)]],
+    )
+    .table(
+      [{ header: 'Data quality', kind: 'text' }, ...FIGURE_COLUMNS],
+      s.dataQuality.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]),
+    );
+}
+
+function byScopeSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
+  const scope3 = s.scopes[2]!.locationBased;
+  new SheetWriter(workbook.addWorksheet('By scope'))
+    .widths([52, 18, 18, 16, 16])
+    .title('Emissions by scope')
+    .note('Scope 2 is reported both ways (GHG Protocol Scope 2 Guidance): location-based (grid average) and market-based (contracts).')
+    .gap()
+    .table(
+      [{ header: 'Scope', kind: 'text' }, { header: 'Location-based tCO2e', kind: 'tCO2e' }, { header: 'Market-based tCO2e', kind: 'tCO2e' }, { header: 'Location-based kgCO2e (to the gram)', kind: 'kgCO2e' }, { header: 'Share of total', kind: 'share' }],
+      s.scopes.map((r) => [r.label, r.locationBased, r.marketBased, r.locationBased, share(r.locationBased, s.total)]),
+      [['Total', s.total, s.totalMarketBased, s.total, share(s.total, s.total)]],
+    )
+    .title('Scope 3 by GHG Protocol category')
+    .table(
+      [{ header: 'Category', kind: 'text' }, { header: 'tCO2e', kind: 'tCO2e' }, { header: 'kgCO2e (to the gram)', kind: 'kgCO2e' }, { header: 'Share of scope 3', kind: 'share' }],
+      s.scope3Categories.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, scope3)]),
+      [['Scope 3 total', scope3, scope3, share(scope3, scope3)]],
+    );
+}
+
+function byCategorySheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
+  new SheetWriter(workbook.addWorksheet('By category'))
+    .widths([60, 18, 18, 16])
+    .title('Emissions by reporting category (scope 2 location-based)')
+    .table([{ header: 'Category', kind: 'text' }, ...FIGURE_COLUMNS], s.categories.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [
+      ['Total', s.total, s.total, share(s.total, s.total)],
+    ])
+    .title('Emissions by site')
+    .table([{ header: 'Site', kind: 'text' }, ...FIGURE_COLUMNS], s.sites.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]));
+}
+
+function linesSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
+  const sheet = workbook.addWorksheet('Lines', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = LINE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).fill = HEADER_FILL;
+  for (const line of inventory.lines) {
+    sheet.addRow(
+      LINE_COLUMNS.map((c) => {
+        const cell = c.cell(line);
+        if (cell === undefined) return null;
+        if ('text' in cell) return neutraliseCell(cell.text);
+        // Per-line tCO2e is kgCO2e / 1000 exactly, so rounding it to 0.1 is the stated rule.
+        return (c.unit === 'kgCO2e' ? roundedKilograms(cell.number) : c.unit === 'tCO2e' ? cell.number.toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN) : cell.number).toNumber();
+      }),
+    );
+  }
+  LINE_COLUMNS.forEach((c, i) => {
+    const format = c.unit === undefined ? undefined : NUMBER_FORMATS[c.unit];
+    if (format !== undefined) sheet.getColumn(i + 1).numFmt = format;
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LINE_COLUMNS.length } };
+}
+
+function memoAndProblemsSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
+  new SheetWriter(workbook.addWorksheet('Memo and problems'))
+    .widths([24, 44, 14, 14, 60])
+    .title('Memo items: reported beside the inventory, not included in its totals')
+    .table(
+      [{ header: 'Record', kind: 'text' }, { header: 'Item', kind: 'text' }, { header: 'tCO2e', kind: 'tCO2e' }, { header: 'kWh', kind: 'kWh' }, { header: 'Note', kind: 'text' }],
+      inventory.memo.map((m) => [m.recordId, MEMO_LABELS[m.kind], m.unit === 'kgCO2e' ? m.value : undefined, m.unit === 'kWh' ? m.value : undefined, m.note]),
+    )
+    .title('Problems: errors excluded a record from the totals; warnings qualify one')
+    .table(
+      [{ header: 'Severity', kind: 'text' }, { header: 'Code', kind: 'text' }, { header: 'Where', kind: 'text' }, { header: 'Message', kind: 'text' }, { header: 'Value', kind: 'text' }],
+      inventory.problems.map((p) => [p.severity, p.code, formatOrigin(p.origin), p.message, p.value]),
+    );
+}
+
+function aboutSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
+  const { council, factorSet } = inventory;
+  const writer = new SheetWriter(workbook.addWorksheet('About')).widths([28, 110]).title('About this inventory');
+  writer.facts([
+    ['Council', council.name ?? 'not stated'],
+    ['ONS code', council.onsCode ?? 'not stated'],
+    ['Council type', council.councilType ?? 'not stated'],
+    ['Reporting year', inventory.reportingYear ?? 'not stated'],
+    ['Boundary', council.boundaryNotes ?? 'not stated'],
+    ['Emission factor set', `${factorSet.title} (${factorSet.id}, ${factorSet.year})`],
+    ['Factor source file', factorSet.sourceFile],
+    ...(factorSet.provenanceNote === undefined ? [] : [['Factor note', factorSet.provenanceNote] as const]),
+    ['Rounding', XLSX_ROUNDING_RULE],
+  ]);
+  writer.title('How to read it');
+  for (const note of [...BOUNDARY_NOTES, ...METHOD_NOTES]) writer.note(note);
+  writer.sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/decimal.js';
+import { calculateInventory, formatTonnes } from '../../src/inventory/index.js';
+import { barChart } from '../../src/report/html/charts/bars.js';
+import { bridgeChart } from '../../src/report/html/charts/bridge.js';
+import { shareBar } from '../../src/report/html/charts/share-bar.js';
+import { CATEGORY_FILL, CHANGE_FILLS, SCOPE_FILLS } from '../../src/report/html/palette.js';
+import { renderHtml } from '../../src/report/index.js';
+import { HOSTILE_TEXTS } from './arbitrary.js';
+import { exampleComparison, exampleInventory } from './example.js';
+
+const attr = (tag: string, name: string) => Number(new RegExp(`${name}="([-\\d.]+)"`).exec(tag)![1]);
+const rects = (svg: string, className = 'mark') => [...svg.matchAll(new RegExp(`<rect [^>]*class="${className}"[^>]*/>`, 'g'))].map((m) => m[0]);
+
+describe('charts', () => {
+  it('draws bar lengths proportional to the tCO2e printed on them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { minLength: 1, maxLength: 10 }), (grams) => {
+        const values = grams.map((g) => new Decimal(g).div(1000));
+        const svg = barChart({ id: 'c', title: 'T', summary: 'S', bars: values.map((v, i) => ({ label: `b${i}`, value: v, valueText: formatTonnes(v), fill: CATEGORY_FILL })) });
+        const widths = rects(svg).map((r) => attr(r, 'width'));
+        const printed = values.map((v) => Number(formatTonnes(v)));
+        const max = Math.max(...printed);
+        const longest = Math.max(...widths);
+        widths.forEach((w, i) => expect(Math.abs(w - (max === 0 ? 0 : (printed[i]! / max) * longest))).toBeLessThanOrEqual(0.1));
+      }),
+    );
+  });
+
+  it('splits a share bar in proportion and keys every segment, zero ones too', () => {
+    const svg = shareBar({
+      id: 's',
+      title: 'T',
+      summary: 'S',
+      segments: [
+        { label: 'A', value: new Decimal(3000), valueText: '75%', fill: SCOPE_FILLS['scope-1'] },
+        { label: 'B', value: new Decimal(1000), valueText: '25%', fill: SCOPE_FILLS['scope-2'] },
+        { label: 'C', value: new Decimal(0), valueText: '0%', fill: SCOPE_FILLS['scope-3'] },
+      ],
+    });
+    expect(rects(svg, 'mark segment').map((r) => attr(r, 'width'))).toEqual([540, 180]);
+    expect([...svg.matchAll(/<g class="key">/g)]).toHaveLength(3);
+  });
+
+  it('floats each bridge step from where the last one ended', () => {
+    const svg = bridgeChart({
+      id: 'b',
+      title: 'T',
+      summary: 'S',
+      steps: [
+        { label: 'Before', from: new Decimal(0), to: new Decimal(1_000_000), valueText: '1,000.0', fill: CHANGE_FILLS.total },
+        { label: 'Activity', from: new Decimal(1_000_000), to: new Decimal(800_000), valueText: '-200.0', fill: CHANGE_FILLS.decrease },
+        { label: 'Factors', from: new Decimal(800_000), to: new Decimal(900_000), valueText: '+100.0', fill: CHANGE_FILLS.increase },
+        { label: 'After', from: new Decimal(0), to: new Decimal(900_000), valueText: '900.0', fill: CHANGE_FILLS.total },
+      ],
+    });
+    const bars = rects(svg).map((r) => [attr(r, 'x'), attr(r, 'x') + attr(r, 'width')]);
+    expect(bars).toEqual([[0, 520], [416, 520], [416, 468], [0, 468]]);
+  });
+});
+
+describe('renderHtml', () => {
+  const html = renderHtml(exampleInventory(), { comparison: exampleComparison() });
+
+  it('is one self-contained page: no external resources, scripts or fonts', () => {
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|@font-face/i);
+    expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+    expect([...html.matchAll(/url\(([^)]*)\)/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+  });
+
+  it('gives every chart a role, a title and a description carrying its data, and a data table', () => {
+    const charts = [...html.matchAll(/<figure>(<svg class="chart" id="([^"]+)" role="img" aria-labelledby="\2-title \2-desc"[^>]*><title id="\2-title">[^<]+<\/title><desc id="\2-desc">([^<]+)<\/desc>.*?<\/svg>)<table>/g)];
+    expect(charts.map((m) => m[2])).toEqual(['chart-scopes', 'chart-categories', 'chart-scope2', 'chart-data-quality', 'chart-change']);
+    const scopes = charts[0]![3]!;
+    expect(scopes).toContain('Scope 1: 43.0% (1,845.4 tCO2e)');
+  });
+
+  it('states the headline total, the factor set, the rounding rule and the problems', () => {
+    expect(html).toContain('<span class="number">4,291.5</span> <span class="unit">tCO2e</span>');
+    expect(html).toContain('desnz-2023');
+    expect(html).toContain('rounded once, for display, to 0.1 tCO2e (half to even)');
+    expect(html).toContain('No spend-based factor table was supplied');
+    expect(html).toContain('2 records were left out');
+    expect(html).toMatch(/Down 6\.7% \(-309\.4 tCO2e\) since 2022\/23/);
+  });
+
+  it('prints to A4', () => {
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('@media print');
+  });
+
+  it('shows no comparison without one', () => {
+    expect(renderHtml(exampleInventory())).not.toContain('chart-change');
+  });
+
+  it('escapes hostile text from the input everywhere it appears', () => {
+    const inventory = calculateInventory({
+      records: HOSTILE_TEXTS.map((text, i) => ({ id: `r${i}`, category: 'buildings', source: 'natural-gas', quantity: '1000', unit: 'kWh', site: text })),
+      council: { name: '<script>alert("name")</script>', boundaryNotes: '<img src=x onerror=alert(1)>' },
+      reportingYear: '2023/24',
+    });
+    const page = renderHtml(inventory);
+    expect(page).not.toMatch(/<script|<img/i);
+    expect(page).toContain('&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('renders an empty inventory without dividing by zero', () => {
+    const page = renderHtml(calculateInventory({ records: [] }));
+    expect(page).toContain('<span class="number">0.0</span>');
+    expect(page).not.toMatch(/NaN|Infinity/);
+  });
+});
