@@ -1,0 +1,84 @@
+import type { CouncilType, Region } from '../activity/council.js';
+import type { ReportingYear } from '../activity/record.js';
+import { Decimal, type DecimalValue } from '../decimal.js';
+import type { Inventory, InventoryTotals } from '../inventory/types.js';
+import { parseSubmission, SUBMISSION_FORMAT, SUBMISSION_VERSION, type SubmissionProblem, type SubmissionProfile, type SubmissionResult, type SubmissionTotals } from './submission.js';
+
+/** Who the council is; the reporting year and factor set come from the inventory unless given. */
+export interface SubmissionProfileInput {
+  readonly onsCode: string;
+  readonly name: string;
+  readonly councilType: CouncilType;
+  readonly region: Region;
+  readonly reportingYear?: ReportingYear;
+  readonly boundary: SubmissionProfile['boundary'];
+}
+
+export interface DenominatorsInput {
+  readonly population?: DecimalValue;
+  readonly staffFte?: DecimalValue;
+  readonly grossRevenueExpenditureGbpMillions?: DecimalValue;
+  readonly floorAreaM2?: DecimalValue;
+}
+
+export interface SubmissionOptions {
+  /** Include the activity records so the benchmark can recalculate on a common factor set (default true). */
+  readonly includeActivity?: boolean;
+  readonly synthetic?: boolean;
+}
+
+/** Exact kgCO2e totals as exact tCO2e decimal strings (dividing by 1000 never rounds). */
+export function submissionTotals(totals: InventoryTotals): SubmissionTotals {
+  const t = (kg: Decimal) => kg.div(1000).toFixed();
+  return {
+    total: t(totals.total),
+    scope1: t(totals.byScope['scope-1']),
+    scope2Location: t(totals.byScope['scope-2']),
+    scope2Market: t(totals.scope2MarketBased),
+    scope3: t(totals.byScope['scope-3']),
+    byCategory: Object.fromEntries([...totals.byCategory].map(([c, kg]) => [c, t(kg)])),
+  };
+}
+
+/**
+ * An inventory as a benchmark submission, validated as any submitted file is (so the result is either a
+ * submission or the reasons it cannot be one). An inventory whose errors excluded records gives a warning:
+ * its totals cover only the records that could be calculated.
+ */
+export function submissionFromInventory(inventory: Inventory, profile: SubmissionProfileInput, denominators: DenominatorsInput, options: SubmissionOptions = {}): SubmissionResult {
+  const origin = { note: `inventory of ${profile.name}` };
+  const reportingYear = profile.reportingYear ?? inventory.reportingYear;
+  const json = {
+    format: SUBMISSION_FORMAT,
+    version: SUBMISSION_VERSION,
+    ...(options.synthetic === true ? { synthetic: true } : {}),
+    profile: {
+      onsCode: profile.onsCode,
+      name: profile.name,
+      councilType: profile.councilType,
+      region: profile.region,
+      reportingYear,
+      factorSetId: inventory.factorSet.id,
+      boundary: profile.boundary,
+    },
+    totals: submissionTotals(inventory.totals),
+    denominators: Object.fromEntries(Object.entries(denominators).filter(([, v]) => v !== undefined).map(([k, v]) => [k, new Decimal(v as DecimalValue).toFixed()])),
+    ...(options.includeActivity === false ? {} : { activity: inventory.records.map(activityJson) }),
+  };
+  const result = parseSubmission(json, origin);
+  const excluded = inventory.problems.filter((p) => p.severity === 'error').length;
+  if (!result.ok || excluded === 0) return result;
+  const warning: SubmissionProblem = {
+    severity: 'warning',
+    code: 'incomplete-inventory',
+    message: `${excluded} problem(s) excluded records from the inventory; the totals cover only the records that could be calculated`,
+    origin,
+  };
+  return { ...result, warnings: [...result.warnings, warning] };
+}
+
+/** A validated record as JSON: Decimals as strings (their toJSON), without its origin (a path on the council's machine). */
+function activityJson(record: Inventory['records'][number]): Record<string, unknown> {
+  const { origin: _origin, ...rest } = record;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}

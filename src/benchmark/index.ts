@@ -1,0 +1,22 @@
+/** Benchmarking: many councils' submitted baselines aggregated into anonymised peer comparisons. */
+export {
+  SUBMISSION_FORMAT, SUBMISSION_VERSION, SubmissionSchema, SubmissionProfileSchema, SubmissionTotalsSchema, DenominatorsSchema, SubmittedActivitySchema, parseSubmission,
+  type Submission, type SubmissionProfile, type SubmissionTotals, type Denominators, type SubmissionProblem, type SubmissionProblemCode, type SubmissionResult,
+} from './submission.js';
+export { submissionFromInventory, submissionTotals, type SubmissionProfileInput, type DenominatorsInput, type SubmissionOptions } from './from-inventory.js';
+export { submissionJsonSchema } from './json-schema.js';
+export { screenBatch, submissionKey, type BatchOutcome, type Candidate } from './batch.js';
+export { readSubmissionsDir, MAX_SUBMISSION_BYTES } from './load.js';
+export {
+  DEFAULT_POLICY, DEFAULT_CLIP, DisclosurePolicySchema, resolvePolicy, SUPPRESSION_REASONS, SUPPRESSION_EXPLANATIONS,
+  type DisclosurePolicy, type DisclosurePolicyInput, type DominanceRule, type DifferentialPrivacy, type SuppressionReason,
+} from './policy.js';
+export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, type Metric, type MetricId, type Measure as BenchmarkMeasure, type Basis } from './metrics.js';
+export { benchmark, TOTAL_METRIC, type BenchmarkOptions, type BenchmarkResult, type BaseGroupResult, type CohortResult, type Member } from './aggregate.js';
+export { sharedView, councilView, PERCENTILE_METHOD } from './build-views.js';
+export { QUANTILE_METHOD } from './quantiles.js';
+export { groupLabel, type CohortGroup } from './cohorts.js';
+export {
+  PublishedSchema, SharedReportSchema, CouncilReportSchema, CohortMetricSchema, CouncilMetricSchema, MethodSchema, MetricInfoSchema,
+  type Published, type SharedReport, type SharedCohort, type CouncilReport, type CouncilMetric, type CohortMetric, type Method, type MetricInfo,
+} from './views.js';

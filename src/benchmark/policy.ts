@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Basis } from './metrics.js';
+
+/** Why a published figure was withheld. */
+export const SUPPRESSION_REASONS = ['below-threshold', 'dominance', 'secondary', 'equals-council-value'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
+  'below-threshold': 'fewer councils than the threshold contributed',
+  dominance: 'one or two councils make up too much of the total (or the total is zero), so it would describe them',
+  secondary: 'withheld so that another withheld figure cannot be worked out by subtraction',
+  'equals-council-value': "the rounded figure would equal one council's own figure",
+};
+
+const clipValue = z.string().regex(/^(?=.*[1-9])\d+(\.\d+)?$/, 'a positive decimal string');
+
+/**
+ * Differential privacy clips each council's value to [0, clip] so one council changes a total by at most
+ * `clip`: the Laplace noise scale is clip / epsilon. The defaults sit above the largest plausible council
+ * (a large county or combined authority) so that genuine figures are not clipped. Only the absolute basis
+ * has published totals, so only its clip is used today; the others bound normalised figures.
+ */
+export const DEFAULT_CLIP: Record<Basis, string> = {
+  absolute: '250000',
+  'per-resident': '1',
+  'per-fte': '100',
+  'per-gbp-m': '500',
+  'per-m2': '1',
+};
+
+export const DifferentialPrivacySchema = z.strictObject({
+  /** Privacy loss per published count or total (not for the whole report: see the report's method note). */
+  epsilon: z.number().positive().max(10),
+  /** Seed of the noise, so a run can be reproduced exactly. */
+  seed: z.number().int().nonnegative(),
+  clip: z.strictObject({ absolute: clipValue, 'per-resident': clipValue, 'per-fte': clipValue, 'per-gbp-m': clipValue, 'per-m2': clipValue }).default(DEFAULT_CLIP),
+});
+export type DifferentialPrivacy = z.output<typeof DifferentialPrivacySchema>;
+
+/** The (n, k) dominance rule: a total is withheld when its n largest contributors make up more than k% of it. */
+export const DominanceRuleSchema = z.strictObject({
+  contributors: z.number().int().min(1).max(4),
+  percent: z.number().gt(0).lt(100),
+});
+export type DominanceRule = z.output<typeof DominanceRuleSchema>;
+
+/**
+ * Disclosure control, with UK official-statistics style defaults (GSS/ONS disclosure control guidance for
+ * tables; see docs/benchmark.md):
+ * - minCouncils 5 (threshold rule): every published figure, and every figure that can be worked out from
+ *   published ones, rests on at least five councils;
+ * - dominance (1, 50%) and (2, 85%): a total is withheld when one council is more than half of it, or two
+ *   councils more than 85%, as it would then mostly describe them (the second rule stops the second
+ *   largest council estimating the largest to better than 15% of the total);
+ * - significantFigures 3: published figures are rounded (half-even), so subtracting published figures gives
+ *   a range, never a council's exact figure.
+ */
+export const DisclosurePolicySchema = z.strictObject({
+  minCouncils: z.number().int().min(3).default(5),
+  dominance: z
+    .array(DominanceRuleSchema)
+    .default([
+      { contributors: 1, percent: 50 },
+      { contributors: 2, percent: 85 },
+    ]),
+  significantFigures: z.number().int().min(1).max(15).default(3),
+  differentialPrivacy: DifferentialPrivacySchema.optional(),
+});
+export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
+export type DisclosurePolicyInput = z.input<typeof DisclosurePolicySchema>;
+
+export const DEFAULT_POLICY: DisclosurePolicy = DisclosurePolicySchema.parse({});
+
+/** A policy is configuration, not data: an invalid one throws (zod's message says which field). */
+export function resolvePolicy(input: DisclosurePolicyInput = {}): DisclosurePolicy {
+  return DisclosurePolicySchema.parse(input);
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, type Category } from '../activity/categories.js';
+import { COUNCIL_TYPES, COUNCIL_TYPE_INFO, REGIONS, regionsFor } from '../activity/council.js';
+import { parseActivityRecords, ReportingYearSchema } from '../activity/record.js';
+import { Decimal, parseDecimal, sum } from '../decimal.js';
+import type { Origin, Problem } from '../problem.js';
+
+export const SUBMISSION_FORMAT = 'council-ghg/benchmark-submission';
+export const SUBMISSION_VERSION = 1;
+
+/**
+ * Numbers are decimal strings (no exponent, no sign) so that no tool on the way rounds them through a
+ * binary float; the figures are used exactly as written.
+ */
+const tonnes = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'a non-negative number of tCO2e written as a string, e.g. "1234.5"')
+  .describe('tCO2e as a decimal string');
+const positive = (what: string) =>
+  z
+    .string()
+    .regex(/^(?=.*[1-9])\d+(\.\d+)?$/, `${what} greater than zero, written as a string, e.g. "1234.5"`)
+    .describe(`${what}, a decimal string greater than zero`);
+const categoryEnum = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
+
+export const SubmissionProfileSchema = z.strictObject({
+  onsCode: z.string().regex(/^[EWS]\d{8}$/, 'a GSS code such as E07000111').describe('ONS (GSS) code of the council'),
+  name: z.string().min(1),
+  councilType: z.enum(COUNCIL_TYPES),
+  region: z.enum(REGIONS),
+  reportingYear: ReportingYearSchema.describe('financial year, e.g. 2023/24'),
+  factorSetId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a factor set id such as desnz-2023').describe('emission factor set used, e.g. desnz-2023'),
+  boundary: z
+    .strictObject({
+      schoolsIncluded: z.boolean().describe('maintained schools are inside the boundary'),
+      scope3SpendIncluded: z.boolean().describe('spend-based scope 3 (purchased goods and services, capital goods) is included'),
+      leasedAssetsIncluded: z.boolean().describe('upstream and downstream leased assets are included'),
+      outsourcedServicesIncluded: z.boolean().describe('outsourced services (e.g. contractor fleet) are included'),
+    })
+    .describe('what the inventory covers; peers with a different boundary are not like-for-like'),
+});
+export type SubmissionProfile = z.infer<typeof SubmissionProfileSchema>;
+
+export const SubmissionTotalsSchema = z
+  .strictObject({
+    total: tonnes.describe('scope 1 + location-based scope 2 + scope 3, tCO2e'),
+    scope1: tonnes,
+    scope2Location: tonnes.describe('location-based scope 2, tCO2e'),
+    scope2Market: tonnes.describe('market-based scope 2, tCO2e'),
+    scope3: tonnes,
+    byCategory: z
+      .partialRecord(categoryEnum, tonnes)
+      .describe('tCO2e per reporting category (location-based scope 2); omit a category the council did not break down'),
+  })
+  .describe('inventory totals in tCO2e; the total uses location-based scope 2');
+export type SubmissionTotals = z.infer<typeof SubmissionTotalsSchema>;
+
+export const DenominatorsSchema = z
+  .strictObject({
+    population: z
+      .string()
+      .regex(/^[1-9]\d*$/, 'a whole number of residents written as a string, e.g. "118000"')
+      .describe('residents (ONS mid-year estimate), a whole number as a string')
+      .optional(),
+    staffFte: positive('staff full-time equivalents').optional(),
+    grossRevenueExpenditureGbpMillions: positive('gross revenue expenditure in £ million').optional(),
+    floorAreaM2: positive('floor area of the estate in m2').optional(),
+  })
+  .describe('what emissions are normalised by; supply those you have');
+export type Denominators = z.infer<typeof DenominatorsSchema>;
+
+/**
+ * An activity record as JSON (the fields of ActivityRecordInput, quantity as a decimal string). Only the
+ * shape is checked here; parseSubmission validates each record against the source catalogue.
+ */
+export const SubmittedActivitySchema = z
+  .looseObject({
+    id: z.string().min(1).optional(),
+    category: categoryEnum,
+    source: z.string().min(1),
+    quantity: z.string().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'a decimal number written as a string'),
+    unit: z.string().min(1),
+  })
+  .describe('an activity record (see council-ghg activity data); other fields as in ActivityRecordInput');
+
+export const SubmissionSchema = z
+  .strictObject({
+    format: z.literal(SUBMISSION_FORMAT),
+    version: z.literal(SUBMISSION_VERSION),
+    synthetic: z.boolean().optional().describe('true for made-up data (examples, tests); reports say so'),
+    profile: SubmissionProfileSchema,
+    totals: SubmissionTotalsSchema,
+    denominators: DenominatorsSchema,
+    activity: z
+      .array(SubmittedActivitySchema)
+      .optional()
+      .describe('the activity records behind the totals, so the benchmark can recalculate them on a common factor set'),
+  })
+  .describe('A council greenhouse-gas baseline submitted for benchmarking');
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export type SubmissionProblemCode =
+  | 'unreadable-file'
+  | 'not-json-file'
+  | 'invalid-json'
+  | 'not-a-submission'
+  | 'unsupported-version'
+  | 'invalid-field'
+  | 'invalid-activity'
+  | 'code-does-not-match-type'
+  | 'region-does-not-match-type'
+  | 'total-mismatch'
+  | 'total-rounded'
+  | 'categories-exceed-total'
+  | 'duplicate-submission'
+  | 'duplicate-copy'
+  | 'incomplete-inventory'
+  | 'file-too-large';
+export type SubmissionProblem = Problem<SubmissionProblemCode>;
+
+export type SubmissionResult =
+  | { readonly ok: true; readonly submission: Submission; readonly warnings: readonly SubmissionProblem[] }
+  | { readonly ok: false; readonly problems: readonly SubmissionProblem[] };
+
+/**
+ * Councils round each line to whole tonnes, so a stated total may differ from the sum of its scopes by
+ * rounding: up to 1 tCO2e is accepted with a warning (the stated total is used), more is an error.
+ */
+const ROUNDING_TOLERANCE = new Decimal(1);
+
+type MakeProblem = (code: SubmissionProblemCode, message: string, value?: string, severity?: 'error' | 'warning') => SubmissionProblem;
+
+/** Validates one submission (already parsed from JSON); every reason it is unusable is returned. */
+export function parseSubmission(json: unknown, origin: Origin): SubmissionResult {
+  const problem: MakeProblem = (code, message, value, severity = 'error') => ({ severity, code, message, origin, ...(value !== undefined ? { value } : {}) });
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== SUBMISSION_FORMAT) {
+    return { ok: false, problems: [problem('not-a-submission', `not a benchmark submission: expected "format": "${SUBMISSION_FORMAT}"`)] };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (version !== SUBMISSION_VERSION) {
+    return { ok: false, problems: [problem('unsupported-version', `submission format version ${JSON.stringify(version)} is not supported; this release reads version ${SUBMISSION_VERSION}`)] };
+  }
+  const parsed = SubmissionSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => problem('invalid-field', `${issue.path.map(String).join('.') || '(submission)'}: ${issue.message}`)),
+    };
+  }
+  const issues = consistencyProblems(parsed.data, problem);
+  return issues.some((p) => p.severity === 'error') ? { ok: false, problems: issues } : { ok: true, submission: parsed.data, warnings: issues };
+}
+
+function consistencyProblems(s: Submission, problem: MakeProblem): SubmissionProblem[] {
+  const { profile, totals } = s;
+  const out: SubmissionProblem[] = [];
+  const prefix = COUNCIL_TYPE_INFO[profile.councilType].gssPrefix;
+  if (!profile.onsCode.startsWith(prefix)) {
+    out.push(problem('code-does-not-match-type', `a ${profile.councilType} council has a GSS code starting ${prefix}`, profile.onsCode));
+  }
+  if (!regionsFor(profile.councilType).includes(profile.region)) {
+    out.push(problem('region-does-not-match-type', `a ${profile.councilType} council cannot be in region ${profile.region}`, profile.region));
+  }
+  const d = (text: string) => parseDecimal(text)!; // the schema has already checked the syntax
+  const total = d(totals.total);
+  const scopes = sum([d(totals.scope1), d(totals.scope2Location), d(totals.scope3)]);
+  const gap = total.minus(scopes).abs();
+  if (gap.gt(ROUNDING_TOLERANCE)) {
+    out.push(problem('total-mismatch', `total must equal scope 1 + location-based scope 2 + scope 3 (${scopes.toFixed()} tCO2e)`, totals.total));
+  } else if (!gap.isZero()) {
+    out.push(problem('total-rounded', `total differs from scope 1 + location-based scope 2 + scope 3 (${scopes.toFixed()} tCO2e) by rounding; the stated total is used`, totals.total, 'warning'));
+  }
+  const categories = sum(Object.values(totals.byCategory).map(d));
+  if (categories.gt(total.plus(ROUNDING_TOLERANCE))) {
+    out.push(problem('categories-exceed-total', `the categories add up to ${categories.toFixed()} tCO2e, more than the total`, totals.total));
+  }
+  if (s.activity !== undefined) {
+    const { problems } = parseActivityRecords(s.activity);
+    for (const p of problems) out.push(problem('invalid-activity', `activity ${p.origin.note ?? 'record'}: ${p.message}`, p.value));
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { ZERO, type Decimal } from '../decimal.js';
+import type { DisclosurePolicy, SuppressionReason } from './policy.js';
+
+/** One cohort's additive figure for one metric, as the disclosure rules see it. */
+export interface AdditiveCell {
+  readonly count: number;
+  readonly total: Decimal;
+  /** The largest contributions, descending (as many as the widest dominance rule looks at). */
+  readonly top: readonly Decimal[];
+}
+
+/** Which additive figure: the number of councils (threshold rule only) or the total (threshold and dominance). */
+export type Additive = 'count' | 'total';
+
+export function additiveCell(values: readonly Decimal[], topN: number): AdditiveCell {
+  let total = ZERO;
+  for (const v of values) total = total.add(v);
+  return { count: values.length, total, top: largest(values, topN) };
+}
+
+export function widestDominance(policy: DisclosurePolicy): number {
+  return Math.max(0, ...policy.dominance.map((r) => r.contributors));
+}
+
+/** The primary rules: threshold, and for totals the (n, k) dominance rules (a zero total reveals every council's zero). */
+export function primaryReason(cell: AdditiveCell, policy: DisclosurePolicy, additive: Additive): SuppressionReason | undefined {
+  if (cell.count < policy.minCouncils) return 'below-threshold';
+  if (additive === 'count') return undefined;
+  if (cell.total.isZero()) return 'dominance';
+  const dominated = policy.dominance.some((rule) => {
+    let leaders = ZERO;
+    for (const v of cell.top.slice(0, rule.contributors)) leaders = leaders.add(v);
+    return leaders.times(100).gt(cell.total.times(rule.percent));
+  });
+  return dominated ? 'dominance' : undefined;
+}
+
+/**
+ * Secondary suppression within one partition of a parent cohort ("all councils" split by council type, or
+ * by region). Published figures are the parent and the children, so what can be worked out by adding and
+ * subtracting them is a union of children, or the parent minus a union of published children, i.e. the
+ * withheld children together plus some published ones. The rules therefore are:
+ * - parent published: the withheld children taken together must pass the primary rules themselves (this also
+ *   stops a single withheld child being the parent minus the rest); unions including published children
+ *   then pass too, because the threshold and dominance rules hold for a union of cells that each hold;
+ * - parent withheld: the children must not all be published, else their sum gives the parent back.
+ * Children are withheld in turn, fewest councils first (then smallest total, then order), until that holds.
+ * The result depends only on the cells, so the same counts always get the same decision.
+ */
+export function secondarySuppression(
+  parentReason: SuppressionReason | undefined,
+  children: readonly AdditiveCell[],
+  primary: readonly (SuppressionReason | undefined)[],
+  policy: DisclosurePolicy,
+  additive: Additive,
+): (SuppressionReason | undefined)[] {
+  const reasons = [...primary];
+  const order = children
+    .map((cell, index) => ({ cell, index }))
+    .sort((a, b) => a.cell.count - b.cell.count || (additive === 'total' ? a.cell.total.cmp(b.cell.total) : 0) || a.index - b.index)
+    .map((c) => c.index);
+  const withholdNext = (): boolean => {
+    const next = order.find((i) => reasons[i] === undefined);
+    if (next === undefined) return false;
+    reasons[next] = 'secondary';
+    return true;
+  };
+  if (children.length === 0) return reasons;
+  if (parentReason !== undefined) {
+    if (reasons.every((r) => r === undefined)) withholdNext();
+    return reasons;
+  }
+  const topN = Math.max(...children.map((c) => c.top.length));
+  for (;;) {
+    const hidden = children.filter((_, i) => reasons[i] !== undefined);
+    if (hidden.length === 0 || primaryReason(mergeCells(hidden, topN), policy, additive) === undefined) return reasons;
+    if (!withholdNext()) return reasons;
+  }
+}
+
+export function mergeCells(cells: readonly AdditiveCell[], topN: number): AdditiveCell {
+  let total = ZERO;
+  let count = 0;
+  for (const c of cells) {
+    total = total.add(c.total);
+    count += c.count;
+  }
+  return { count, total, top: largest(cells.flatMap((c) => c.top), topN) };
+}
+
+function largest(values: readonly Decimal[], n: number): Decimal[] {
+  if (n === 0) return [];
+  const top: Decimal[] = [];
+  for (const v of values) {
+    if (top.length < n) top.push(v);
+    else if (v.gt(top[top.length - 1]!)) top[top.length - 1] = v;
+    else continue;
+    top.sort((a, b) => b.cmp(a));
+  }
+  return top;
+}

@@ -1,0 +1,59 @@
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { submissionFromInventory } from '../../benchmark/index.js';
+import { formatProblem, type Problem } from '../../problem.js';
+import { importBaseline, inventoryOf } from '../baseline.js';
+import { submissionProfileOf } from '../submission-profile.js';
+import { EXIT, UsageError, type Command } from '../io.js';
+
+const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity]
+
+Turns a council baseline (the .xlsx template, or the long .csv table) into a benchmark submission: the About
+details (ONS code, council name, type, region, reporting year, boundary, denominators) plus the inventory
+totals by scope and category, calculated on the factor set the About sheet names (else the reporting
+year's), and the activity records so the benchmark can recalculate on a common factor set.
+
+  --out FILE       write the submission to FILE (default: print it)
+  --no-activity    leave the activity records out (the benchmark then cannot restate this council)
+
+Problems are listed on stderr. Exit status: 0 written cleanly, 1 written but some records were excluded,
+2 no submission (the file is unreadable or the About details are incomplete).`;
+
+export const submitCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError('submit needs the FILE of a council baseline (.xlsx or .csv; see council-ghg submit --help)');
+  const imported = await importBaseline(file);
+
+  const { profile: input, missing } = submissionProfileOf(imported.profile);
+  if (input === undefined) {
+    for (const p of imported.problems) io.err(formatProblem(p));
+    io.err(`No submission: the About details lack ${missing.join(', ')}.`);
+    return EXIT.unusable;
+  }
+  const inventory = inventoryOf(imported);
+  for (const p of inventory.problems) io.err(formatProblem(p));
+  const result = submissionFromInventory(inventory, input, imported.profile.denominators, { includeActivity: !values['no-activity'] });
+  const notes: Problem[] = missing.map((m) => ({ severity: 'warning', code: 'boundary-assumed', message: `${m} not stated: taken as No`, origin: { file: basename(file) } }));
+  for (const p of [...notes, ...(result.ok ? result.warnings : result.problems)]) io.err(formatProblem(p));
+  if (!result.ok) {
+    io.err('No submission: see the problems above.');
+    return EXIT.unusable;
+  }
+  const text = JSON.stringify(result.submission, null, 2);
+  if (values.out === undefined) io.out(text);
+  else {
+    writeFileSync(resolve(values.out), text + '\n');
+    io.err(`Wrote ${values.out}: ${result.submission.profile.name} ${result.submission.profile.reportingYear}, ${result.submission.totals.total} tCO2e on ${result.submission.profile.factorSetId}.`);
+  }
+  return inventory.problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
+};

@@ -1,0 +1,258 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  benchmark,
+  councilView,
+  CouncilReportSchema,
+  DEFAULT_POLICY,
+  sharedView,
+  SharedReportSchema,
+  type Published,
+  type SharedReport,
+  type Submission,
+} from '../../src/benchmark/index.js';
+import { Decimal } from '../../src/decimal.js';
+import { submissionsArb } from './arbitraries.js';
+
+/**
+ * The disclosure guarantees, checked from the outside: every expectation is recomputed here from the
+ * submissions (membership, values, attacks), not read back from the benchmark's own bookkeeping.
+ */
+
+const K = DEFAULT_POLICY.minCouncils;
+const RUNS = { numRuns: 150, seed: 20240501 };
+
+const DENOMINATOR = { absolute: undefined, 'per-resident': 'population', 'per-fte': 'staffFte', 'per-gbp-m': 'grossRevenueExpenditureGbpMillions', 'per-m2': 'floorAreaM2' } as const;
+
+/** A council's value for a metric, computed independently of src/benchmark/metrics.ts. */
+function valueOf(s: Submission, metricId: string): Decimal | undefined {
+  const [measure, basis] = metricId.split('/') as [string, keyof typeof DENOMINATOR];
+  const text = measure.startsWith('category:') ? s.totals.byCategory[measure.slice(9) as 'buildings'] : (s.totals as unknown as Record<string, string>)[measure];
+  if (text === undefined) return undefined;
+  const field = DENOMINATOR[basis];
+  if (field === undefined) return new Decimal(text);
+  const d = s.denominators[field];
+  return d === undefined ? undefined : new Decimal(text).div(d);
+}
+
+function inCohort(s: Submission, group: SharedReport['baseGroups'][number]['cohorts'][number]['group']): boolean {
+  return group.kind === 'all' || (group.kind === 'council-type' ? s.profile.councilType === group.councilType : s.profile.region === group.region);
+}
+
+function baseMembers(subs: readonly Submission[], year: string, set: string): Submission[] {
+  return subs.filter((s) => s.profile.reportingYear === year && s.profile.factorSetId === set);
+}
+
+function figures(m: SharedReport['baseGroups'][number]['cohorts'][number]['metrics'][number]): [string, Published][] {
+  return Object.entries(m).filter(([k]) => k !== 'metric') as [string, Published][];
+}
+
+/** Passes the default threshold and dominance rules, computed from the raw values. */
+function safeSet(values: readonly Decimal[]): boolean {
+  if (values.length < K) return false;
+  const sorted = [...values].sort((a, b) => b.cmp(a));
+  const total = values.reduce((t, v) => t.plus(v), new Decimal(0));
+  if (total.isZero()) return false;
+  return sorted[0]!.times(2).lte(total) && sorted[0]!.plus(sorted[1] ?? 0).times(100).lte(total.times(85));
+}
+
+/** The set of exact values that round (3 significant figures, half-even) to `published`: a closed interval that contains it. */
+function roundingInterval(published: string): [Decimal, Decimal] {
+  const v = new Decimal(published);
+  if (v.isZero()) return [v, v];
+  const unit = new Decimal(10).pow(v.abs().log(10).floor().minus(DEFAULT_POLICY.significantFigures - 1));
+  // 10^n can come from rounding 9.995…×10^(n-1) up, where the unit is ten times smaller.
+  const below = v.abs().log(10).isInteger() ? unit.div(10) : unit;
+  return [v.minus(below.div(2)), v.plus(unit.div(2))];
+}
+
+describe('disclosure control (properties over random cohorts)', () => {
+  it('reports are valid against their schemas, and every withheld figure carries a reason', () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const result = benchmark(subs);
+        const shared = SharedReportSchema.parse(sharedView(result));
+        for (const g of shared.baseGroups) for (const c of g.cohorts) for (const m of c.metrics) for (const [, f] of figures(m)) {
+          expect(f.status === 'published' ? f.value : f.reason).toBeTruthy();
+        }
+        for (const s of subs) CouncilReportSchema.parse(councilView(result, s.profile.onsCode));
+      }),
+      RUNS,
+    );
+  });
+
+  it('no published statistic rests on fewer than k councils', () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const shared = sharedView(benchmark(subs));
+        for (const g of shared.baseGroups) {
+          const members = baseMembers(subs, g.reportingYear, g.factorSetId);
+          for (const c of g.cohorts) {
+            for (const m of c.metrics) {
+              const contributors = members.filter((s) => inCohort(s, c.group) && valueOf(s, m.metric) !== undefined).length;
+              for (const [name, f] of figures(m)) if (f.status === 'published') expect(contributors, `${c.id} ${m.metric} ${name}`).toBeGreaterThanOrEqual(K);
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("no published number equals any council's value (shared view), nor another council's (private view)", () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const result = benchmark(subs);
+        const shared = sharedView(result);
+        for (const g of shared.baseGroups) {
+          const members = baseMembers(subs, g.reportingYear, g.factorSetId);
+          for (const c of g.cohorts) {
+            for (const m of c.metrics) {
+              const values = members.flatMap((s) => valueOf(s, m.metric) ?? []);
+              for (const [name, f] of figures(m)) {
+                if (name === 'count' || f.status !== 'published') continue;
+                expect(values.some((v) => v.eq(f.value)), `${c.id} ${m.metric} ${name} = ${f.value}`).toBe(false);
+              }
+            }
+          }
+        }
+        const viewer = subs[0]!;
+        const view = councilView(result, viewer.profile.onsCode)!;
+        for (const y of view.years) {
+          const others = baseMembers(subs, y.reportingYear, y.factorSetId).filter((s) => s.profile.onsCode !== viewer.profile.onsCode);
+          for (const c of y.cohorts) {
+            for (const m of c.metrics) {
+              const values = others.flatMap((s) => valueOf(s, m.metric) ?? []);
+              for (const f of [m.lowerQuartile, m.median, m.upperQuartile]) {
+                if (f.status === 'published') expect(values.some((v) => v.eq(f.value))).toBe(false);
+              }
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('differencing published totals and counts (all councils and a partition) never isolates a small or dominated group', () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const shared = sharedView(benchmark(subs));
+        for (const g of shared.baseGroups) {
+          const members = baseMembers(subs, g.reportingYear, g.factorSetId);
+          const attack = (kind: 'council-type' | 'region', figure: 'total' | 'count', metric: string) => {
+            const cells = g.cohorts
+              .filter((c) => c.group.kind === 'all' || c.group.kind === kind)
+              .map((c) => ({ group: c.group, f: c.metrics.find((m) => m.metric === metric)![figure] }))
+              .filter((c) => c.f?.status === 'published');
+            const vectors = cells.map((c) => members.map((s) => (valueOf(s, metric) !== undefined && inCohort(s, c.group) ? 1 : 0)));
+            // Every combination of adding, subtracting or ignoring each published figure.
+            for (let code = 1; code < 3 ** cells.length; code++) {
+              const coef = cells.map((_, i) => (Math.floor(code / 3 ** i) % 3) - 1);
+              const derived = members.map((_, j) => vectors.reduce((acc, v, i) => acc + coef[i]! * v[j]!, 0));
+              if (!derived.every((x) => x === 0 || x === 1) || derived.every((x) => x === 0)) continue;
+              const set = members.filter((_, j) => derived[j] === 1).map((s) => valueOf(s, metric)!);
+              if (figure === 'count') expect(set.length, `derived count of ${set.length} from ${coef}`).toBeGreaterThanOrEqual(K);
+              else expect(safeSet(set), `derived total of ${set.map(String)} from ${coef}`).toBe(true);
+            }
+          };
+          attack('council-type', 'total', 'total/absolute');
+          attack('council-type', 'count', 'total/absolute');
+          attack('region', 'count', 'total/absolute');
+          attack('council-type', 'count', 'total/per-resident');
+          attack('region', 'count', 'category:buildings/absolute');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('an attacker who knows every other council exactly still cannot pin down the last one from the published totals', () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const shared = sharedView(benchmark(subs));
+        for (const g of shared.baseGroups) {
+          const members = baseMembers(subs, g.reportingYear, g.factorSetId);
+          const totals = g.cohorts.flatMap((c) => {
+            const f = c.metrics.find((m) => m.metric === 'total/absolute')!.total;
+            return f?.status === 'published' ? [{ group: c.group, value: f.value }] : [];
+          });
+          for (const target of members) {
+            let lo: Decimal | undefined;
+            let hi: Decimal | undefined;
+            for (const t of totals.filter((t) => inCohort(target, t.group))) {
+              const others = members.filter((s) => s !== target && inCohort(s, t.group)).reduce((acc, s) => acc.plus(s.totals.total), new Decimal(0));
+              const [a, b] = roundingInterval(t.value);
+              lo = lo === undefined ? a.minus(others) : Decimal.max(lo, a.minus(others));
+              hi = hi === undefined ? b.minus(others) : Decimal.min(hi, b.minus(others));
+            }
+            if (lo === undefined || hi === undefined) continue;
+            const truth = new Decimal(target.totals.total);
+            expect(truth.gte(lo) && truth.lte(hi), 'the interval is sound').toBe(true);
+            expect(hi.gt(lo), `${target.profile.name} pinned to ${lo.toString()}`).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('names and codes never appear in the shared view; the private view names only its own council', () => {
+    fc.assert(
+      fc.property(submissionsArb, fc.nat(), (subs, pick) => {
+        const result = benchmark(subs);
+        const shared = JSON.stringify(sharedView(result));
+        expect(shared).not.toMatch(/Qzx Council|[EWS]\d{8}/);
+        const viewer = subs[pick % subs.length]!;
+        const text = JSON.stringify(councilView(result, viewer.profile.onsCode));
+        const names = [...text.matchAll(/Qzx Council \d+/g)].map((m) => m[0]);
+        const codes = [...text.matchAll(/[EWS]\d{8}/g)].map((m) => m[0]);
+        expect(new Set(names)).toEqual(new Set([viewer.profile.name]));
+        expect(new Set(codes)).toEqual(new Set([viewer.profile.onsCode]));
+      }),
+      RUNS,
+    );
+  });
+
+  it("the private view's percentile is the council's mid-rank in the cohort, and its quartiles are the shared ones", () => {
+    fc.assert(
+      fc.property(submissionsArb, fc.nat(), (subs, pick) => {
+        const result = benchmark(subs);
+        const shared = sharedView(result);
+        const viewer = subs[pick % subs.length]!;
+        const view = councilView(result, viewer.profile.onsCode)!;
+        for (const y of view.years) {
+          const members = baseMembers(subs, y.reportingYear, y.factorSetId);
+          const sharedGroup = shared.baseGroups.find((g) => g.reportingYear === y.reportingYear && g.factorSetId === y.factorSetId)!;
+          for (const c of y.cohorts) {
+            expect(inCohort(viewer, c.group)).toBe(true);
+            const sharedCohort = sharedGroup.cohorts.find((s) => s.id === c.id)!;
+            c.metrics.forEach((m, i) => {
+              const { total: _t, ...published } = sharedCohort.metrics[i]!;
+              const { ours: _o, percentile: _p, ...mine } = m;
+              expect(mine).toEqual(published);
+              const ours = valueOf(viewer, m.metric);
+              if (ours === undefined) return expect(m.percentile).toBeUndefined();
+              const values = members.filter((s) => inCohort(s, c.group)).flatMap((s) => valueOf(s, m.metric) ?? []);
+              if (values.length < K) return expect(m.percentile).toEqual({ status: 'suppressed', reason: 'below-threshold' });
+              const below = values.filter((v) => v.lt(ours)).length;
+              const equal = values.filter((v) => v.eq(ours)).length;
+              const expected = new Decimal(2 * below + equal).times(50).div(values.length).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
+              expect(m.percentile).toEqual({ status: 'published', value: expected.toString() });
+            });
+          }
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  });
+
+  it('does not depend on the order of the submissions', () => {
+    fc.assert(
+      fc.property(submissionsArb.chain((subs) => fc.tuple(fc.constant(subs), fc.shuffledSubarray(subs, { minLength: subs.length, maxLength: subs.length }))), ([subs, shuffled]) => {
+        expect(sharedView(benchmark(shuffled))).toEqual(sharedView(benchmark(subs)));
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  });
+});

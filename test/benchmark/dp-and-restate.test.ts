@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { exampleSubmissions } from '../../examples/build-submissions.js';
+import { benchmark, councilView, sharedView } from '../../src/benchmark/index.js';
+import { laplaceNoise } from '../../src/benchmark/noise.js';
+import { secondarySuppression } from '../../src/benchmark/suppression.js';
+import { DEFAULT_POLICY } from '../../src/benchmark/policy.js';
+import { Decimal } from '../../src/decimal.js';
+
+const examples = exampleSubmissions();
+
+describe('differential privacy mode', () => {
+  it('is reproducible with a seed and changes with it', () => {
+    const run = (seed: number) => sharedView(benchmark(examples, { differentialPrivacy: { epsilon: 1, seed } }));
+    expect(run(42)).toEqual(run(42));
+    expect(run(42)).not.toEqual(run(43));
+    const method = run(42).method;
+    expect(method.policy.differentialPrivacy).toEqual({ epsilon: 1, seed: 42, clipTCO2e: '250000' });
+    expect(method.differentialPrivacy).toMatch(/epsilon 1 per published count and total/);
+  });
+
+  it('draws Laplace noise whose scale is sensitivity / epsilon', () => {
+    for (const epsilon of [0.5, 2]) {
+      const scale = new Decimal(1).div(epsilon);
+      const draws = Array.from({ length: 8000 }, (_, i) => laplaceNoise(7, `figure ${i}`, scale));
+      // For Laplace(0, b): E|X| = b, P(X > 0) = 1/2, P(|X| > b) = 1/e.
+      const meanAbs = draws.reduce((t, x) => t.plus(x.abs()), new Decimal(0)).div(draws.length);
+      expect(meanAbs.div(scale).minus(1).abs().toNumber()).toBeLessThan(0.05);
+      expect(Math.abs(draws.filter((x) => x.isPositive()).length / draws.length - 0.5)).toBeLessThan(0.025);
+      expect(Math.abs(draws.filter((x) => x.abs().gt(scale)).length / draws.length - Math.exp(-1))).toBeLessThan(0.025);
+    }
+  });
+
+  it('noises published counts and totals but keeps suppression decisions', () => {
+    const plain = sharedView(benchmark(examples));
+    const noisy = sharedView(benchmark(examples, { differentialPrivacy: { epsilon: 0.5, seed: 1 } }));
+    const all = (r: typeof plain) => r.baseGroups[0]!.cohorts[0]!.metrics[0]!;
+    expect(all(noisy).count.status).toBe('published');
+    expect(all(noisy).total).not.toEqual(all(plain).total);
+    const statuses = (r: typeof plain) => r.baseGroups.flatMap((g) => g.cohorts.flatMap((c) => c.metrics.map((m) => [m.count.status, m.total?.status])));
+    expect(statuses(noisy)).toEqual(statuses(plain));
+  });
+});
+
+describe('common factor set', () => {
+  it('recalculates councils that sent activity and keeps the others apart, saying so', () => {
+    const result = benchmark(examples, {}, { commonFactorSet: 'desnz-2023' });
+    const shared = sharedView(result);
+    const apart = examples.filter((s) => s.profile.factorSetId !== 'desnz-2023' && s.activity === undefined).length;
+    const restated = examples.filter((s) => s.profile.factorSetId !== 'desnz-2023' && s.activity !== undefined).length;
+    expect(shared.notes).toEqual([
+      `Common factor set desnz-2023: ${restated} submission(s) on other factor sets were recalculated from their activity data.`,
+      `${apart} submission(s) kept on their own factor set, in separate cohorts, because no activity data was submitted.`,
+    ]);
+    expect(shared.baseGroups.filter((g) => g.factorSetId === 'desnz-2023').reduce((n, g) => n + g.restated, 0)).toBe(restated);
+    expect(shared.baseGroups.filter((g) => g.factorSetId !== 'desnz-2023').reduce((n, g) => n + g.councils, 0)).toBe(apart);
+    const moved = examples.find((s) => s.profile.reportingYear === '2023/24' && s.profile.factorSetId === 'desnz-2022' && s.activity !== undefined)!;
+    const view = councilView(result, moved.profile.onsCode)!;
+    expect(view.years.find((y) => y.reportingYear === '2023/24')).toMatchObject({ factorSetId: 'desnz-2023', restatedFrom: 'desnz-2022' });
+  });
+
+  it('refuses to restate a council whose records cannot all be calculated on the common set', () => {
+    // Homeworking has no factor before DESNZ 2022.
+    const result = benchmark(examples.slice(0, 10), {}, { commonFactorSet: 'desnz-2021' });
+    expect(result.notes.join(' ')).toMatch(/kept on their own factor set, in separate cohorts, because some records cannot be calculated on desnz-2021/);
+  });
+});
+
+describe('secondary suppression (hand-checked)', () => {
+  const cell = (count: number, total: number, top: number[]) => ({ count, total: new Decimal(total), top: top.map((t) => new Decimal(t)) });
+
+  it('withholds a second cohort so the withheld ones together pass the threshold', () => {
+    // All councils 20 = 3 + 5 + 12: the 3 is withheld; all − 12 would give it back with the 5, so the 5 goes too (3 + 5 ≥ 5).
+    const reasons = secondarySuppression(undefined, [cell(3, 300, []), cell(5, 500, []), cell(12, 1200, [])], ['below-threshold', undefined, undefined], DEFAULT_POLICY, 'count');
+    expect(reasons).toEqual(['below-threshold', 'secondary', undefined]);
+  });
+
+  it('keeps withholding until the withheld union is not dominated', () => {
+    // One council of 900 in a cohort of 5 (total 1000) is dominant; the next smallest (total 600, 5 councils) joined: 900 / 1600 > 50 %; then both others.
+    const reasons = secondarySuppression(
+      undefined,
+      [cell(5, 1000, [900, 40]), cell(5, 600, [130, 120]), cell(6, 700, [130, 120]), cell(20, 5000, [300, 290])],
+      ['dominance', undefined, undefined, undefined],
+      DEFAULT_POLICY,
+      'total',
+    );
+    expect(reasons).toEqual(['dominance', 'secondary', 'secondary', undefined]);
+  });
+
+  it('a withheld parent is never the sum of published children', () => {
+    expect(secondarySuppression('below-threshold', [cell(2, 20, []), cell(2, 30, [])], [undefined, undefined], DEFAULT_POLICY, 'count')).toEqual(['secondary', undefined]);
+  });
+});

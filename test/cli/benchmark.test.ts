@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../../examples/build-submissions.js';
+import { CouncilReportSchema, SharedReportSchema } from '../../src/benchmark/index.js';
+import { benchmarkCommand } from '../../src/cli/commands/benchmark.js';
+import { EXIT, UsageError, type CliIO } from '../../src/cli/io.js';
+
+function recorder(): CliIO & { outText: string[]; errText: string[] } {
+  const outText: string[] = [];
+  const errText: string[] = [];
+  return { outText, errText, out: (t) => outText.push(t), err: (t) => errText.push(t) };
+}
+
+const CODE = 'E07900003';
+
+describe('council-ghg benchmark', () => {
+  it('prints the shared and the private view of the bundled synthetic councils', async () => {
+    const io = recorder();
+    expect(await benchmarkCommand([EXAMPLES_DIR, '--council', CODE], io)).toBe(EXIT.ok);
+    const text = io.outText.join('\n');
+    expect(text).toMatch(/shared, anonymised report/);
+    expect(text).toMatch(/SYNTHETIC DATA/);
+    expect(text).toMatch(/All councils\s+Total \(location-based scope 2\), tCO2e\s+48\s/);
+    expect(text).toMatch(/Where we stand — private report for Fictional District 03 \(E07900003\)/);
+    expect(text).toMatch(/T fewer councils than the threshold contributed/);
+    // The shared part names no council; the private part names only its own.
+    const [shared, mine] = text.split('Where we stand');
+    expect(shared).not.toMatch(/Fictional|E\d{8}/);
+    expect([...new Set(mine!.match(/Fictional [A-Za-z ]+\d\d|E\d{8}/g))]).toEqual(['Fictional District 03', CODE]);
+    expect(io.errText).toEqual(['96 file(s) read: 96 used, 0 not used.']);
+  });
+
+  it('writes JSON that validates against the view schemas', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'report.json');
+    expect(await benchmarkCommand([EXAMPLES_DIR, '--format', 'json', '--out', out, '--council', CODE], recorder())).toBe(EXIT.ok);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { shared: unknown; council: unknown };
+    SharedReportSchema.parse(json.shared);
+    expect(CouncilReportSchema.parse(json.council).council).toEqual({ onsCode: CODE, name: 'Fictional District 03' });
+    const io = recorder();
+    await benchmarkCommand([EXAMPLES_DIR, '--format', 'json'], io);
+    expect(SharedReportSchema.parse(JSON.parse(io.outText.join('\n'))).baseGroups).toHaveLength(3);
+  });
+
+  it('lists broken files with their reasons, exits 1, and benchmarks the rest exactly as without them', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'subs');
+    cpSync(EXAMPLES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'zz-broken.json'), '{"format": "council-ghg/benchmark-submission", ');
+    writeFileSync(join(dir, 'zz-wrong.json'), JSON.stringify({ format: 'council-ghg/benchmark-submission', version: 1 }));
+    const withBroken = recorder();
+    const clean = recorder();
+    expect(await benchmarkCommand([dir, '--format', 'json'], withBroken)).toBe(EXIT.problems);
+    await benchmarkCommand([EXAMPLES_DIR, '--format', 'json'], clean);
+    expect(withBroken.outText).toEqual(clean.outText);
+    expect(withBroken.errText.join('\n')).toMatch(/error invalid-json at .*zz-broken\.json: not valid JSON/);
+    expect(withBroken.errText.join('\n')).toMatch(/error invalid-field at .*zz-wrong\.json: profile: /);
+    expect(withBroken.errText.at(-1)).toBe('98 file(s) read: 96 used, 2 not used.');
+  });
+
+  it('differential privacy and a common factor set from the command line', async () => {
+    const io = recorder();
+    await benchmarkCommand([EXAMPLES_DIR, '--dp-epsilon', '1', '--dp-seed', '5', '--common-factor-set', 'desnz-2023'], io);
+    const text = io.outText.join('\n');
+    expect(text).toMatch(/Differential privacy: Laplace noise, epsilon 1 per published count and total/);
+    expect(text).toMatch(/Common factor set desnz-2023: \d+ submission\(s\) on other factor sets were recalculated/);
+  });
+
+  it('refuses bad usage', async () => {
+    await expect(benchmarkCommand([], recorder())).rejects.toThrow(UsageError);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--format', 'pdf'], recorder())).rejects.toThrow(/--format must be text or json/);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--min-councils', '2'], recorder())).rejects.toThrow(/minCouncils/);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--council', 'E07000001'], recorder())).rejects.toThrow(/no usable submission from council E07000001/);
+    const empty = mkdtempSync(join(tmpdir(), 'bench-empty-'));
+    expect(await benchmarkCommand([empty], recorder())).toBe(EXIT.unusable);
+    const help = recorder();
+    expect(await benchmarkCommand(['--help'], help)).toBe(EXIT.ok);
+    expect(help.outText.join('\n')).toMatch(/--council CODE/);
+  });
+});
