@@ -18,3 +18,8 @@ export {
 
 export * from './calculate/index.js';
 export * from './inventory/index.js';
+
+export { COUNCIL_TYPES, COUNCIL_TYPE_INFO, REGIONS, REGION_LABELS, regionsFor, type CouncilType, type Region } from './activity/council.js';
+export * from './import/index.js';
+export * from './report/index.js';
+export * from './benchmark/index.js';

@@ -1,7 +1,19 @@
+import { benchmarkCommand } from './commands/benchmark.js';
+import { calculateCommand } from './commands/calculate.js';
+import { demoCommand } from './commands/demo.js';
 import { factorsCommand } from './commands/factors.js';
+import { reportCommand } from './commands/report.js';
+import { submitCommand } from './commands/submit.js';
+import { templateCommand } from './commands/template.js';
 import { EXIT, type CliIO, type Command } from './io.js';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  demo: { run: demoCommand, summary: 'calculate the bundled example council and write its reports to out/' },
+  template: { run: templateCommand, summary: 'write a blank council baseline workbook to fill in' },
+  calculate: { run: calculateCommand, summary: 'a baseline workbook or CSV (or a spend ledger) to an inventory summary' },
+  report: { run: reportCommand, summary: 'write an inventory report: html, xlsx, csv, json or text' },
+  submit: { run: submitCommand, summary: 'turn a baseline workbook or CSV into a benchmark submission' },
+  benchmark: { run: benchmarkCommand, summary: "aggregate councils' submissions into an anonymised peer benchmark" },
   factors: { run: factorsCommand, summary: 'list, show and import emission factor sets' },
 };
 

@@ -52,7 +52,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     problems.push(...result.problems);
   }
   return {
-    council: input.council ?? {},
+    council: knownFields(input.council ?? {}),
     ...(input.reportingYear !== undefined ? { reportingYear: input.reportingYear } : {}),
     factorSet: {
       id: set.id,
@@ -76,4 +76,10 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
     { records: inventory.records, council: inventory.council, ...(inventory.reportingYear !== undefined ? { reportingYear: inventory.reportingYear } : {}) },
     { ...options, factorSet },
   );
+}
+
+/** Only the profile's own fields, so an object carrying more (a form's state, say) is not stored with the inventory. */
+function knownFields(council: CouncilProfile): CouncilProfile {
+  const { name, onsCode, councilType, region, boundaryNotes } = council;
+  return Object.fromEntries(Object.entries({ name, onsCode, councilType, region, boundaryNotes }).filter(([, v]) => v !== undefined)) as CouncilProfile;
 }

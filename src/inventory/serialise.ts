@@ -140,6 +140,7 @@ const InventoryDocumentSchema = z.strictObject({
     name: z.string().optional(),
     onsCode: z.string().optional(),
     councilType: z.string().optional(),
+    region: z.string().optional(),
     boundaryNotes: z.string().optional(),
   }),
   reportingYear: z.string().optional(),

@@ -8,6 +8,7 @@ export interface CouncilProfile {
   readonly name?: string;
   readonly onsCode?: string;
   readonly councilType?: string;
+  readonly region?: string;
   readonly boundaryNotes?: string;
 }
 

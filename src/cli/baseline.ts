@@ -1,0 +1,50 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import type { CsvEncoding } from '../import/encoding.js';
+import type { BaselineProfile } from '../import/profile.js';
+import { importCsv, importWorkbook, type ImportResult } from '../import/index.js';
+import { calculateInventory, type CalculationOptions } from '../inventory/calculate-inventory.js';
+import type { CouncilProfile, Inventory } from '../inventory/types.js';
+import { UsageError } from './io.js';
+
+/** What every command that reads a council's baseline shares: the file by its kind, then the inventory. */
+export interface BaselineReadOptions {
+  readonly encoding?: CsvEncoding;
+  /** Bytes of a CSV read so far, for a progress bar. */
+  readonly onBytes?: (bytesRead: number) => void;
+}
+
+/** A baseline workbook (.xlsx) or long CSV table (.csv, .tsv, .txt; streamed, never held whole). */
+export async function importBaseline(path: string, options: BaselineReadOptions = {}): Promise<ImportResult> {
+  const full = resolve(path);
+  const file = basename(path);
+  const extension = extname(path).toLowerCase();
+  if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') {
+    const stream = createReadStream(full);
+    if (options.onBytes !== undefined) stream.on('data', () => options.onBytes!(stream.bytesRead));
+    return importCsv(stream, { file, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
+  }
+  if (extension === '.xlsx' || extension === '.xlsm' || extension === '.xls' || extension === '.ods') return importWorkbook(full, { file });
+  throw new UsageError(`${path}: expected a baseline workbook (.xlsx) or a CSV table (.csv)`);
+}
+
+/** The About details an inventory carries. */
+export function councilOf(profile: BaselineProfile): CouncilProfile {
+  const council = { name: profile.councilName, onsCode: profile.onsCode, councilType: profile.councilType, region: profile.region, boundaryNotes: profile.boundaryNotes };
+  return Object.fromEntries(Object.entries(council).filter(([, v]) => v !== undefined)) as CouncilProfile;
+}
+
+/**
+ * The inventory of an imported baseline, on the factor set asked for, else the one its About sheet names, else
+ * the reporting year's. Import problems come first in `problems`, so every report lists them with the rest.
+ */
+export function inventoryOf(imported: Pick<ImportResult, 'profile' | 'records' | 'problems'>, options: CalculationOptions = {}): Inventory {
+  const { profile } = imported;
+  const factorSet = options.factorSet ?? profile.factorSetId;
+  const inventory = calculateInventory(
+    { records: imported.records, council: councilOf(profile), ...(profile.reportingYear !== undefined ? { reportingYear: profile.reportingYear } : {}) },
+    { ...options, ...(factorSet !== undefined ? { factorSet } : {}) },
+  );
+  return { ...inventory, problems: [...imported.problems, ...inventory.problems] };
+}
