@@ -46,7 +46,7 @@ export type DominanceRule = z.output<typeof DominanceRuleSchema>;
 
 /**
  * Disclosure control, with UK official-statistics style defaults (GSS/ONS disclosure control guidance for
- * tables; see docs/benchmark.md):
+ * tables; see README, "Benchmarking"):
  * - minCouncils 5 (threshold rule): every published figure, and every figure that can be worked out from
  *   published ones, rests on at least five councils;
  * - dominance (1, 50%) and (2, 85%): a total is withheld when one council is more than half of it, or two

@@ -31,7 +31,7 @@ export const CohortMetricSchema = z.strictObject({
   lowerQuartile: PublishedSchema,
   median: PublishedSchema,
   upperQuartile: PublishedSchema,
-  /** Only for the absolute total, in the all-councils and council-type cohorts (see docs/benchmark.md). */
+  /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
   total: PublishedSchema.optional(),
 });
 export type CohortMetric = z.infer<typeof CohortMetricSchema>;
