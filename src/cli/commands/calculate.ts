@@ -164,7 +164,7 @@ class Progress {
     this.lastDraw = now;
     const fraction = this.total === 0 ? 1 : Math.min(1, bytes / this.total);
     const width = 30;
-    const filled = Math.round(fraction * width);
+    const filled = Math.floor(fraction * width);
     this.draw(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}%  ${(bytes / 1e6).toFixed(1)} of ${(this.total / 1e6).toFixed(1)} MB`);
   }
 

@@ -29,7 +29,7 @@ export interface Fill {
 
 /** Pixel coordinates to 1 decimal place: enough for a crisp chart, short enough to keep the page small. */
 export function px(n: number): string {
-  return String(Math.round(n * 10) / 10);
+  return String(Number(n.toFixed(1)));
 }
 
 export function fillUrl(chartId: string, fill: Fill): string {
