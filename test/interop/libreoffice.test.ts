@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(SOFFICE))('workbooks saved by LibreOffice', () => {
     const saved = saveWithLibreOffice(join(examples, 'example-council-baseline.xlsx'), 'Calc MS Excel 2007 XML', 'xlsx');
     const imported = await importWorkbook(readFileSync(saved), { file: 'baseline.xlsx' });
     expect(imported.problems).toEqual([]);
-    const byId = (rs: readonly { id?: string }[]) => [...rs].sort((a, b) => (a.id! < b.id! ? -1 : 1));
+    const byId = <T extends { id?: string | undefined }>(rs: readonly T[]) => [...rs].sort((a, b) => (a.id! < b.id! ? -1 : 1));
     expect(byId(imported.records.map(comparable))).toEqual(byId(records.map(comparable)));
     const ours = calculateInventory({ records: byId(imported.records), reportingYear: '2023/24' });
     const fromCode = calculateInventory({ records: byId(records), reportingYear: '2023/24' });
