@@ -5,11 +5,12 @@ import { CATEGORIES, type Category } from '../activity/categories.js';
 import type { ActivityRecordInput } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
-import { streamCsvRows } from '../tables/read-csv-stream.js';
+import { streamCsvRecords } from '../tables/read-csv-stream.js';
 import { streamWorksheetRows } from '../tables/read-xlsx-stream.js';
 import type { SourceRow } from '../tables/table.js';
 import { DecodeStream, decodeText, type CsvEncoding } from './encoding.js';
 import { normaliseHeader } from './headers.js';
+import { ExactSum, isNegativePence, readPence } from './ledger-amount.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import { UnusableInputError, type ImportProblem } from './result.js';
 import { readDate } from './years.js';
@@ -132,14 +133,50 @@ export interface LedgerOptions {
   readonly onProgress?: (bytesRead: number) => void;
 }
 
+/** The sum of one spend category in one price year. */
+interface SpendSum {
+  readonly entry: SpendMappingEntry;
+  readonly year: number;
+  readonly sum: ExactSum;
+}
+
+/** Everything mapped to one spend category and reporting category, whichever codes it came from. */
+interface SpendTarget {
+  readonly entry: SpendMappingEntry;
+  readonly years: Map<number, SpendSum>;
+}
+
+interface UnmappedSum {
+  readonly code: string;
+  readonly sum: ExactSum;
+  readonly firstLine: number;
+}
+
+/** What a line's code text means, worked out once per distinct text rather than on each of a million lines. */
+interface CodeSlot {
+  /** The code, trimmed. */
+  readonly code: string;
+  readonly totals: boolean;
+  /** The header's own text: the line is a repeated header if its amount is too. */
+  readonly header: boolean;
+  readonly target: SpendTarget | undefined;
+  unmapped: UnmappedSum | undefined;
+}
+
+/** Distinct code texts and dates remembered; a ledger has a few hundred of each, a garbage file is not held. */
+const CACHE_ENTRIES = 10_000;
+
 /**
  * Sums a transaction-level ledger by spend category and price year (the calendar year of each payment's date)
  * as rows arrive: memory grows with the number of distinct codes, never with the number of lines.
  */
 export class LedgerAggregator {
   private columns: { key: number; amount: number; date: number } | undefined;
-  private readonly sums = new Map<string, { entry: SpendMappingEntry; year: number; total: Decimal; lines: number }>();
-  private readonly unmappedCodes = new Map<string, { code: string; total: Decimal; lines: number; firstLine: number }>();
+  private readonly targets = new Map<string, SpendTarget>();
+  /** In order of first appearance. */
+  private readonly sums: SpendSum[] = [];
+  private readonly unmappedCodes = new Map<string, UnmappedSum>();
+  private readonly slots = new Map<string, CodeSlot>();
   private readonly problems: ImportProblem[] = [];
   private lineProblems = 0;
   private lines = 0;
@@ -149,7 +186,8 @@ export class LedgerAggregator {
   private credits = 0;
   private readonly skipped = new Map<string, number>();
   private headerCells: readonly string[] = [];
-  private readonly years = new Map<string, number | undefined>();
+  /** null: not a date. */
+  private readonly years = new Map<string, number | null>();
 
   constructor(
     private readonly mapping: SpendMapping,
@@ -157,53 +195,88 @@ export class LedgerAggregator {
     private readonly options: LedgerOptions = {},
   ) {}
 
+  /** A sheet row from the streaming workbook reader. */
   row(row: SourceRow): void {
-    const cells = row.cells;
-    if (this.columns === undefined) {
-      this.columns = this.readHeader(row);
-      return;
-    }
-    if (cells.every((c) => c.text.trim() === '')) return;
-    this.lines++;
-    const { key, amount, date } = this.columns;
-    const code = cells[key]?.text.trim() ?? '';
-    const amountText = cells[amount]?.text ?? '';
-    if (TOTALS.test(code) || (code === '' && cells.some((c) => TOTALS.test(c.text.trim())))) return this.skip('totals row');
-    if (code === this.headerCells[key] && amountText.trim() === this.headerCells[amount]) return this.skip('repeated header');
-    const n = readNumber(amountText);
-    if (!isNumberReading(n)) return this.reject(row.line, amount, `Amount: ${n.reason}`, amountText);
-    let year = this.options.priceYear;
-    if (date !== -1) {
-      const dateText = cells[date]?.text ?? '';
-      const y = this.yearOf(dateText);
-      if (y === undefined) return this.reject(row.line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText);
-      year = y;
-    }
-    if (n.value.isNegative()) this.credits++;
-    const entry = this.mapping.entries.get(mappingKey(code));
-    if (entry === undefined) {
-      this.unmapped++;
-      const u = this.unmappedCodes.get(code);
-      if (u === undefined) this.unmappedCodes.set(code, { code, total: n.value, lines: 1, firstLine: row.line });
-      else {
-        u.total = u.total.add(n.value);
-        u.lines++;
-      }
-      return;
-    }
-    this.mapped++;
-    const sumKey = `${entry.category}|${entry.spendCategory}|${year}`;
-    const s = this.sums.get(sumKey);
-    if (s === undefined) this.sums.set(sumKey, { entry, year: year!, total: n.value, lines: 1 });
-    else {
-      s.total = s.total.add(n.value);
-      s.lines++;
-    }
+    this.record(row.cells.map((c) => c.text), row.line);
   }
 
-  private readHeader(row: SourceRow): { key: number; amount: number; date: number } {
-    const headers = row.cells.map((c) => normaliseHeader(c.text));
-    this.headerCells = row.cells.map((c) => c.text.trim());
+  /** One CSV record or sheet row as its cells' text, with its line. */
+  record(fields: readonly string[], line: number): void {
+    if (this.columns === undefined) {
+      this.columns = this.readHeader(fields);
+      return;
+    }
+    if (isBlank(fields)) return;
+    this.lines++;
+    const { key, amount, date } = this.columns;
+    const slot = this.slotOf(fields[key] ?? '');
+    const amountText = fields[amount] ?? '';
+    if (slot.totals || (slot.code === '' && fields.some((f) => TOTALS.test(f.trim())))) return this.skip('totals row');
+    if (slot.header && amountText.trim() === this.headerCells[amount]) return this.skip('repeated header');
+    const pence = readPence(amountText);
+    let value: Decimal | undefined;
+    if (pence === undefined) {
+      const n = readNumber(amountText);
+      if (!isNumberReading(n)) return this.reject(line, amount, `Amount: ${n.reason}`, amountText);
+      value = n.value;
+    }
+    let year = this.options.priceYear!;
+    if (date !== -1) {
+      const dateText = fields[date] ?? '';
+      const y = this.yearOf(dateText);
+      if (y === null) return this.reject(line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText);
+      year = y;
+    }
+    if (value === undefined ? isNegativePence(pence!) : value.isNegative()) this.credits++;
+    let sum: ExactSum;
+    if (slot.target === undefined) {
+      this.unmapped++;
+      slot.unmapped ??= this.unmappedSum(slot.code, line);
+      sum = slot.unmapped.sum;
+    } else {
+      this.mapped++;
+      sum = this.spendSum(slot.target, year);
+    }
+    if (value === undefined) sum.addPence(pence!);
+    else sum.addDecimal(value);
+  }
+
+  private slotOf(text: string): CodeSlot {
+    const cached = this.slots.get(text);
+    if (cached !== undefined) return cached;
+    const key = detach(text);
+    const code = key.trim();
+    const entry = this.mapping.entries.get(mappingKey(code));
+    let target: SpendTarget | undefined;
+    if (entry !== undefined) {
+      const targetKey = `${entry.category}|${entry.spendCategory}`;
+      target = this.targets.get(targetKey);
+      if (target === undefined) this.targets.set(targetKey, (target = { entry, years: new Map() }));
+    }
+    const slot: CodeSlot = { code, totals: TOTALS.test(code), header: code === this.headerCells[this.columns!.key], target, unmapped: undefined };
+    if (this.slots.size < CACHE_ENTRIES) this.slots.set(key, slot);
+    return slot;
+  }
+
+  private unmappedSum(code: string, line: number): UnmappedSum {
+    let u = this.unmappedCodes.get(code);
+    if (u === undefined) this.unmappedCodes.set(code, (u = { code, sum: new ExactSum(), firstLine: line }));
+    return u;
+  }
+
+  private spendSum(target: SpendTarget, year: number): ExactSum {
+    let s = target.years.get(year);
+    if (s === undefined) {
+      s = { entry: target.entry, year, sum: new ExactSum() };
+      target.years.set(year, s);
+      this.sums.push(s);
+    }
+    return s.sum;
+  }
+
+  private readHeader(fields: readonly string[]): { key: number; amount: number; date: number } {
+    const headers = fields.map(normaliseHeader);
+    this.headerCells = fields.map((f) => f.trim());
     const key = headers.indexOf(normaliseHeader(this.mapping.keyHeader));
     const amount = headers.findIndex((h) => AMOUNT_HEADERS.includes(h));
     const date = headers.findIndex((h) => DATE_HEADERS.includes(h));
@@ -216,10 +289,11 @@ export class LedgerAggregator {
   }
 
   /** A ledger repeats a few hundred payment dates: each is parsed once (the cache is bounded). */
-  private yearOf(text: string): number | undefined {
-    if (this.years.has(text)) return this.years.get(text);
-    const year = readDate(text)?.year;
-    if (this.years.size < 10_000) this.years.set(text, year);
+  private yearOf(text: string): number | null {
+    const cached = this.years.get(text);
+    if (cached !== undefined) return cached;
+    const year = readDate(text)?.year ?? null;
+    if (this.years.size < CACHE_ENTRIES) this.years.set(detach(text), year);
     return year;
   }
 
@@ -230,7 +304,7 @@ export class LedgerAggregator {
   private reject(line: number, index: number, message: string, value: string): void {
     this.rejected++;
     if (++this.lineProblems <= MAX_LINE_PROBLEMS) {
-      this.problems.push({ severity: 'error', code: 'invalid-number', message, origin: { file: this.file, line, column: this.headerCells[index] ?? '' }, value });
+      this.problems.push({ severity: 'error', code: 'invalid-number', message: detach(message), origin: { file: this.file, line, column: this.headerCells[index] ?? '' }, value: detach(value) });
     }
   }
 
@@ -240,7 +314,7 @@ export class LedgerAggregator {
     if (this.lineProblems > MAX_LINE_PROBLEMS) {
       problems.push({ severity: 'error', code: 'invalid-number', message: `${this.lineProblems - MAX_LINE_PROBLEMS} further lines rejected like those above (only the first ${MAX_LINE_PROBLEMS} are listed)`, origin: { file: this.file } });
     }
-    const unmapped = [...this.unmappedCodes.values()].sort((a, b) => b.total.comparedTo(a.total)).map((u) => ({ ...u }));
+    const unmapped = [...this.unmappedCodes.values()].map((u) => ({ code: u.code, total: u.sum.total(), lines: u.sum.lines, firstLine: u.firstLine })).sort((a, b) => b.total.comparedTo(a.total));
     for (const u of unmapped) {
       problems.push({
         severity: 'error',
@@ -250,8 +324,8 @@ export class LedgerAggregator {
         value: u.code,
       });
     }
-    const totals = [...this.sums.values()]
-      .map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.total, lines: s.lines }))
+    const totals = this.sums
+      .map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.sum.total(), lines: s.sum.lines }))
       .sort((a, b) => (a.category + a.spendCategory + a.priceYear < b.category + b.spendCategory + b.priceYear ? -1 : 1));
     return {
       totals,
@@ -297,12 +371,25 @@ export async function aggregateSpendLedger(input: string | Readable, mapping: Sp
     options.onProgress?.(read);
   });
   bytes.once('error', (e: Error) => decoder.destroy(e));
-  await streamCsvRows(bytes.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRows: (rows) => rows.forEach((r) => aggregator.row(r)) });
+  await streamCsvRecords(bytes.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRecord: (fields, line) => aggregator.record(fields, line) });
   const result = aggregator.result();
   if (decoder.replaced > 0) {
     result.problems.push({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding (e.g. --encoding windows-1252)`, origin: { file } });
   }
   return result;
+}
+
+/**
+ * A copy of text cut from a parsed chunk. V8 shares a substring's characters with the whole chunk, so text kept
+ * to the end of the file (cache keys, codes, problems) would otherwise keep every chunk it came from in memory.
+ */
+function detach(text: string): string {
+  return text.split('').join('');
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
+  return true;
 }
 
 /** Reads a mapping file from its bytes (encoding detected as for any CSV). */

@@ -1,10 +1,19 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Readable, type Duplex } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { detectDelimiter, type CsvDelimiter } from './read-csv.js';
 import type { SourceRow } from './table.js';
+
+export interface CsvRecordStreamOptions {
+  /** Force a delimiter; by default it is detected from the first line, as `readCsvText` does. */
+  readonly delimiter?: CsvDelimiter;
+  /**
+   * Receives each record's fields in file order with the line where it starts; blank lines are not passed on.
+   * A field shares its characters with the chunk it was cut from: copy any text kept beyond the call.
+   */
+  readonly onRecord: (fields: string[], line: number) => void;
+}
 
 export interface CsvStreamOptions {
   /** Force a delimiter; by default it is detected from the first line, as `readCsvText` does. */
@@ -22,6 +31,28 @@ const BATCH_ROWS = 1000;
  * fields counted), exactly as `readCsvText` gives them, however the stream is chunked.
  */
 export async function streamCsvRows(input: Readable, options: CsvStreamOptions): Promise<void> {
+  let batch: SourceRow[] = [];
+  await streamCsvRecords(input, {
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    onRecord: (fields, line) => {
+      batch.push({ line, cells: fields.map((text) => ({ text })) });
+      if (batch.length >= BATCH_ROWS) {
+        options.onRows(batch);
+        batch = [];
+      }
+    },
+  });
+  if (batch.length > 0) options.onRows(batch);
+}
+
+/**
+ * `streamCsvRows` without a cell object per field, for callers that read a few columns of millions of lines.
+ * Each text chunk is parsed as it is pulled from the stream by papaparse's core parser (the record cut off at
+ * the chunk's end waits for the next chunk), so back-pressure holds memory to a chunk, not the file. Its
+ * streaming front end is not used: it hands records over one at a time through an object stream, which costs
+ * more than the parse itself.
+ */
+export async function streamCsvRecords(input: Readable, options: CsvRecordStreamOptions): Promise<void> {
   const chunks = textChunks(input);
   // Delimiter and line ending are chosen from the whole first line, never from a first chunk of a few bytes
   // (papaparse would guess from that chunk alone).
@@ -34,28 +65,33 @@ export async function streamCsvRows(input: Readable, options: CsvStreamOptions):
   }
   const delimiter = options.delimiter ?? detectDelimiter(head);
   const newline = (lineEnd.exec(head.trimStart())?.[0] ?? '\n') as '\r\n' | '\n' | '\r';
-  async function* rest(): AsyncGenerator<string> {
-    if (head !== '') yield head.replace(/^\ufeff/, '');
-    for (let n = next; !n.done; n = await chunks.next()) yield n.value;
-  }
-  // papaparse's duplex stream honours back-pressure (its plain stream input queues the whole file when parsing
-  // is slower than reading), so memory stays bounded by the batch size, not the file.
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, newline, skipEmptyLines: false }) as unknown as Duplex;
+  const parser = new Papa.Parser({ delimiter, newline, skipEmptyLines: false });
   let line = 1;
-  let batch: SourceRow[] = [];
-  const source = Readable.from(rest());
-  input.once('error', (e: Error) => source.destroy(e));
-  const parsing = pipeline(source, parser);
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (!(record.length === 1 && record[0] === '')) batch.push({ line, cells: record.map((text) => ({ text })) });
-    line += 1 + lineBreaksIn(record);
-    if (batch.length >= BATCH_ROWS) {
-      options.onRows(batch);
-      batch = [];
+  /** Parses `text`, hands over its complete records and returns the unparsed rest (a record cut off). */
+  const parse = (text: string, last: boolean): string => {
+    const result = parser.parse(text, 0, !last) as { data: string[][]; meta: { cursor: number } };
+    const records = result.data;
+    const end = last ? text.length : result.meta.cursor;
+    // When every CR and LF in the parsed text is a record's line ending, no field spans lines: the common case,
+    // which spares looking into each field.
+    const plain = !last && lineBreakChars(text, end) === records.length * newline.length;
+    for (const record of records) {
+      if (!(record.length === 1 && record[0] === '')) options.onRecord(record, line);
+      line += plain ? 1 : 1 + lineBreaksIn(record);
     }
-  }
-  await parsing;
-  if (batch.length > 0) options.onRows(batch);
+    return end >= text.length ? '' : text.slice(end);
+  };
+  let rest = parse(head.replace(/^\ufeff/, ''), false);
+  for (let n = next; !n.done; n = await chunks.next()) rest = parse(rest + n.value, false);
+  parse(rest, true);
+}
+
+/** How many CR and LF characters `text` holds before `end`. */
+function lineBreakChars(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) n++;
+  return n;
 }
 
 async function* textChunks(input: Readable): AsyncGenerator<string, void, undefined> {
