@@ -4,6 +4,7 @@ import { streamCsvRows } from '../tables/read-csv-stream.js';
 import { columnLetters, type SourceRow } from '../tables/table.js';
 import { ImportCollector } from './collect.js';
 import { decodeText, DecodeStream, type CsvEncoding } from './encoding.js';
+import { checkFileSize, importLimits, RowLimiter, type ImportLimits } from './limits.js';
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
 
@@ -14,6 +15,8 @@ export interface CsvImportOptions {
   readonly encoding?: CsvEncoding;
   /** Detected from the first line when not stated. */
   readonly delimiter?: CsvDelimiter;
+  /** maxFileBytes applies to text and bytes (held whole), not to a stream; the row limits apply to all three. */
+  readonly limits?: Partial<ImportLimits>;
 }
 
 /**
@@ -23,23 +26,39 @@ export interface CsvImportOptions {
  */
 export async function importCsv(input: string | Uint8Array | Readable, options: CsvImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? 'input.csv';
+  const limits = importLimits(options.limits);
   const collector = new ImportCollector();
+  const cellOrigin = (line: number, i: number) => ({ file, line, column: columnLetters(i) });
   const table = new TableImporter({ file, reportingYear: () => collector.profile.reportingYear }, collector, (row) =>
-    collector.aboutRow(row, { file, line: row.line }, (i) => ({ file, line: row.line, column: columnLetters(i) }), 'above the header'),
+    collector.aboutRow(row, { file, line: row.line }, (i) => cellOrigin(row.line, i), 'above the header'),
   );
+  const limiter = new RowLimiter(limits, { row: (line) => ({ file, line }), cell: cellOrigin }, collector);
+  const take = (row: SourceRow) => {
+    if (limiter.admit(row)) table.row(row);
+  };
   if (typeof input === 'string' || input instanceof Uint8Array) {
-    const text = typeof input === 'string' ? input : decodeText(input, file, options.encoding);
-    if (typeof text !== 'string') text.problems.forEach((p) => collector.problem(p));
-    const body = typeof text === 'string' ? text : text.text;
-    for (const row of readCsvText(body, file, options.delimiter).rows) table.row(row);
+    checkFileSize(typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength, file, limits, 'pass the file as a stream');
+    const decoded = typeof input === 'string' ? { text: input, problems: [] } : decodeText(input, file, options.encoding);
+    decoded.problems.forEach((p) => collector.problem(p));
+    for (const row of readCsvText(decoded.text, file, options.delimiter).rows) take(row);
   } else {
-    const decoder = new DecodeStream(options.encoding);
+    // The longest line a row within the limits can take: every column a quoted cell of maximum length.
+    const decoder = new DecodeStream(options.encoding, limits.maxColumns * (limits.maxCellChars + 3));
     input.once('error', (e) => decoder.destroy(e));
-    await streamCsvRows(input.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRows: (rows) => rows.forEach((r) => table.row(r)) });
+    await streamCsvRows(input.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRows: (rows) => rows.forEach(take) });
     if (decoder.replaced > 0) {
       collector.problem({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding the file was saved in (e.g. --encoding windows-1252)`, origin: { file } });
     }
+    if (decoder.overlongAt !== undefined) {
+      collector.problem({
+        severity: 'error',
+        code: 'limit-exceeded',
+        message: `A line runs on for more than ${limits.maxColumns} × ${limits.maxCellChars} characters without a line break (limits.maxColumns, limits.maxCellChars): the file was not read after character ${decoder.overlongAt}`,
+        origin: { file },
+      });
+    }
   }
+  limiter.finish({ file });
   finish(table, file);
   return collector.result();
 }

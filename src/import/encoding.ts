@@ -85,39 +85,76 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** Bytes held back before guessing a stream's encoding: a first chunk of one byte cannot show a BOM or NULs. */
+const DETECT_BYTES = 4096;
+
 /**
- * A stream of bytes to a stream of text in `encoding` (detected from the first chunk unless stated), the BOM
- * dropped. `replaced` counts characters that could not be decoded, for the caller to report.
+ * A stream of bytes to a stream of text in `encoding` (detected from the first 4 KiB unless stated), the BOM
+ * dropped. `replaced` counts characters that could not be decoded, for the caller to report. A physical line
+ * longer than `maxLineChars` cannot be a row within the column and cell limits: the text from there on is
+ * dropped (the stream still reads to the end) and `overlongAt` says after how many characters, so one endless
+ * line cannot fill memory inside the CSV parser.
  */
 export class DecodeStream extends Transform {
   private decoder: TextDecoder | undefined;
   textEncoding: CsvEncoding | undefined;
   replaced = 0;
+  overlongAt: number | undefined;
   private first = true;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private chars = 0;
+  private lineChars = 0;
 
-  constructor(stated?: CsvEncoding) {
+  constructor(
+    stated?: CsvEncoding,
+    private readonly maxLineChars = Number.POSITIVE_INFINITY,
+  ) {
     super({ readableObjectMode: true });
     this.textEncoding = stated;
   }
 
   override _transform(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null, data?: string) => void): void {
     if (typeof chunk === 'string') return done(null, this.pass(chunk));
-    this.textEncoding ??= detectEncoding(chunk);
-    this.decoder ??= new TextDecoder(this.textEncoding);
-    done(null, this.pass(this.decoder.decode(chunk, { stream: true })));
+    if (this.decoder === undefined && this.textEncoding === undefined && this.heldBytes + chunk.length < DETECT_BYTES) {
+      this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      return done();
+    }
+    done(null, this.decode(chunk));
   }
 
   override _flush(done: (error?: Error | null, data?: string) => void): void {
-    done(null, this.decoder === undefined ? '' : this.pass(this.decoder.decode()));
+    const held = this.decoder === undefined ? this.decode(Buffer.alloc(0)) : '';
+    done(null, held + this.pass(this.decoder!.decode()));
+  }
+
+  private decode(chunk: Buffer): string {
+    const bytes = this.held.length > 0 ? Buffer.concat([...this.held, chunk]) : chunk;
+    this.held = [];
+    this.heldBytes = 0;
+    this.textEncoding ??= detectEncoding(bytes);
+    this.decoder ??= new TextDecoder(this.textEncoding);
+    return this.pass(this.decoder.decode(bytes, { stream: true }));
   }
 
   private pass(text: string): string {
+    if (this.overlongAt !== undefined) return '';
     let t = text;
     if (this.first && t.length > 0) {
       this.first = false;
       t = stripBom(t);
     }
     for (let i = t.indexOf('\ufffd'); i !== -1; i = t.indexOf('\ufffd', i + 1)) this.replaced++;
+    const lastBreak = Math.max(t.lastIndexOf('\n'), t.lastIndexOf('\r'));
+    this.lineChars = lastBreak === -1 ? this.lineChars + t.length : t.length - lastBreak - 1;
+    if (this.lineChars > this.maxLineChars) {
+      // Within this chunk the line started at most maxLineChars before its end: keep the text up to the limit.
+      const keep = Math.max(0, t.length - (this.lineChars - this.maxLineChars));
+      this.overlongAt = this.chars + keep;
+      t = t.slice(0, keep);
+    }
+    this.chars += t.length;
     return t;
   }
 }

@@ -6,6 +6,11 @@ export type NumberReading = { readonly value: Decimal } | { readonly reason: str
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const CURRENCY = /^[£$€]|^GBP\s*|\s*GBP$/i;
 const ACCOUNTANCY_NEGATIVE = /^\((.*)\)$/;
+/**
+ * Powers of ten beyond which no quantity, price or factor is real. Decimal holds "1e99999999" as a mere
+ * exponent, but writing it out (in a message, a report) would build a string of a hundred million digits.
+ */
+const MAX_EXPONENT = 100;
 
 /**
  * Reads a number as a council writes it, exactly: surrounding spaces, "£" or "GBP", thousands commas, exponent
@@ -30,6 +35,7 @@ export function readNumber(raw: string): NumberReading {
   else if (text.includes(',')) return { reason: `'${raw.trim()}' has a comma that is not a thousands separator (a decimal comma?)` };
   const value = parseDecimal(text);
   if (value === undefined) return { reason: `'${raw.trim()}' is not a number` };
+  if (!value.isZero() && Math.abs(value.e) > MAX_EXPONENT) return { reason: `'${raw.trim()}' is too ${value.e > 0 ? 'large' : 'small'} to be a real figure (beyond 10^±${MAX_EXPONENT})` };
   return { value: negative ? value.negated() : value };
 }
 

@@ -25,6 +25,7 @@ export type ImportProblemCode =
   | 'no-header'
   | 'encoding'
   | 'limit-exceeded'
+  | 'hidden-sheet'
   | 'invalid-mapping'
   | 'unmapped-spend';
 

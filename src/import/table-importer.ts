@@ -9,7 +9,7 @@ import { isNumberReading, readNumber } from './numbers.js';
 import type { ImportProblem, ImportProblemCode, RowAccount } from './result.js';
 import { readSource, sourceFromHeaderName } from './source-text.js';
 import { readUnit } from './unit-text.js';
-import { financialYearOf, readDate, readFinancialYear } from './years.js';
+import { EXCEL_SERIAL, financialYearOf, readDate, readFinancialYear } from './years.js';
 
 /** Where the rows come from, for origins, and what the sheet implies. */
 export interface TableContext {
@@ -405,10 +405,10 @@ function readPriceYear(text: string): Parsed<number> {
   const t = text.trim();
   if (/^\d{4}$/.test(t) && Number(t) >= 1990 && Number(t) <= 2100) return { value: Number(t) };
   const d = readDate(t);
-  return found(d !== undefined && !/^\d{5}$/.test(t) ? d.year : undefined, `'${text}' is not a price year such as 2023`);
+  return found(d !== undefined && !EXCEL_SERIAL.test(t) ? d.year : undefined, `'${text}' is not a price year such as 2023`);
 }
 
 function dateYear(text: string): ReportingYear | undefined {
   const d = readDate(text);
-  return d === undefined || /^\d{5}$/.test(text.trim()) ? undefined : financialYearOf(d);
+  return d === undefined || EXCEL_SERIAL.test(text.trim()) ? undefined : financialYearOf(d);
 }

@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadWorkbook, worksheetTable, type XlsxInput } from '../tables/read-xlsx.js';
-import { columnLetters } from '../tables/table.js';
+import { columnLetters, isBlankRow } from '../tables/table.js';
 import { ImportCollector } from './collect.js';
 import { groupOfSheet } from './groups.js';
-import { checkZip, DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+import { checkFileSize, checkZip, importLimits, RowLimiter, type ImportLimits } from './limits.js';
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
 
@@ -23,34 +23,32 @@ export const LISTS_SHEET = 'Lists';
  * Imports a council baseline workbook: the About sheet gives the profile, every other sheet with a recognisable
  * header gives activity records (its name choosing the default category: "Buildings", "Fleet", ...).
  * A sheet without a header is reported and its rows accounted as skipped; a file that is no workbook, or has no
- * sheet with a header, is an `UnusableInputError`.
+ * sheet with a header, is an `UnusableInputError`. Hidden sheets are imported like visible ones, with a warning
+ * naming them: data someone hid is still the council's data, and dropping it would be silent.
  */
 export async function importWorkbook(input: XlsxInput, options: WorkbookImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (typeof input === 'string' && statSync(input).size > limits.maxFileBytes) {
-    throw new UnusableInputError(file, `the file is ${statSync(input).size} bytes, over the limit of ${limits.maxFileBytes} (limits.maxFileBytes); large ledgers are read as a stream with the spend-ledger importer`);
-  }
+  const limits = importLimits(options.limits);
+  const tooBig = 'large ledgers are read as a stream with the spend-ledger importer';
+  if (typeof input === 'string') checkFileSize(statSync(input).size, file, limits, tooBig);
   const bytes = typeof input === 'string' ? readFileSync(input) : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  checkFileSize(bytes.byteLength, file, limits, tooBig);
   checkZip(bytes, file, limits);
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await loadWorkbook(bytes);
   } catch (error) {
-    throw new UnusableInputError(file, `not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+    throw new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${error instanceof Error ? error.message : String(error)}); open it in Excel or LibreOffice, repair it and save it again`);
   }
   const collector = new ImportCollector();
   const sheets = [...workbook.worksheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
   let tables = 0;
   for (const sheet of sheets) {
-    const table = worksheetTable(sheet, file);
-    if (table.rows.length > limits.maxRows) {
-      collector.problem({ severity: 'error', code: 'limit-exceeded', message: `The sheet has ${table.rows.length} rows, over the limit of ${limits.maxRows} (limits.maxRows): not imported`, origin: { file, sheet: sheet.name } });
-      continue;
-    }
-    const nonBlank = table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== '' || c.formulaWithoutValue === true));
     const rowOrigin = (line: number) => ({ file, sheet: sheet.name, line });
     const cellOrigin = (line: number) => (i: number) => ({ file, sheet: sheet.name, cell: `${columnLetters(i)}${line}`, line });
+    const limiter = new RowLimiter(limits, { row: rowOrigin, cell: (line, i) => cellOrigin(line)(i) }, collector);
+    const nonBlank = worksheetTable(sheet, file, limits.maxColumns).rows.filter((r) => !isBlankRow(r) && limiter.admit(r));
+    limiter.finish({ file, sheet: sheet.name });
     const skipAll = (reason: string) => nonBlank.forEach((r) => collector.account({ origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason }));
     if (isAbout(sheet)) {
       for (const r of nonBlank) collector.account(collector.aboutRow(r, rowOrigin(r.line), cellOrigin(r.line), 'title, heading or instructions'));
@@ -69,6 +67,9 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
     const unread = importer.end();
     if (importer.headerFound) {
       tables++;
+      if (sheet.state !== 'visible') {
+        collector.problem({ severity: 'warning', code: 'hidden-sheet', message: `The sheet is hidden in Excel; its rows were imported like any other sheet's: delete the sheet if they are not part of the baseline`, origin: { file, sheet: sheet.name } });
+      }
       continue;
     }
     if (unread.length > 0) {

@@ -11,6 +11,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug absorbed); serials from 1950 to 2100 only. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const SERIAL_RANGE = [18264, 73051] as const;
+/** An Excel serial date as text; a date-time serial carries the time as a fraction of a day (45047.5 is noon). */
+export const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
 
 /**
  * A date as councils write it: an Excel date cell (read as ISO text), "2023-05-31", UK "31/05/2023" or
@@ -27,8 +29,8 @@ export function readDate(text: string): CalendarDate | undefined {
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     return month === 0 ? undefined : valid(fullYear(m[3]!), month, Number(m[1]));
   }
-  if (/^\d{5}$/.test(t)) {
-    const serial = Number(t);
+  if (EXCEL_SERIAL.test(t)) {
+    const serial = Math.floor(Number(t));
     if (serial < SERIAL_RANGE[0] || serial > SERIAL_RANGE[1]) return undefined;
     const d = new Date(EXCEL_EPOCH_MS + serial * 86_400_000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

@@ -10,7 +10,9 @@ export function cellText(value: ExcelJS.CellValue): CellText {
   if (typeof value === 'number') return { text: numberText(value) };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { text: value.toISOString() };
+  // A date-formatted cell whose number is beyond any date (1e999, damage) reads as an invalid Date: it is
+  // refused as Excel's out-of-range error, never turned into text that might parse.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: '#NUM!', error: true } : { text: value.toISOString() };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
   if ('error' in value) return { text: String(value.error), error: true };
   if ('formula' in value || 'sharedFormula' in value) {

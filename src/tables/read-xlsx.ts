@@ -16,13 +16,24 @@ function toArrayBuffer(input: Buffer | ArrayBuffer | Uint8Array): ArrayBuffer {
   return input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
 }
 
-/** A worksheet's non-empty rows as cell text, keeping sheet row numbers. */
-export function worksheetTable(sheet: ExcelJS.Worksheet, file: string): SourceTable {
+/**
+ * A worksheet's non-empty rows as cell text, keeping sheet row numbers. At most `maxColumns` cells of a row are
+ * read: a stray value in column XFD must not make every row 16,384 cells wide.
+ */
+export function worksheetTable(sheet: ExcelJS.Worksheet, file: string, maxColumns = Number.POSITIVE_INFINITY): SourceTable {
   const rows: SourceRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), rowNumber));
-    rows.push({ line: rowNumber, cells });
+    const width = Math.min(row.cellCount, maxColumns);
+    for (let c = 1; c <= width; c++) cells.push(readCell(row.getCell(c), rowNumber));
+    let overflow: number | undefined;
+    if (row.cellCount > width) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const text = c > width && overflow === undefined ? cellText(cell.value) : undefined;
+        if (text !== undefined && (text.text.trim() !== '' || text.formulaWithoutValue === true)) overflow = c - 1;
+      });
+    }
+    rows.push({ line: rowNumber, cells, ...(overflow !== undefined ? { overflowColumn: overflow } : {}) });
   });
   return { file, sheet: sheet.name, rows };
 }

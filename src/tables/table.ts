@@ -3,6 +3,11 @@ export interface SourceRow {
   /** 1-based sheet row, or 1-based CSV record line where the record starts. */
   readonly line: number;
   readonly cells: readonly CellText[];
+  /**
+   * Set when the reader stopped at a column limit: the 0-based index of the first non-blank cell it did not
+   * read. `cells` then ends before it.
+   */
+  readonly overflowColumn?: number;
 }
 
 /** A cell as text, plus what the reader knew about it. `text` is '' for an empty cell. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -64,6 +64,7 @@ export const benchmarkCommand: Command = async (args, io) => {
   if (dir === undefined) throw new UsageError('benchmark needs the DIR of submissions (see council-ghg benchmark --help)');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
 
+  if (!statSync(resolve(dir), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${dir} is not a folder of submissions`);
   const outcomes = readSubmissionsDir(resolve(dir));
   const rejected = outcomes.filter((o) => o.status === 'rejected');
   for (const o of rejected) for (const p of o.problems) io.err(formatProblem(p));
