@@ -30,7 +30,20 @@ export function sum(values: Iterable<Decimal>): Decimal {
  */
 const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Powers of ten beyond which no quantity, price or factor is real. Decimal holds "1e99999999" as a mere
+ * exponent, but writing it out (in a message, a report) would build a string of a hundred million digits.
+ */
+export const MAX_EXPONENT = 100;
+
+export function isDecimalSyntax(text: string): boolean {
+  return DECIMAL_SYNTAX.test(text.trim());
+}
+
+/** The value of strict decimal text within 10^±MAX_EXPONENT, else undefined. */
 export function parseDecimal(text: string): Decimal | undefined {
   const t = text.trim();
-  return DECIMAL_SYNTAX.test(t) ? new Decimal(t) : undefined;
+  if (!DECIMAL_SYNTAX.test(t)) return undefined;
+  const value = new Decimal(t);
+  return value.isZero() || Math.abs(value.e) <= MAX_EXPONENT ? value : undefined;
 }

@@ -23,13 +23,13 @@ export type Implausibility = { readonly code: 'negative-quantity' | 'implausible
 
 export function checkPlausible(quantity: Decimal, unit: Unit): Implausibility | undefined {
   if (quantity.isNegative() && !quantity.isZero()) {
-    return { code: 'negative-quantity', message: `A negative quantity (${quantity.toFixed()} ${unit}) cannot be costed; enter corrections as a reduced positive figure` };
+    return { code: 'negative-quantity', message: `A negative quantity (${quantity.toString()} ${unit}) cannot be costed; enter corrections as a reduced positive figure` };
   }
   const size = unitSize(unit);
   const dimension = dimensionOf(unit);
   const maximum = PLAUSIBLE_MAXIMUM[dimension];
   if (quantity.mul(size.numerator).div(size.denominator).greaterThan(maximum)) {
-    return { code: 'implausible-quantity', message: `${quantity.toFixed()} ${unit} is beyond any council's year (more than ${maximum} in the base unit of ${dimension}); check the unit and the figure` };
+    return { code: 'implausible-quantity', message: `${quantity.toString()} ${unit} is beyond any council's year (more than ${maximum} in the base unit of ${dimension}); check the unit and the figure` };
   }
   return undefined;
 }

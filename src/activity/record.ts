@@ -122,7 +122,8 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
     return fail('unit-not-allowed', `${source.family.label} is measured in ${source.family.dimensions.join(' or ')}, not ${dimensionOf(data.unit)}`, data.unit);
   }
   const implausible = checkPlausible(data.quantity, data.unit);
-  if (implausible !== undefined) return fail(implausible.code, implausible.message, data.quantity.toFixed());
+  // toString, not toFixed: a huge value prints with an exponent rather than as a million digits.
+  if (implausible !== undefined) return fail(implausible.code, implausible.message, data.quantity.toString());
   if (source.family.kind === 'spend' && data.priceYear === undefined) {
     return fail('missing-price-year', 'Spend needs the price year of its pounds (priceYear)');
   }

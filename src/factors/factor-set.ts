@@ -108,19 +108,32 @@ export class FactorSet {
 
   private outsideByTail: Map<string, Factor> | undefined;
 
-  /** Up to `limit` keys closest to `key`: same unit and shared path segments first, then edit distance. */
+  /**
+   * Up to `limit` keys closest to `key`: shared path words and the same unit first, then edit distance, which is
+   * costly, so only among the best few dozen by words. Cached: a missing factor is usually missing for many rows.
+   */
   nearestKeys(key: string, limit = 5): FactorKey[] {
+    const cacheKey = `${limit}|${key}`;
+    const cached = this.nearestCache.get(cacheKey);
+    if (cached !== undefined) return cached;
     const [pathPart = '', unitPart = ''] = key.toLowerCase().split('@');
     const segments = new Set(pathPart.split('/').flatMap((s) => s.split('-')));
-    const scored = this.all().map((f) => {
+    const byWords = this.all().map((f) => {
       const [fPath = '', fUnit = ''] = f.key.split('@');
-      const fWords = fPath.split('/').flatMap((s) => s.split('-'));
-      const shared = fWords.filter((w) => segments.has(w)).length;
-      const score = shared * 10 + (fUnit === unitPart ? 5 : 0) - editDistance(pathPart, fPath) / 10;
-      return { key: f.key, score };
+      const shared = fPath.split('/').flatMap((s) => s.split('-')).filter((w) => segments.has(w)).length;
+      return { key: f.key, fPath, words: shared * 10 + (fUnit === unitPart ? 5 : 0) };
     });
-    return scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit).map((s) => s.key);
+    const shortlist = byWords.sort((a, b) => b.words - a.words || (a.key < b.key ? -1 : 1)).slice(0, Math.max(limit * 10, 50));
+    const nearest = shortlist
+      .map((c) => ({ key: c.key, score: c.words - editDistance(pathPart, c.fPath) / 10 }))
+      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
+      .slice(0, limit)
+      .map((s) => s.key);
+    this.nearestCache.set(cacheKey, nearest);
+    return nearest;
   }
+
+  private readonly nearestCache = new Map<string, FactorKey[]>();
 }
 
 /** The key without its first two path segments. */

@@ -1,4 +1,4 @@
-import { Decimal, parseDecimal } from '../decimal.js';
+import { Decimal, isDecimalSyntax, MAX_EXPONENT, parseDecimal } from '../decimal.js';
 
 export type NumberReading = { readonly value: Decimal } | { readonly reason: string };
 
@@ -6,12 +6,6 @@ export type NumberReading = { readonly value: Decimal } | { readonly reason: str
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const CURRENCY = /^[£$€]|^GBP\s*|\s*GBP$/i;
 const ACCOUNTANCY_NEGATIVE = /^\((.*)\)$/;
-/**
- * Powers of ten beyond which no quantity, price or factor is real. Decimal holds "1e99999999" as a mere
- * exponent, but writing it out (in a message, a report) would build a string of a hundred million digits.
- */
-const MAX_EXPONENT = 100;
-
 /**
  * Reads a number as a council writes it, exactly: surrounding spaces, "£" or "GBP", thousands commas, exponent
  * ("1.2e3") and accountancy negatives "(1,200)" are understood. Anything else ("1,5", "12 kWh", "n/a") is a
@@ -34,8 +28,10 @@ export function readNumber(raw: string): NumberReading {
   if (GROUPED.test(text)) text = text.replace(/,/g, '');
   else if (text.includes(',')) return { reason: `'${raw.trim()}' has a comma that is not a thousands separator (a decimal comma?)` };
   const value = parseDecimal(text);
-  if (value === undefined) return { reason: `'${raw.trim()}' is not a number` };
-  if (!value.isZero() && Math.abs(value.e) > MAX_EXPONENT) return { reason: `'${raw.trim()}' is too ${value.e > 0 ? 'large' : 'small'} to be a real figure (beyond 10^±${MAX_EXPONENT})` };
+  if (value === undefined) {
+    if (!isDecimalSyntax(text)) return { reason: `'${raw.trim()}' is not a number` };
+    return { reason: `'${raw.trim()}' is too ${/e-/i.test(text) ? 'small' : 'large'} to be a real figure (beyond 10^±${MAX_EXPONENT})` };
+  }
   return { value: negative ? value.negated() : value };
 }
 

@@ -12,6 +12,7 @@ describe('activity records: bad and implausible values are problems with the val
     [gas('1e15'), 'implausible-quantity', '1000000000000000'],
     [gas('20000', 'TWh'), 'invalid-record', undefined],
     [gas('NaN'), 'invalid-record', undefined],
+    [gas('1e99999999'), 'invalid-record', undefined],
     [gas('Infinity'), 'invalid-record', undefined],
     [gas(Number.NaN), 'invalid-record', undefined],
     [gas('12,5'), 'invalid-record', undefined],
@@ -29,6 +30,11 @@ describe('activity records: bad and implausible values are problems with the val
     expect(problems[0]!.severity).toBe('error');
     expect(problems[0]!.value).toBe(value);
     expect(problems[0]!.message.length).toBeGreaterThan(10);
+  });
+
+  it('reports a huge Decimal given through the API with a short value, never a million-digit string', () => {
+    const { problems } = parseActivityRecords([gas(new Decimal('1e99999999'))]);
+    expect(problems.map((p) => [p.code, p.value])).toEqual([['implausible-quantity', '1e+99999999']]);
   });
 
   it('keeps the origin of the input on its problem, so the officer can find the cell', () => {
