@@ -5,4 +5,5 @@ export { renderCsv, type CsvTable } from './csv.js';
 export { renderXlsx, XLSX_ROUNDING_RULE } from './xlsx.js';
 export { renderHtml, type HtmlReportOptions } from './html/page.js';
 export { renderBenchmarkHtml } from './html/benchmark-page.js';
+export { renderBenchmarkText } from './benchmark-text.js';
 export { neutraliseCell, FORMULA_TRIGGERS } from './spreadsheet-safety.js';

@@ -1,6 +1,6 @@
 /**
- * A plain-text table with aligned columns for the terminal report. Numeric columns (`right`) are right-aligned;
- * `footer` rows (totals) are set off by a rule. (src/report cannot import the CLI's table helper: data flows one way.)
+ * A plain-text table with aligned columns for the terminal: reports and the CLI's listings. Numeric columns
+ * (`right`) are right-aligned; `footer` rows (totals) are set off by a rule.
  */
 export interface TextTable {
   readonly header: readonly string[];

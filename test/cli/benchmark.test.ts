@@ -43,6 +43,18 @@ describe('council-ghg benchmark', () => {
     expect(SharedReportSchema.parse(JSON.parse(io.outText.join('\n'))).baseGroups).toHaveLength(3);
   });
 
+  it('writes the shared view, or a council’s own view, as an HTML page naming no other council', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+    expect(await benchmarkCommand([EXAMPLES_DIR, '--format', 'html', '--out', join(dir, 'shared.html')], recorder())).toBe(EXIT.ok);
+    const shared = readFileSync(join(dir, 'shared.html'), 'utf8');
+    expect(shared).toMatch(/<svg[^>]*role="img"/);
+    expect(shared).not.toMatch(/Fictional [A-Z][a-z]+ \d\d|E\d{8}/);
+    expect(await benchmarkCommand([EXAMPLES_DIR, '--format', 'html', '--council', CODE, '--out', join(dir, 'mine.html')], recorder())).toBe(EXIT.ok);
+    const mine = readFileSync(join(dir, 'mine.html'), 'utf8');
+    expect(mine).toContain('Fictional District 03: where we stand');
+    expect([...new Set(mine.match(/Fictional [A-Z][a-z]+ \d\d|E\d{8}/g))]).toEqual(['Fictional District 03']);
+  });
+
   it('lists broken files with their reasons, exits 1, and benchmarks the rest exactly as without them', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'subs');
     cpSync(EXAMPLES_DIR, dir, { recursive: true });
@@ -68,7 +80,7 @@ describe('council-ghg benchmark', () => {
 
   it('refuses bad usage', async () => {
     await expect(benchmarkCommand([], recorder())).rejects.toThrow(UsageError);
-    await expect(benchmarkCommand([EXAMPLES_DIR, '--format', 'pdf'], recorder())).rejects.toThrow(/--format must be text or json/);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--format', 'pdf'], recorder())).rejects.toThrow(/--format must be text, json or html/);
     await expect(benchmarkCommand([EXAMPLES_DIR, '--min-councils', '2'], recorder())).rejects.toThrow(/minCouncils/);
     await expect(benchmarkCommand([EXAMPLES_DIR, '--council', 'E07000001'], recorder())).rejects.toThrow(/no usable submission from council E07000001/);
     const empty = mkdtempSync(join(tmpdir(), 'bench-empty-'));

@@ -1,23 +1,10 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  benchmark,
-  councilView,
-  DisclosurePolicySchema,
-  HEADLINE_METRICS,
-  readSubmissionsDir,
-  sharedView,
-  SUPPRESSION_REASONS,
-  type CouncilReport,
-  type DisclosurePolicyInput,
-  type MetricInfo,
-  type Published,
-  type SharedReport,
-  type SuppressionReason,
-} from '../../benchmark/index.js';
+import { benchmark, councilView, DisclosurePolicySchema, readSubmissionsDir, sharedView, type DisclosurePolicyInput } from '../../benchmark/index.js';
 import { formatProblem } from '../../problem.js';
-import { EXIT, UsageError, textTable, type Command } from '../io.js';
+import { renderBenchmarkHtml, renderBenchmarkText } from '../../report/index.js';
+import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg benchmark DIR [options]
 
@@ -26,7 +13,8 @@ anonymised benchmark of the rest: per cohort (all councils, council type, region
 and factor set) the number of councils, quartiles and, for the total, the cohort total, under disclosure control.
 
   --council CODE             also print the private "where we stand" view for this council (ONS code)
-  --format text|json         output format (default text)
+  --format text|json|html    output format (default text); html: the council's own view with --council,
+                             else the shared view, as a page with charts
   --out FILE                 write the output to FILE instead of the screen
   --all-metrics              text: every scope, category and denominator, not just the headline metrics
   --common-factor-set ID     recalculate councils on this factor set where they sent activity data
@@ -36,8 +24,6 @@ and factor set) the number of councils, quartiles and, for the total, the cohort
   --dp-seed S                seed of the noise (default 0), so a run can be reproduced
 
 Exit status: 0 every file used, 1 some files not used (listed on stderr), 2 unusable input or options.`;
-
-const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', dominance: 'D', secondary: 'S', 'equals-council-value': 'E' };
 
 export const benchmarkCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -62,7 +48,7 @@ export const benchmarkCommand: Command = async (args, io) => {
   }
   const dir = positionals[0];
   if (dir === undefined) throw new UsageError('benchmark needs the DIR of submissions (see council-ghg benchmark --help)');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'html') throw new UsageError(`--format must be text, json or html, not '${values.format}'`);
 
   if (!statSync(resolve(dir), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${dir} is not a folder of submissions`);
   const outcomes = readSubmissionsDir(resolve(dir));
@@ -79,10 +65,13 @@ export const benchmarkCommand: Command = async (args, io) => {
   const council = values.council === undefined ? undefined : councilView(result, values.council);
   if (values.council !== undefined && council === undefined) throw new UsageError(`no usable submission from council ${values.council} in ${dir}`);
 
+  const allMetrics = values['all-metrics'];
   const text =
     values.format === 'json'
       ? JSON.stringify(council === undefined ? shared : { shared, council }, null, 2)
-      : [renderShared(shared, values['all-metrics']), ...(council === undefined ? [] : [renderCouncil(council, values['all-metrics'])])].join('\n\n');
+      : values.format === 'html'
+        ? renderBenchmarkHtml(council ?? shared)
+        : [renderBenchmarkText(shared, { allMetrics }), ...(council === undefined ? [] : [renderBenchmarkText(council, { allMetrics })])].join('\n\n');
   if (values.out === undefined) io.out(text);
   else {
     writeFileSync(resolve(values.out), text + '\n');
@@ -113,65 +102,3 @@ function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-
   if (!checked.success) throw new UsageError(`invalid disclosure policy: ${checked.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
   return policy;
 }
-
-function cell(p: Published | undefined): string {
-  if (p === undefined) return '';
-  return p.status === 'published' ? p.value : `– ${REASON_MARK[p.reason]}`;
-}
-
-function metricRows(metrics: readonly MetricInfo[], all: boolean): Set<string> {
-  return new Set(all ? metrics.map((m) => m.id) : HEADLINE_METRICS);
-}
-
-function metricName(info: MetricInfo): string {
-  return info.basis === 'absolute' ? `${info.label}, tCO2e` : `${info.label}, ${info.unit.replace(/^tCO2e /, '')}`;
-}
-
-function legend(report: SharedReport | CouncilReport): string {
-  const marks = SUPPRESSION_REASONS.map((r) => `${REASON_MARK[r]} ${report.method.reasons[r]}`).join('\n  ');
-  return [
-    `Withheld figures (–):\n  ${marks}`,
-    `Quartiles: ${report.method.quantiles}.`,
-    `Rounding: ${report.method.rounding}.`,
-    ...(report.method.differentialPrivacy !== undefined ? [`Differential privacy: ${report.method.differentialPrivacy}`] : []),
-  ].join('\n');
-}
-
-function header(report: SharedReport | CouncilReport, title: string): string[] {
-  return [title, ...(report.synthetic ? ['SYNTHETIC DATA: fictional councils, for illustration only.'] : []), ...report.notes];
-}
-
-export function renderShared(report: SharedReport, all: boolean): string {
-  const show = metricRows(report.metrics, all);
-  const info = new Map(report.metrics.map((m) => [m.id, m]));
-  const parts = header(report, 'Benchmark of council greenhouse-gas baselines — shared, anonymised report');
-  for (const g of report.baseGroups) {
-    parts.push(`\n${g.reportingYear}, factor set ${g.factorSetId}: ${g.councils} council(s)${g.restated > 0 ? `, ${g.restated} recalculated on this set` : ''}`);
-    const rows = g.cohorts.flatMap((c) =>
-      c.metrics
-        .filter((m) => show.has(m.metric))
-        .map((m) => [c.label, metricName(info.get(m.metric)!), cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.total)]),
-    );
-    parts.push(textTable(['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, [2, 3, 4, 5, 6]));
-  }
-  parts.push('', legend(report));
-  return parts.join('\n');
-}
-
-export function renderCouncil(report: CouncilReport, all: boolean): string {
-  const show = metricRows(report.metrics, all);
-  const info = new Map(report.metrics.map((m) => [m.id, m]));
-  const parts = header(report, `Where we stand — private report for ${report.council.name} (${report.council.onsCode})`);
-  for (const y of report.years) {
-    parts.push(`\n${y.reportingYear}, factor set ${y.factorSetId}${y.restatedFrom !== undefined ? ` (recalculated from ${y.restatedFrom})` : ''}`);
-    const rows = y.cohorts.flatMap((c) =>
-      c.metrics
-        .filter((m) => show.has(m.metric))
-        .map((m) => [c.label, metricName(info.get(m.metric)!), m.ours ?? 'not reported', cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.percentile)]),
-    );
-    parts.push(textTable(['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our percentile'], rows, [2, 3, 4, 5, 6, 7]));
-  }
-  parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest.', legend(report));
-  return parts.join('\n');
-}
-

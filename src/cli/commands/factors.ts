@@ -5,7 +5,8 @@ import { MEASURES } from '../../factors/measure.js';
 import { defaultFactorSetId, loadFactorSet, loadManifest } from '../../factors/bundled.js';
 import { importFactorFile, writeFactorSet } from '../../factors/import-file.js';
 import { formatProblem } from '../../problem.js';
-import { EXIT, UsageError, textTable, type CliIO, type Command } from '../io.js';
+import { formatTextTable } from '../../report/text-table.js';
+import { EXIT, UsageError, type CliIO, type Command } from '../io.js';
 
 const HELP = `council-ghg factors <command>
 
@@ -42,11 +43,11 @@ async function sets(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' } } });
   const manifest = loadManifest(dirOption(values.dir));
   io.out(
-    textTable(
-      ['Set', 'Year', 'Publisher', 'Factors', 'Source file'],
-      manifest.sets.map((s) => [s.id, String(s.year), s.publisher, String(s.factorCount), s.derivedFrom?.file ?? s.source.file]),
-      [3],
-    ),
+    formatTextTable({
+      header: ['Set', 'Year', 'Publisher', 'Factors', 'Source file'],
+      rows: manifest.sets.map((s) => [s.id, String(s.year), s.publisher, String(s.factorCount), s.derivedFrom?.file ?? s.source.file]),
+      right: [3],
+    }),
   );
   io.out(`\nDefault: ${defaultFactorSetId(undefined, dirOption(values.dir))} (or the set of the reporting year's first calendar year when calculating).`);
   return EXIT.ok;
@@ -58,11 +59,11 @@ async function list(args: string[], io: CliIO): Promise<number> {
   const set = loadFactorSet(values.set ?? defaultFactorSetId(undefined, dir), dir);
   const factors = values.search === undefined ? set.all() : set.search(values.search);
   io.out(
-    textTable(
-      ['Key', 'Scope', 'kgCO2e per unit'],
-      factors.map((f) => [f.key, f.scope, f.values.get('kgCO2e')?.toFixed() ?? (f.values.has('kWh') ? `(${f.values.get('kWh')!.toFixed()} kWh)` : '')]),
-      [2],
-    ),
+    formatTextTable({
+      header: ['Key', 'Scope', 'kgCO2e per unit'],
+      rows: factors.map((f) => [f.key, f.scope, f.values.get('kgCO2e')?.toFixed() ?? (f.values.has('kWh') ? `(${f.values.get('kWh')!.toFixed()} kWh)` : '')]),
+      right: [2],
+    }),
   );
   io.out(`\n${factors.length} of ${set.size} factors in ${set.id}.`);
   return EXIT.ok;
@@ -88,7 +89,7 @@ async function show(args: string[], io: CliIO): Promise<number> {
   if (set.info.derivedFrom) io.out(`  Derived from: ${set.info.derivedFrom.file}`);
   if (set.info.provenanceNote) io.out(`  Note:     ${set.info.provenanceNote}`);
   io.out(`  Licence:  ${set.info.licence}\n`);
-  io.out(textTable(['Measure', 'Value per unit', 'Source row'], rows, [1]));
+  io.out(formatTextTable({ header: ['Measure', 'Value per unit', 'Source row'], rows, right: [1] }));
   const outside = set.outsideOfScopesFor(factor);
   if (outside !== undefined) io.out(`\nBiogenic CO2 (outside of scopes): ${outside.values.get('kgCO2e-CO2')?.toFixed() ?? outside.values.get('kgCO2e')?.toFixed()} kg per ${outside.uom} — ${outside.key}`);
   return EXIT.ok;

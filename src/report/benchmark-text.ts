@@ -1,0 +1,83 @@
+import {
+  HEADLINE_METRICS,
+  SUPPRESSION_REASONS,
+  type CouncilReport,
+  type MetricInfo,
+  type Published,
+  type SharedReport,
+  type SuppressionReason,
+} from '../benchmark/index.js';
+import { formatTextTable } from './text-table.js';
+
+/**
+ * A benchmark view for the terminal: the shared anonymised report (every cohort's count, quartiles and total) or a
+ * council's own "where we stand" report. Withheld figures show "–" and a letter for the reason, with a legend.
+ */
+export function renderBenchmarkText(report: SharedReport | CouncilReport, options: { readonly allMetrics?: boolean } = {}): string {
+  const all = options.allMetrics ?? false;
+  return report.format === 'council-ghg/benchmark-council-report' ? renderCouncil(report, all) : renderShared(report, all);
+}
+
+const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', dominance: 'D', secondary: 'S', 'equals-council-value': 'E' };
+
+function cell(p: Published | undefined): string {
+  if (p === undefined) return '';
+  return p.status === 'published' ? p.value : `– ${REASON_MARK[p.reason]}`;
+}
+
+function metricRows(metrics: readonly MetricInfo[], all: boolean): Set<string> {
+  return new Set(all ? metrics.map((m) => m.id) : HEADLINE_METRICS);
+}
+
+function metricName(info: MetricInfo): string {
+  return info.basis === 'absolute' ? `${info.label}, tCO2e` : `${info.label}, ${info.unit.replace(/^tCO2e /, '')}`;
+}
+
+function legend(report: SharedReport | CouncilReport): string {
+  const marks = SUPPRESSION_REASONS.map((r) => `${REASON_MARK[r]} ${report.method.reasons[r]}`).join('\n  ');
+  return [
+    `Withheld figures (–):\n  ${marks}`,
+    `Quartiles: ${report.method.quantiles}.`,
+    `Rounding: ${report.method.rounding}.`,
+    ...(report.method.differentialPrivacy !== undefined ? [`Differential privacy: ${report.method.differentialPrivacy}`] : []),
+  ].join('\n');
+}
+
+function header(report: SharedReport | CouncilReport, title: string): string[] {
+  return [title, ...(report.synthetic ? ['SYNTHETIC DATA: fictional councils, for illustration only.'] : []), ...report.notes];
+}
+
+function renderShared(report: SharedReport, all: boolean): string {
+  const show = metricRows(report.metrics, all);
+  const info = new Map(report.metrics.map((m) => [m.id, m]));
+  const parts = header(report, 'Benchmark of council greenhouse-gas baselines — shared, anonymised report');
+  for (const g of report.baseGroups) {
+    parts.push(`\n${g.reportingYear}, factor set ${g.factorSetId}: ${g.councils} council(s)${g.restated > 0 ? `, ${g.restated} recalculated on this set` : ''}`);
+    const rows = g.cohorts.flatMap((c) =>
+      c.metrics
+        .filter((m) => show.has(m.metric))
+        .map((m) => [c.label, metricName(info.get(m.metric)!), cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.total)]),
+    );
+    parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
+  }
+  parts.push('', legend(report));
+  return parts.join('\n');
+}
+
+function renderCouncil(report: CouncilReport, all: boolean): string {
+  const show = metricRows(report.metrics, all);
+  const info = new Map(report.metrics.map((m) => [m.id, m]));
+  const parts = header(report, `Where we stand — private report for ${report.council.name} (${report.council.onsCode})`);
+  for (const y of report.years) {
+    parts.push(`\n${y.reportingYear}, factor set ${y.factorSetId}${y.restatedFrom !== undefined ? ` (recalculated from ${y.restatedFrom})` : ''}`);
+    const rows = y.cohorts.flatMap((c) =>
+      c.metrics
+        .filter((m) => show.has(m.metric))
+        .map((m) => [c.label, metricName(info.get(m.metric)!), m.ours ?? 'not reported', cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.percentile)]),
+    );
+    parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our percentile'], rows, right: [2, 3, 4, 5, 6, 7] }));
+  }
+  parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest.', legend(report));
+  return parts.join('\n');
+}
+
