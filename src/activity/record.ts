@@ -29,7 +29,8 @@ const decimalInput = z.union([z.string(), z.number(), z.instanceof(Decimal)]).tr
   return parsed;
 });
 
-const OriginSchema = z.object({
+/** Where a record came from (see src/problem.ts): shared by every schema that carries an origin. */
+export const OriginSchema = z.object({
   file: z.string().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),

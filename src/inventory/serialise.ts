@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, SCOPES, type Category } from '../activity/categories.js';
-import { DATA_QUALITY_TIERS, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
+import { DATA_QUALITY_TIERS, OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import { Decimal, parseDecimal } from '../decimal.js';
 import { isFactorKey, type FactorKey } from '../factors/key.js';
@@ -79,14 +79,6 @@ const unit = z.string().refine(isUnit, 'not a known unit').transform((u) => u as
 const factorKey = z.string().refine(isFactorKey, 'not a factor key').transform((k) => k as FactorKey);
 const category = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
 const scope3Category = z.number().int().min(1).max(15);
-const OriginSchema = z.strictObject({
-  file: z.string().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.string().optional(),
-  note: z.string().optional(),
-});
 
 const FactorUsedSchema = z.strictObject({
   key: factorKey,
