@@ -54,7 +54,8 @@ export const FLIGHT_CLASSES = ['average', 'economy', 'premium-economy', 'busines
 export const RAIL_TYPES = ['national', 'international', 'light-rail-and-tram', 'underground'] as const;
 export const BUS_TYPES = ['average-local', 'local-london', 'local-not-london', 'coach'] as const;
 export const TAXI_TYPES = ['regular', 'black-cab'] as const;
-export const WASTE_ROUTES = ['landfill', 'combustion', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion'] as const;
+/** 'combustion' is DESNZ's name to 2024; from 2025 it publishes the same route as 'incineration with energy recovery'. */
+export const WASTE_ROUTES = ['landfill', 'combustion', 'incineration-with-energy-recovery', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion'] as const;
 
 const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[]): SourceFamily => ({
   family, label, kind, dimensions, options: [],

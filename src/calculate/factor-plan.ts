@@ -134,6 +134,9 @@ const REFRIGERANT_NAMES: Record<string, string> = {
   r290: 'r290-propane',
 };
 
+/** DESNZ renamed waste "combustion" to "incineration with energy recovery" in 2025: either name finds either year's factor. */
+const ENERGY_RECOVERY = ['combustion', 'incineration-with-energy-recovery'];
+
 const seg = (table: Record<string, string>, option: string | undefined): string => table[option ?? ''] ?? option ?? '';
 
 /** The factor components of a parsed source; spend, generation and removals have none (see calculate.ts). */
@@ -191,8 +194,10 @@ export function factorPlan(source: ParsedSource): FactorPlan {
       return plan([direct(`hotel-stay/hotel-stay/${a}`)]);
     case 'homeworking':
       return plan([direct('homeworking/homeworking-office-equipment-plus-heating')]);
-    case 'waste':
-      return plan([direct(`waste-disposal/*/${a}/${b}`)]);
+    case 'waste': {
+      const routes = b === 'combustion' || b === 'incineration-with-energy-recovery' ? [b, ...ENERGY_RECOVERY.filter((r) => r !== b)] : [b];
+      return plan([direct(...routes.map((route) => `waste-disposal/*/${a}/${route}`))]);
+    }
     case 'water':
       return plan([direct(source.family.family === 'water-supply' ? 'water-supply/water-supply/water-supply' : 'water-treatment/water-treatment/water-treatment')]);
     case 'refrigerant': {
