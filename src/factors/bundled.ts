@@ -58,12 +58,15 @@ export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): Fa
 
 /**
  * The documented default: the set published in the calendar year a reporting year starts (2023/24 →
- * desnz-2023, as DESNZ advises using the factors for the reporting period), else the newest set available.
+ * desnz-2023, as DESNZ advises using the factors for the reporting period); for a year before the oldest
+ * set, the oldest; after the newest (or with no year), the newest. The calculator warns when the year differs.
  */
 export function defaultFactorSetId(reportingYearStart?: number, dir?: string): string {
-  const manifest = loadManifest(dir);
-  const byYear = manifest.sets.filter((s) => s.year === reportingYearStart);
-  const chosen = byYear[0] ?? [...manifest.sets].sort((a, b) => b.year - a.year)[0];
-  if (chosen === undefined) throw new UnknownFactorSetError('(default)', []);
+  const byAge = [...loadManifest(dir).sets].sort((a, b) => a.year - b.year);
+  const oldest = byAge[0];
+  const newest = byAge.at(-1);
+  if (oldest === undefined || newest === undefined) throw new UnknownFactorSetError('(default)', []);
+  if (reportingYearStart === undefined) return newest.id;
+  const chosen = byAge.find((s) => s.year === reportingYearStart) ?? (reportingYearStart < oldest.year ? oldest : newest);
   return chosen.id;
 }

@@ -36,7 +36,17 @@ export function chooseFactorSet(reportingYear: ReportingYear | undefined, factor
 /** Activity records → inventory. Pure apart from reading the bundled factor set (cached). */
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
   const set = chooseFactorSet(input.reportingYear, options.factorSet);
-  const { records, problems: recordProblems } = parseActivityRecords(input.records);
+  const { records, problems: activityProblems } = parseActivityRecords(input.records);
+  const recordProblems: Problem[] = [...activityProblems];
+  const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
+  if (options.factorSet === undefined && start !== undefined && set.info.year !== start) {
+    recordProblems.push({
+      severity: 'warning',
+      code: 'factor-set-year-differs',
+      message: `No bundled DESNZ set was published in ${start}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
+      origin: { note: 'factor set' },
+    });
+  }
   const context = {
     set,
     ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: new Decimal(options.residualMixKgCO2ePerKWh) } : {}),

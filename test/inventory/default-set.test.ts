@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFactorSetId } from '../../src/factors/bundled.js';
+import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
+
+const gas = [{ category: 'buildings', source: 'natural-gas', quantity: '1000', unit: 'kWh' }] as const;
+
+describe('the default factor set', () => {
+  it('is the set of the calendar year the reporting year starts in, silently', () => {
+    const inventory = calculateInventory({ records: [...gas], reportingYear: '2021/22' });
+    expect(inventory.factorSet.id).toBe('desnz-2021');
+    expect(inventory.problems).toEqual([]);
+  });
+
+  it('before the oldest set is the oldest (never the newest), with a warning naming both', () => {
+    expect(defaultFactorSetId(2012)).toBe('desnz-2016');
+    const inventory = calculateInventory({ records: [...gas], reportingYear: '2014/15' });
+    expect(inventory.factorSet.id).toBe('desnz-2016');
+    expect(inventory.problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'factor-set-year-differs']]);
+    expect(inventory.problems[0]!.message).toMatch(/2014\/15 figures use desnz-2016, the oldest available/);
+  });
+
+  it('after the newest set is the newest, with a warning; an explicit choice is never second-guessed', () => {
+    const inventory = calculateInventory({ records: [...gas], reportingYear: '2030/31' });
+    expect(inventory.factorSet.id).toBe(defaultFactorSetId());
+    expect(inventory.problems.map((p) => p.code)).toEqual(['factor-set-year-differs']);
+    expect(calculateInventory({ records: [...gas], reportingYear: '2030/31' }, { factorSet: 'desnz-2019' }).problems).toEqual([]);
+  });
+});
