@@ -92,10 +92,18 @@ export type ActivityProblem = Problem<ActivityProblemCode>;
 export function parseActivityRecords(inputs: readonly unknown[], defaultOrigin: Origin = {}): { records: ActivityRecord[]; problems: ActivityProblem[] } {
   const records: ActivityRecord[] = [];
   const problems: ActivityProblem[] = [];
+  const seen = new Map<string, number>();
   inputs.forEach((input, index) => {
     const result = parseActivityRecord(input, index, defaultOrigin);
-    if ('record' in result) records.push(result.record);
-    else problems.push(result.problem);
+    if ('problem' in result) {
+      problems.push(result.problem);
+      return;
+    }
+    // Lines name their record by id, so ids must be unique: a repeated reference becomes "ref#2", "ref#3".
+    const { id } = result.record;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    records.push(n === 1 ? result.record : { ...result.record, id: `${id}#${n}` });
   });
   return { records, problems };
 }

@@ -45,7 +45,7 @@ describe('year-on-year comparison', () => {
     expect(byCategory.map((r) => r.key)).toEqual(['buildings']);
   });
 
-  it('activity effect + factor effect = change, exactly, for every row (property)', () => {
+  it('activity effect + factor effect (+ not comparable) = change, exactly, for every row (property)', () => {
     const sets = ['desnz-2019', 'desnz-2021', 'desnz-2023', 'desnz-2025'];
     const kWh = fc.integer({ min: 0, max: 10_000_000 }).map(String);
     fc.assert(
@@ -54,7 +54,8 @@ describe('year-on-year comparison', () => {
         const current = calculateInventory({ records: [electricity(e2), { id: 'f', category: 'fleet', source: 'diesel', quantity: gas, unit: 'litre' }] }, { factorSet: b });
         const comparison = compareInventories(previous, current);
         for (const row of [comparison.total, ...comparison.byScope, ...comparison.byCategory]) {
-          expect(row.activityEffect.add(row.factorEffect).eq(row.change)).toBe(true);
+          expect(row.activityEffect.add(row.factorEffect).add(row.notComparable).eq(row.change)).toBe(true);
+          expect(row.notComparable.isZero()).toBe(true); // electricity, gas and diesel are in every set
           expect(row.change.eq(row.current.sub(row.previous))).toBe(true);
         }
         expect(comparison.total.current.eq(current.totals.total)).toBe(true);
@@ -73,6 +74,26 @@ describe('year-on-year comparison', () => {
     expect(current.problems).toEqual([]);
     expect(comparison.crossProblems.map((p) => p.code)).toEqual(['factor-not-found']);
     expect(comparison.crossProblems[0]!.message).toMatch(/hvo/i);
-    expect(comparison.total.activityEffect.add(comparison.total.factorEffect).eq(comparison.total.change)).toBe(true);
+    // The HVO is apart, as not comparable: the like-for-like electricity shows only a factor effect.
+    const hvoKg = current.lines.filter((l) => l.recordId === 'hvo').reduce((s, l) => s.add(l.kgCO2e), new Decimal(0));
+    expect(comparison.total.notComparable.eq(hvoKg)).toBe(true);
+    expect(comparison.total.activityEffect.isZero()).toBe(true);
+    expect(comparison.total.activityEffect.add(comparison.total.factorEffect).add(comparison.total.notComparable).eq(comparison.total.change)).toBe(true);
+  });
+
+  it('keeps a factor the older set lacks out of the factor effect (homeworking before desnz-2022)', () => {
+    const records = [electricity('1000'), { id: 'home', category: 'employee-commuting', source: 'homeworking', quantity: '100000', unit: 'FTE hour' } as const];
+    const previous = calculateInventory({ records }, { factorSet: 'desnz-2021' });
+    const current = calculateInventory({ records }, { factorSet: 'desnz-2022' });
+    const { total } = compareInventories(previous, current);
+    const homeKg = current.lines.filter((l) => l.recordId === 'home').reduce((s, l) => s.add(l.kgCO2e), new Decimal(0));
+    expect(total.notComparable.eq(homeKg)).toBe(true);
+    expect(total.activityEffect.isZero()).toBe(true);
+    // The factor effect is the electricity's alone: 1,000 kWh × (0.19338 − 0.21233) plus its T&D and WTT changes.
+    const electricityOnly = compareInventories(
+      calculateInventory({ records: [electricity('1000')] }, { factorSet: 'desnz-2021' }),
+      calculateInventory({ records: [electricity('1000')] }, { factorSet: 'desnz-2022' }),
+    );
+    expect(total.factorEffect.eq(electricityOnly.total.factorEffect)).toBe(true);
   });
 });

@@ -26,7 +26,10 @@ export function changeSentence(c: InventoryComparison): string {
   const head = rounded.isZero()
     ? `Unchanged ${since}`
     : `${rounded.isNegative() ? 'Down' : 'Up'} ${formatPercent(total.change.abs(), total.previous)} (${formatTonnesChange(total.change)} tCO2e) ${since}`;
-  return `${head}: ${formatTonnesChange(total.activityEffect)} tCO2e from what the council did, ${formatTonnesChange(total.factorEffect)} tCO2e from updated emission factors.`;
+  const notComparable = roundedTonnes(total.notComparable).isZero()
+    ? ''
+    : `, ${formatTonnesChange(total.notComparable)} tCO2e from records only one year’s factors can cost`;
+  return `${head}: ${formatTonnesChange(total.activityEffect)} tCO2e from what the council did, ${formatTonnesChange(total.factorEffect)} tCO2e from updated emission factors${notComparable}.`;
 }
 
 export function changeSection(c: InventoryComparison): string {
@@ -34,6 +37,8 @@ export function changeSection(c: InventoryComparison): string {
   const currentYear = yearOf(c.current, 'This year');
   const { total } = c;
   const afterActivity = total.previous.add(total.activityEffect);
+  const afterFactors = afterActivity.add(total.factorEffect);
+  const showNotComparable = [total, ...c.byScope, ...c.byCategory].some((r) => !r.notComparable.isZero());
   const effectFill = (kg: Decimal) => (roundedTonnes(kg).isNegative() ? CHANGE_FILLS.decrease : CHANGE_FILLS.increase);
   const chart = bridgeChart({
     id: 'chart-change',
@@ -42,11 +47,14 @@ export function changeSection(c: InventoryComparison): string {
     steps: [
       { label: `Emissions ${previousYear} (${c.previous.factorSetId})`, from: ZERO, to: total.previous, valueText: `${formatTonnes(total.previous)} tCO2e`, fill: CHANGE_FILLS.total },
       { label: 'Change from what the council did (activity)', from: total.previous, to: afterActivity, valueText: changeText(total.activityEffect), fill: effectFill(total.activityEffect) },
-      { label: 'Change from updated emission factors', from: afterActivity, to: total.current, valueText: changeText(total.factorEffect), fill: effectFill(total.factorEffect) },
+      { label: 'Change from updated emission factors', from: afterActivity, to: afterFactors, valueText: changeText(total.factorEffect), fill: effectFill(total.factorEffect) },
+      ...(showNotComparable
+        ? [{ label: 'Records only one year’s factors can cost', from: afterFactors, to: total.current, valueText: changeText(total.notComparable), fill: effectFill(total.notComparable) }]
+        : []),
       { label: `Emissions ${currentYear} (${c.current.factorSetId})`, from: ZERO, to: total.current, valueText: `${formatTonnes(total.current)} tCO2e`, fill: CHANGE_FILLS.total },
     ],
   });
-  const header = ['', `${previousYear} tCO2e`, `${currentYear} tCO2e`, 'Change', 'From activity', 'From factors'];
+  const header = ['', `${previousYear} tCO2e`, `${currentYear} tCO2e`, 'Change', 'From activity', 'From factors', ...(showNotComparable ? ['Not comparable'] : [])];
   const row = (label: string, r: ChangeRow<unknown>) => [
     label,
     formatTonnes(r.previous),
@@ -54,13 +62,14 @@ export function changeSection(c: InventoryComparison): string {
     formatTonnesChange(r.change),
     formatTonnesChange(r.activityEffect),
     formatTonnesChange(r.factorEffect),
+    ...(showNotComparable ? [formatTonnesChange(r.notComparable)] : []),
   ];
-  const numeric = [1, 2, 3, 4, 5];
+  const numeric = showNotComparable ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
   const totalRow = row('Total', total);
   const crossProblems =
     c.crossProblems.length === 0
       ? ''
-      : `<p>${c.crossProblems.length} record(s) could not be recalculated under the other year’s emission factors, so their emissions count wholly as activity change:</p>` +
+      : `<p>${c.crossProblems.length} record(s) could not be recalculated under the other year’s emission factors, so their emissions are shown apart as not comparable:</p>` +
         `<ul class="problems">${c.crossProblems.map((p) => `<li>${escapeHtml(`${formatOrigin(p.origin)}: ${p.message}`)}</li>`).join('')}</ul>`;
   return section(
     'change',
