@@ -44,7 +44,7 @@ export const MarketInstrumentSchema = z.discriminatedUnion('type', [
   /** A tariff backed by REGOs or a PPA: zero emissions at generation. */
   z.object({ type: z.literal('renewable-backed'), evidence: z.string().optional() }),
   /** The supplier's own fuel-mix disclosure, kgCO2e per kWh. */
-  z.object({ type: z.literal('supplier-specific'), kgCO2ePerKWh: decimalInput, supplier: z.string().optional() }),
+  z.object({ type: z.literal('supplier-specific'), kgCO2ePerKWh: decimalInput.refine((d) => !d.isNegative(), 'a supplier factor cannot be negative'), supplier: z.string().optional() }),
 ]);
 export type MarketInstrument = z.infer<typeof MarketInstrumentSchema>;
 

@@ -12,7 +12,7 @@ import { resolveFactor, type ResolvedFactor } from './resolve-factor.js';
 import { assignScope } from './scope.js';
 import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
 
-export type CalculationProblemCode = 'factor-not-found' | 'factor-component-missing' | 'no-spend-factor' | 'unknown-source';
+export type CalculationProblemCode = 'factor-not-found' | 'factor-component-missing' | 'no-spend-factor' | 'unknown-source' | 'market-instrument-ignored';
 export type CalculationProblem = Problem<CalculationProblemCode>;
 
 export interface RecordContext {
@@ -40,6 +40,19 @@ const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing'>, Lin
  * one error naming it and the nearest factors — never a zero.
  */
 export function calculateRecord(record: ActivityRecord, context: RecordContext): RecordResult {
+  const result = costRecord(record, context);
+  if (record.market === undefined || result.lines.some((l) => l.market?.basis === record.market?.type)) return result;
+  // A tariff or supplier figure counts only for grid electricity in the council's own scope 2; say so rather than drop it.
+  return {
+    ...result,
+    problems: [...result.problems, {
+      severity: 'warning', code: 'market-instrument-ignored', origin: record.origin, value: record.market.type,
+      message: `Record ${record.id}: a market instrument (${record.market.type}) applies only to grid electricity in kWh bought for the council's own operations (scope 2); for ${record.source} under ${record.category} it is not used`,
+    }],
+  };
+}
+
+function costRecord(record: ActivityRecord, context: RecordContext): RecordResult {
   const source = parseSource(record.source);
   if (isSourceError(source)) return failure(record, 'unknown-source', source.reason, record.source);
   switch (source.family.kind) {

@@ -18,6 +18,7 @@ export type ImportProblemCode =
   | 'outside-reporting-year'
   | 'unknown-quality'
   | 'unknown-market-instrument'
+  | 'market-conflict'
   | 'invalid-scope3-category'
   | 'merged-quantity'
   | 'duplicate-id'

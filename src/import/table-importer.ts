@@ -298,8 +298,15 @@ class RowReader {
   private market(): Read<MarketInstrument> {
     const kind = this.parsed('market', 'unknown-market-instrument', readMarketKind);
     const evidence = this.text('marketEvidence');
-    if (!kind.ok || !evidence.ok || kind.value === undefined) return kind.ok && evidence.ok ? { ok: true, value: undefined } : { ok: false };
-    if (kind.value === 'renewable-backed') return { ok: true, value: { type: 'renewable-backed', ...(evidence.value !== undefined ? { evidence: evidence.value } : {}) } };
+    if (!kind.ok || !evidence.ok) return { ok: false };
+    const factorIndex = this.columns.fields.get('marketFactor');
+    const factorGiven = factorIndex !== undefined && (this.cells[factorIndex]?.text.trim() ?? '') !== '';
+    if (kind.value === undefined && !factorGiven) return { ok: true, value: undefined };
+    if (kind.value === 'renewable-backed') {
+      if (factorGiven) this.fail('market-conflict', factorIndex, 'A renewable-backed tariff counts as zero: the supplier factor beside it is not used', this.cells[factorIndex]!.text, 'warning');
+      return { ok: true, value: { type: 'renewable-backed', ...(evidence.value !== undefined ? { evidence: evidence.value } : {}) } };
+    }
+    if (kind.value === undefined) this.fail('unknown-market-instrument', factorIndex!, 'A supplier factor without a market instrument is read as a supplier-specific tariff', this.cells[factorIndex!]!.text, 'warning');
     const factor = this.parsed('marketFactor', 'invalid-number', (t) => {
       const n = readNumber(t);
       return isNumberReading(n) ? (n.value.isNegative() ? { reason: `'${t}' is negative` } : n) : n;

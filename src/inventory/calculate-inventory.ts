@@ -49,7 +49,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
   }
   const context = {
     set,
-    ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: new Decimal(options.residualMixKgCO2ePerKWh) } : {}),
+    ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: residualMix(options.residualMixKgCO2ePerKWh) } : {}),
     ...(options.spendFactors !== undefined ? { spendFactors: options.spendFactors } : {}),
   };
   const lines: EmissionLine[] = [];
@@ -92,4 +92,11 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
 function knownFields(council: CouncilProfile): CouncilProfile {
   const { name, onsCode, councilType, region, boundaryNotes } = council;
   return Object.fromEntries(Object.entries({ name, onsCode, councilType, region, boundaryNotes }).filter(([, v]) => v !== undefined)) as CouncilProfile;
+}
+
+/** A residual-mix factor is configuration, so a bad one is a programming error, not a data problem. */
+function residualMix(value: DecimalValue): Decimal {
+  const factor = new Decimal(value);
+  if (!factor.isFinite() || factor.isNegative()) throw new RangeError(`residualMixKgCO2ePerKWh must be a non-negative number of kgCO2e per kWh, not ${String(value)}`);
+  return factor;
 }

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActivityRecordInput } from '../../activity/record.js';
 import { SpendFactorTableSchema, type SpendFactorTable } from '../../calculate/spend.js';
+import { parseDecimal } from '../../decimal.js';
 import { UnknownFactorSetError } from '../../factors/bundled.js';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../import/encoding.js';
 import { aggregateSpendLedger, readSpendMappingBytes } from '../../import/ledger.js';
@@ -74,6 +75,10 @@ export const calculateCommand: Command = async (args, io) => {
   const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
   if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
   const spendFactors = values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']);
+  const residualMix = values['residual-mix'] === undefined ? undefined : parseDecimal(values['residual-mix']);
+  if (values['residual-mix'] !== undefined && (residualMix === undefined || residualMix.isNegative())) {
+    throw new UsageError(`--residual-mix must be a non-negative number of kgCO2e per kWh, such as 0.38, not '${values['residual-mix']}'`);
+  }
 
   let loaded: Loaded;
   let inventory;
@@ -90,7 +95,7 @@ export const calculateCommand: Command = async (args, io) => {
       {
         ...(values.set !== undefined ? { factorSet: values.set } : {}),
         ...(spendFactors !== undefined ? { spendFactors } : {}),
-        ...(values['residual-mix'] !== undefined ? { residualMixKgCO2ePerKWh: values['residual-mix'] } : {}),
+        ...(residualMix !== undefined ? { residualMixKgCO2ePerKWh: residualMix } : {}),
       },
     );
   } catch (error) {
