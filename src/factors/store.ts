@@ -2,7 +2,6 @@ import Papa from 'papaparse';
 import type { FactorSet } from './factor-set.js';
 import {
   FactorManifestSchema,
-  SkippedRowSchema,
   STORED_COLUMNS,
   StoredFactorValueSchema,
   type FactorManifest,
@@ -36,10 +35,6 @@ export function parseValues(text: string): StoredFactorValue[] {
 export function serialiseSkipped(rows: readonly SkippedRow[]): string {
   const fields = ['source_row', 'reason', 'value', 'path'] as const;
   return Papa.unparse({ fields: [...fields], data: rows.map((r) => fields.map((f) => String(r[f]))) }, CSV_OPTIONS) + '\n';
-}
-
-export function parseSkipped(text: string): SkippedRow[] {
-  return parseCsvObjects(text).map((row) => SkippedRowSchema.parse(row));
 }
 
 function parseCsvObjects(text: string): Record<string, string>[] {

@@ -62,7 +62,3 @@ export function readFinancialYear(text: string): ReportingYear | undefined {
   if (m[2]!.length === 4 && Number(m[2]) !== first + 1) return undefined;
   return ReportingYearSchema.safeParse(candidate).success ? candidate : undefined;
 }
-
-export function formatDate(d: CalendarDate): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}

@@ -1,4 +1,3 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
@@ -110,44 +109,4 @@ function lineBreaksIn(record: readonly string[]): number {
     }
   }
   return n;
-}
-
-export interface TextFile {
-  readonly stream: Readable & { readonly bytesRead: number };
-  /** Size in bytes, for progress. */
-  readonly size: number;
-  readonly encoding: 'utf8' | 'latin1';
-}
-
-const SNIFF_BYTES = 64 * 1024;
-
-/**
- * Opens a text file as a stream of strings. Finance systems still export Windows-1252 ("£" as byte A3): a file
- * whose first 64 KiB are not valid UTF-8 is read as Latin-1, which agrees with Windows-1252 on "£" and on
- * every letter councils' supplier names use. A UTF-8 byte-order mark is skipped.
- */
-export function openTextFile(path: string): TextFile {
-  const size = statSync(path).size;
-  const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const encoding = isUtf8Prefix(head) ? 'utf8' : 'latin1';
-  const bom = encoding === 'utf8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const stream = createReadStream(path, { start: bom ? 3 : 0, highWaterMark: 1024 * 1024 });
-  stream.setEncoding(encoding);
-  return { stream, size, encoding };
-}
-
-function isUtf8Prefix(bytes: Uint8Array): boolean {
-  try {
-    // stream: true tolerates a character cut off at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
 }
