@@ -9,10 +9,16 @@ import { convertUnchecked } from '../units/quantity.js';
 import { factorPlan, type ComponentRole } from './factor-plan.js';
 import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed } from './line.js';
 import { resolveFactor, type ResolvedFactor } from './resolve-factor.js';
-import { assignScope } from './scope.js';
+import { assignScope, scope3OverrideProblem } from './scope.js';
 import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
 
-export type CalculationProblemCode = 'factor-not-found' | 'factor-component-missing' | 'no-spend-factor' | 'unknown-source' | 'market-instrument-ignored';
+export type CalculationProblemCode =
+  | 'factor-not-found'
+  | 'factor-component-missing'
+  | 'no-spend-factor'
+  | 'unknown-source'
+  | 'market-instrument-ignored'
+  | 'scope3-category-ignored';
 export type CalculationProblem = Problem<CalculationProblemCode>;
 
 export interface RecordContext {
@@ -41,15 +47,18 @@ const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing'>, Lin
  */
 export function calculateRecord(record: ActivityRecord, context: RecordContext): RecordResult {
   const result = costRecord(record, context);
-  if (record.market === undefined || result.lines.some((l) => l.market?.basis === record.market?.type)) return result;
+  if (result.lines.length === 0) return result;
+  const warnings: CalculationProblem[] = [];
+  const warn = (code: CalculationProblemCode, value: string, message: string) =>
+    warnings.push({ severity: 'warning', code, origin: record.origin, value, message: `Record ${record.id}: ${message}` });
   // A tariff or supplier figure counts only for grid electricity in the council's own scope 2; say so rather than drop it.
-  return {
-    ...result,
-    problems: [...result.problems, {
-      severity: 'warning', code: 'market-instrument-ignored', origin: record.origin, value: record.market.type,
-      message: `Record ${record.id}: a market instrument (${record.market.type}) applies only to grid electricity in kWh bought for the council's own operations (scope 2); for ${record.source} under ${record.category} it is not used`,
-    }],
-  };
+  if (record.market !== undefined && !result.lines.some((l) => l.market?.basis === record.market?.type)) {
+    warn('market-instrument-ignored', record.market.type,
+      `a market instrument (${record.market.type}) applies only to grid electricity in kWh bought for the council's own operations (scope 2); for ${record.source} under ${record.category} it is not used`);
+  }
+  const override = scope3OverrideProblem(record);
+  if (override !== undefined) warn('scope3-category-ignored', String(record.scope3Category), override);
+  return warnings.length === 0 ? result : { ...result, problems: [...result.problems, ...warnings] };
 }
 
 function costRecord(record: ActivityRecord, context: RecordContext): RecordResult {
@@ -71,6 +80,9 @@ function costRecord(record: ActivityRecord, context: RecordContext): RecordResul
 
 function factorLines(record: ActivityRecord, source: ParsedSource, context: RecordContext): RecordResult {
   const { set } = context;
+  if (source.family.kind === 'desnz' && source.options[0]!.startsWith('outside-of-scopes/')) {
+    return failure(record, 'factor-not-found', 'outside-of-scopes figures (biogenic CO2) are not emissions to cost: name the fuel itself, and its biogenic CO2 is reported beside it as a memo item', record.source);
+  }
   const plan = factorPlan(source);
   const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
   const missingOptional: string[] = [];

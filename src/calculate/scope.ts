@@ -19,6 +19,38 @@ const SCOPE3_OF_CATEGORY: Partial<Record<Category, Scope3Category>> = {
   'outsourced-services': 1,
 };
 
+/**
+ * The scope 3 categories a record may be moved to with `scope3Category`: its reporting category's own, plus
+ * the alternatives the Scope 3 Standard allows for it (e.g. a contractor's fleet fuel as category 4, upstream
+ * transport). Own operations are scopes 1 and 2 and cannot be moved.
+ */
+const SCOPE3_OVERRIDES: Partial<Record<Category, readonly Scope3Category[]>> = {
+  'business-travel': [6],
+  'employee-commuting': [7],
+  waste: [5, 12],
+  water: [1, 5],
+  'purchased-goods-and-services': [1, 4],
+  'capital-goods': [2],
+  'upstream-leased-assets': [8],
+  'downstream-leased-assets': [13],
+  'outsourced-services': [1, 4, 5, 9],
+};
+
+/** Why a record's `scope3Category` cannot be used, or undefined when it can (or none was given). */
+export function scope3OverrideProblem(record: ActivityRecord): string | undefined {
+  const wanted = record.scope3Category as Scope3Category | undefined;
+  if (wanted === undefined) return undefined;
+  const allowed = SCOPE3_OVERRIDES[record.category] ?? [];
+  if (allowed.includes(wanted)) return undefined;
+  return allowed.length === 0
+    ? `${record.category} is the council's own operations (scopes 1 and 2), so scope 3 category ${wanted} is not used`
+    : `scope 3 category ${wanted} does not fit ${record.category} (allowed: ${allowed.join(', ')}); category ${allowed[0]} is used`;
+}
+
+function overridden(record: ActivityRecord): Scope3Category | undefined {
+  return scope3OverrideProblem(record) === undefined ? (record.scope3Category as Scope3Category | undefined) : undefined;
+}
+
 const FACTOR_SCOPES: Record<Exclude<FactorScope, 'Outside of Scopes'>, Scope> = { 'Scope 1': 'scope-1', 'Scope 2': 'scope-2', 'Scope 3': 'scope-3' };
 
 export interface ScopeAssignment {
@@ -36,8 +68,8 @@ export function assignScope(record: ActivityRecord, role: LineRole, desnzScope: 
   if (OWN_OPERATIONS.has(record.category)) {
     if (role !== 'direct') return { scope: 'scope-3', scope3Category: 3 };
     const scope = desnzScope === 'Outside of Scopes' ? 'scope-3' : FACTOR_SCOPES[desnzScope];
-    return scope === 'scope-3' ? { scope, scope3Category: (record.scope3Category as Scope3Category | undefined) ?? 1 } : { scope };
+    return scope === 'scope-3' ? { scope, scope3Category: 1 } : { scope };
   }
   const implied = record.source === 'water-treatment' ? 5 : SCOPE3_OF_CATEGORY[record.category] ?? 1;
-  return { scope: 'scope-3', scope3Category: (record.scope3Category as Scope3Category | undefined) ?? implied };
+  return { scope: 'scope-3', scope3Category: overridden(record) ?? implied };
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
+
+const SET = { factorSet: 'desnz-2023' } as const;
+
+describe('scope 3 category overrides', () => {
+  it('are used where the Scope 3 Standard allows them, and warned about (not used) where not', () => {
+    const inventory = calculateInventory(
+      {
+        records: [
+          { id: 'contractor', category: 'outsourced-services', source: 'diesel', quantity: '100', unit: 'litre', scope3Category: 4 },
+          { id: 'waste', category: 'waste', source: 'waste:commercial-and-industrial-waste:landfill', quantity: '1', unit: 'tonne', scope3Category: 3 },
+          { id: 'fleet', category: 'fleet', source: 'diesel', quantity: '100', unit: 'litre', scope3Category: 4 },
+        ],
+      },
+      SET,
+    );
+    const categoryOf = (id: string) => [...new Set(inventory.lines.filter((l) => l.recordId === id).map((l) => `${l.scope}:${l.scope3Category ?? ''}`))];
+    expect(categoryOf('contractor')).toEqual(['scope-3:4']);
+    expect(categoryOf('waste')).toEqual(['scope-3:5']);
+    expect(categoryOf('fleet')).toEqual(['scope-1:', 'scope-3:3']);
+    expect(inventory.problems.map((p) => [p.code, p.value, p.message.split(':')[0]])).toEqual([
+      ['scope3-category-ignored', '3', 'Record waste'],
+      ['scope3-category-ignored', '4', 'Record fleet'],
+    ]);
+  });
+});
+
+describe('naming a DESNZ factor directly', () => {
+  it('refuses an outside-of-scopes path with what to do instead', () => {
+    const inventory = calculateInventory({ records: [{ category: 'buildings', source: 'desnz:outside-of-scopes/biomass/wood-pellets', quantity: '1', unit: 'tonne' }] }, SET);
+    expect(inventory.lines).toEqual([]);
+    expect(inventory.problems.map((p) => p.code)).toEqual(['factor-not-found']);
+    expect(inventory.problems[0]!.message).toMatch(/name the fuel itself/);
+  });
+});
