@@ -3,7 +3,7 @@ import { isSourceError, parseSource, type ParsedSource } from '../activity/sourc
 import { Decimal } from '../decimal.js';
 import type { Factor, FactorSet } from '../factors/factor-set.js';
 import type { FactorKey } from '../factors/key.js';
-import { describePath } from '../factors/key.js';
+import { describePath, slug } from '../factors/key.js';
 import type { Problem } from '../problem.js';
 import { convertUnchecked } from '../units/quantity.js';
 import { factorPlan, type ComponentRole } from './factor-plan.js';
@@ -174,7 +174,7 @@ function spendLine(record: ActivityRecord, source: ParsedSource, context: Record
   const pounds = record.quantity.mul(lookup.inflator);
   const { scope, scope3Category } = assignScope(record, 'direct', 'Scope 3');
   const factor: FactorUsed = {
-    key: `spend/${category}@gbp-${table.priceYear}` as FactorKey,
+    key: `spend/${slug(category)}@gbp-${table.priceYear}` as FactorKey,
     setId: table.id,
     path: `${table.title} › ${category}`,
     uom: `£ (${table.priceYear} prices)`,

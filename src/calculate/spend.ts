@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
+import { slug } from '../factors/key.js';
 
 const decimalText = z.string().refine((t) => parseDecimal(t) !== undefined, 'a decimal number');
 
@@ -23,7 +24,8 @@ export type SpendLookup =
 
 /** The factor for a spend category and the multiplier taking £ of `priceYear` to the table's price year. */
 export function lookupSpendFactor(table: SpendFactorTable, category: string, priceYear: number): SpendLookup {
-  const factor = table.kgCO2ePerGBP[category];
+  // Categories match as slugs, so "Professional_Services" in a table finds spend:professional-services.
+  const factor = Object.entries(table.kgCO2ePerGBP).find(([key]) => slug(key) === slug(category))?.[1];
   if (factor === undefined) {
     return { ok: false, reason: `No spend factor for '${category}' in ${table.id}; it has: ${Object.keys(table.kgCO2ePerGBP).join(', ')}` };
   }

@@ -34,3 +34,18 @@ describe('naming a DESNZ factor directly', () => {
     expect(inventory.problems[0]!.message).toMatch(/name the fuel itself/);
   });
 });
+
+describe('spend categories', () => {
+  it('match a table’s keys whatever their case and spacing, and survive the inventory file', async () => {
+    const { parseInventory, serialiseInventory } = await import('../../src/inventory/serialise.js');
+    const spendFactors = { id: 'test', title: 'Test spend factors', priceYear: 2023, kgCO2ePerGBP: { Professional_Services: '0.25' }, priceIndex: { name: 'index', values: { '2023': '100' } } };
+    const inventory = calculateInventory(
+      { records: [{ category: 'purchased-goods-and-services', source: 'spend:professional_services', quantity: '1000', unit: 'GBP', priceYear: 2023 }] },
+      { ...SET, spendFactors },
+    );
+    expect(inventory.problems).toEqual([]);
+    expect(inventory.lines[0]!.kgCO2e.toFixed()).toBe('250');
+    expect(inventory.lines[0]!.factor.key).toBe('spend/professional-services@gbp-2023');
+    expect(parseInventory(serialiseInventory(inventory)).totals.total.toFixed()).toBe('250');
+  });
+});
