@@ -156,7 +156,8 @@ function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFac
 /** Scope 2 Guidance hierarchy: contractual instrument, then residual mix, then grid average (stated). */
 function marketBased(record: ActivityRecord, quantity: QuantityUsed, location: Decimal, context: RecordContext, evByDistance: boolean): { kgCO2e: Decimal; basis: MarketBasis } {
   const isGridKWh = !evByDistance && record.source === 'electricity' && quantity.uom === 'kWh';
-  if (!isGridKWh) return { kgCO2e: location, basis: 'grid-average' };
+  // Heat, and EV charging known only by distance: no contract to apply, so the location-based figure, said as such.
+  if (!isGridKWh) return { kgCO2e: location, basis: 'location-based' };
   if (record.market?.type === 'renewable-backed') return { kgCO2e: new Decimal(0), basis: 'renewable-backed' };
   if (record.market?.type === 'supplier-specific') return { kgCO2e: quantity.value.mul(record.market.kgCO2ePerKWh), basis: 'supplier-specific' };
   if (context.residualMixKgCO2ePerKWh !== undefined) return { kgCO2e: quantity.value.mul(context.residualMixKgCO2ePerKWh), basis: 'residual-mix' };

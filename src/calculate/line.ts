@@ -6,10 +6,8 @@ import type { FactorScope } from '../factors/schema.js';
 import type { Unit } from '../units/units.js';
 
 /** Why a line exists for its record: the emission itself, or an upstream or loss emission it implies. */
-export type LineRole =
-  | 'direct'
-  | 'well-to-tank'
-  | 'transmission-and-distribution';
+export const LINE_ROLES = ['direct', 'well-to-tank', 'transmission-and-distribution'] as const;
+export type LineRole = (typeof LINE_ROLES)[number];
 
 /** The factor a line used, traceable to the published table. */
 export interface FactorUsed {
@@ -35,10 +33,12 @@ export interface QuantityUsed {
 }
 
 /**
- * What a market-based scope 2 figure rests on, by the Scope 2 Guidance hierarchy: a contractual instrument,
- * else the residual mix, else (no residual mix supplied, or no kWh known) the grid average.
+ * What a market-based scope 2 figure rests on, by the Scope 2 Guidance hierarchy: for grid electricity in kWh a
+ * contractual instrument, else the residual mix, else (none supplied) the grid average; for heat and for EV
+ * charging known only by distance, the location-based figure.
  */
-export type MarketBasis = 'renewable-backed' | 'supplier-specific' | 'residual-mix' | 'grid-average';
+export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
+export type MarketBasis = (typeof MARKET_BASES)[number];
 
 /** One emission: a record × a factor, with scope, category and per-gas split. */
 export interface EmissionLine {
@@ -60,7 +60,8 @@ export interface EmissionLine {
   readonly market?: { readonly kgCO2e: Decimal; readonly basis: MarketBasis };
 }
 
-export type MemoKind = 'biogenic-co2' | 'renewable-generation' | 'removal' | 'flight-without-radiative-forcing';
+export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing'] as const;
+export type MemoKind = (typeof MEMO_KINDS)[number];
 
 /** Reported beside the inventory, never added into its totals. */
 export interface MemoLine {

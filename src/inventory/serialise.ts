@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, SCOPES, type Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
-import type { EmissionLine, MemoLine } from '../calculate/line.js';
+import { LINE_ROLES, MARKET_BASES, MEMO_KINDS, type EmissionLine, type MemoLine } from '../calculate/line.js';
 import { Decimal, parseDecimal } from '../decimal.js';
 import { isFactorKey, type FactorKey } from '../factors/key.js';
 import { FactorScopeSchema } from '../factors/schema.js';
@@ -94,7 +94,7 @@ const FactorUsedSchema = z.strictObject({
 
 const LineSchema = z.strictObject({
   recordId: z.string(),
-  role: z.enum(['direct', 'well-to-tank', 'transmission-and-distribution']),
+  role: z.enum(LINE_ROLES),
   category,
   scope: z.enum(SCOPES),
   scope3Category: scope3Category.optional(),
@@ -109,13 +109,13 @@ const LineSchema = z.strictObject({
   kgCO2e: decimal,
   byGas: z.strictObject({ CO2: decimal.optional(), CH4: decimal.optional(), N2O: decimal.optional() }),
   market: z
-    .strictObject({ kgCO2e: decimal, basis: z.enum(['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average']) })
+    .strictObject({ kgCO2e: decimal, basis: z.enum(MARKET_BASES) })
     .optional(),
 });
 
 const MemoSchema = z.strictObject({
   recordId: z.string(),
-  kind: z.enum(['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing']),
+  kind: z.enum(MEMO_KINDS),
   category,
   site: z.string().optional(),
   value: decimal,
