@@ -12,8 +12,8 @@ import type { Inventory } from './types.js';
 /**
  * An inventory as a JSON document and back, losslessly: decimals as exact strings, maps as objects, keys
  * sorted, so equal inventories give byte-identical text and a reader gets back an equal `Inventory`.
- * Lines refer to their record by id rather than repeating it. Totals are written for people and checked on
- * reading against totals recomputed from the lines, so an edited figure is caught rather than trusted.
+ * Lines refer to their record by id rather than repeating it. On reading, each line must be its quantity times
+ * its factor and the totals must be the sum of the lines, so an edited figure is caught rather than trusted.
  */
 export const INVENTORY_FORMAT = 'council-ghg/inventory';
 export const INVENTORY_FORMAT_VERSION = 1;
@@ -57,6 +57,8 @@ export function parseInventory(text: string): Inventory {
     if (record === undefined) throw new InventoryFormatError(`A line refers to record '${line.recordId}', which is not in the inventory`);
     return { ...line, record } as EmissionLine;
   });
+  const edited = lines.find((l) => !l.quantity.value.mul(l.factor.kgCO2ePerUnit).eq(l.kgCO2e));
+  if (edited !== undefined) throw new InventoryFormatError(`A line of record '${edited.recordId}' is not its quantity times its factor`);
   const memo = doc.memo as MemoLine[];
   const totals = totalLines(lines, memo);
   const stated = toPlain(doc.totals);

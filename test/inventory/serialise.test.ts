@@ -24,6 +24,9 @@ describe('the inventory file', () => {
     const edited = serialiseInventory(inventory).replace(/"total": "213\.138926174497"/, '"total": "1.0"');
     expect(edited).not.toBe(serialiseInventory(inventory));
     expect(() => parseInventory(edited)).toThrow(InventoryFormatError);
+    const line = serialiseInventory(inventory).replace(/"kgCO2e": "182\.928926174497"/, '"kgCO2e": "1.0"');
+    expect(line).not.toBe(serialiseInventory(inventory));
+    expect(() => parseInventory(line)).toThrow(/not its quantity times its factor/);
     expect(() => parseInventory('{"format": "something else"}')).toThrow(/Not a council-ghg inventory/);
     expect(() => parseInventory('not json')).toThrow(/Not JSON/);
   });
