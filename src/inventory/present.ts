@@ -1,13 +1,28 @@
 import { Decimal } from '../decimal.js';
 
+/** The one rounding rule of every report: half to even, at a stated number of places. */
+export function roundHalfEven(value: Decimal, places: number): Decimal {
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+}
+
 /** Presentation only: exact kgCO2e to tCO2e, rounded once, half-even, to `decimals` places. */
+export function roundTonnes(kgCO2e: Decimal, decimals = 1): Decimal {
+  return roundHalfEven(kgCO2e.div(1000), decimals);
+}
+
 export function formatTonnes(kgCO2e: Decimal, decimals = 1): string {
-  return kgCO2e.div(1000).toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toFixed(decimals);
+  return roundTonnes(kgCO2e, decimals).toFixed(decimals);
+}
+
+/** A share of a whole in per cent, to 0.1 (undefined when the whole is zero). */
+export function sharePercent(part: Decimal, whole: Decimal): Decimal | undefined {
+  return whole.isZero() ? undefined : roundHalfEven(part.div(whole).mul(100), 1);
 }
 
 /** A share of a whole as a percentage with one decimal place ('–' when the whole is zero). */
 export function formatShare(part: Decimal, whole: Decimal): string {
-  return whole.isZero() ? '–' : `${part.div(whole).mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).toFixed(1)}%`;
+  const percent = sharePercent(part, whole);
+  return percent === undefined ? '–' : `${percent.toFixed(1)}%`;
 }
 
 export const ROUNDING_RULE =

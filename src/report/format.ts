@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal.js';
-import { formatShare, formatTonnes as formatRoundedTonnes } from '../inventory/present.js';
+import { formatShare, formatTonnes as formatRoundedTonnes, roundHalfEven, roundTonnes } from '../inventory/present.js';
 
 /**
  * Presentation helpers on top of the inventory's own rounding rule (src/inventory/present.ts, ROUNDING_RULE): emissions
@@ -14,7 +14,7 @@ export function tonnes(kgCO2e: Decimal): Decimal {
 
 /** tCO2e rounded by the stated rule, as a number a spreadsheet can sum or a chart can draw. */
 export function roundedTonnes(kgCO2e: Decimal): Decimal {
-  return new Decimal(formatRoundedTonnes(kgCO2e));
+  return roundTonnes(kgCO2e);
 }
 
 /**
@@ -22,7 +22,7 @@ export function roundedTonnes(kgCO2e: Decimal): Decimal {
  * about 15 significant digits and a product of a quantity and a factor can have many more.
  */
 export function roundedKilograms(kgCO2e: Decimal): Decimal {
-  return kgCO2e.toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN);
+  return roundHalfEven(kgCO2e, 3);
 }
 
 /** "12,345.6": tCO2e by the stated rule, with thousands separators. */

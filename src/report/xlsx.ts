@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Decimal } from '../decimal.js';
+import { roundHalfEven, sharePercent } from '../inventory/present.js';
 import type { Inventory } from '../inventory/types.js';
 import { formatOrigin } from '../problem.js';
 import { ROUNDING_RULE, roundedKilograms, roundedTonnes } from './format.js';
@@ -116,7 +117,7 @@ function write(cell: ExcelJS.Cell, value: Value, kind: Kind): void {
 
 /** A share as a fraction for a "0.0%" cell, rounded half-even to 0.1% like the other reports. */
 function share(part: Decimal, whole: Decimal): Decimal | undefined {
-  return whole.isZero() ? undefined : part.div(whole).mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).div(100);
+  return sharePercent(part, whole)?.div(100);
 }
 
 const FIGURE_COLUMNS: readonly Column[] = [
@@ -196,7 +197,7 @@ function linesSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
         if (cell === undefined) return null;
         if ('text' in cell) return neutraliseCell(cell.text);
         // Per-line tCO2e is kgCO2e / 1000 exactly, so rounding it to 0.1 is the stated rule.
-        return (c.unit === 'kgCO2e' ? roundedKilograms(cell.number) : c.unit === 'tCO2e' ? cell.number.toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN) : cell.number).toNumber();
+        return (c.unit === 'kgCO2e' ? roundedKilograms(cell.number) : c.unit === 'tCO2e' ? roundHalfEven(cell.number, 1) : cell.number).toNumber();
       }),
     );
   }
