@@ -39,7 +39,7 @@ export function resolveFactor(set: FactorSet, stems: readonly string[], value: D
   for (const stem of stems) {
     for (const target of targets) {
       for (const uom of DESNZ_UOMS[target] ?? []) {
-        const factor = findFactor(set, `${stem}@${uom}`);
+        const factor = set.find(`${stem}@${uom}`);
         const perUnit = factor?.values.get('kgCO2e');
         if (factor === undefined || perUnit === undefined) continue;
         if (target === unit) return { factor, kgCO2ePerUnit: perUnit, quantity: { value, uom: factor.uom } };
@@ -49,14 +49,4 @@ export function resolveFactor(set: FactorSet, stems: readonly string[], value: D
     }
   }
   return undefined;
-}
-
-function findFactor(set: FactorSet, key: string): Factor | undefined {
-  if (!key.includes('*')) return set.find(key);
-  const pattern = new RegExp(`^${key.split('*').map(escapeRegExp).join('[^/@]+')}$`);
-  return set.all().find((f) => pattern.test(f.key));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

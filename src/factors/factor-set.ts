@@ -71,9 +71,20 @@ export class FactorSet {
     return this.byKey.has(key);
   }
 
+  /**
+   * The factor for `key`, where a '*' in the key stands for any one path segment (e.g. a waste material's
+   * Level 2 group, which DESNZ varies); the first match in key order. Wildcard lookups are cached.
+   */
   find(key: string): Factor | undefined {
-    return this.byKey.get(key);
+    if (!key.includes('*')) return this.byKey.get(key);
+    if (!this.wildcardCache.has(key)) {
+      const pattern = new RegExp(`^${key.split('*').map(escapeRegExp).join('[^/@]+')}$`);
+      this.wildcardCache.set(key, this.all().find((f) => pattern.test(f.key)));
+    }
+    return this.wildcardCache.get(key);
   }
+
+  private readonly wildcardCache = new Map<string, Factor | undefined>();
 
   /** The factor for `key`; a FactorNotFoundError with the nearest keys when this set has none. */
   get(key: string): Factor {
@@ -153,4 +164,8 @@ function editDistance(a: string, b: string): number {
     }
   }
   return previous[b.length]!;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
