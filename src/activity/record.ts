@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
+import { definedFields } from '../defined.js';
 import type { Origin, Problem } from '../problem.js';
 import { dimensionOf, isUnit, type Unit } from '../units/units.js';
 import { CATEGORY_IDS, type Category } from './categories.js';
@@ -140,5 +141,5 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
 }
 
 function stripUndefined(o: z.infer<typeof OriginSchema>): Origin {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Origin;
+  return definedFields(o);
 }

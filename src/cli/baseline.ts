@@ -1,3 +1,4 @@
+import { definedFields } from '../defined.js';
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { CsvEncoding } from '../import/encoding.js';
@@ -31,8 +32,7 @@ export async function importBaseline(path: string, options: BaselineReadOptions 
 
 /** The About details an inventory carries. */
 export function councilOf(profile: BaselineProfile): CouncilProfile {
-  const council = { name: profile.councilName, onsCode: profile.onsCode, councilType: profile.councilType, region: profile.region, boundaryNotes: profile.boundaryNotes };
-  return Object.fromEntries(Object.entries(council).filter(([, v]) => v !== undefined)) as CouncilProfile;
+  return definedFields({ name: profile.councilName, onsCode: profile.onsCode, councilType: profile.councilType, region: profile.region, boundaryNotes: profile.boundaryNotes });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { definedFields } from '../defined.js';
 import type { Origin } from '../problem.js';
 import { isBlankRow, type SourceRow } from '../tables/table.js';
 import { UnusableInputError, type ImportProblem, type RowAccount } from './result.js';
@@ -32,7 +33,7 @@ export function importLimits(stated: Partial<ImportLimits> = {}): ImportLimits {
     if (!(name in DEFAULT_LIMITS)) throw new TypeError(`unknown import limit '${name}'; known: ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new TypeError(`import limit ${name} must be a whole number of at least 1, not ${String(value)}`);
   }
-  return { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined)) };
+  return { ...DEFAULT_LIMITS, ...definedFields(stated) };
 }
 
 /** Refuses a file held whole that is over `limits.maxFileBytes`. */

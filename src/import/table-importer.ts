@@ -1,3 +1,4 @@
+import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear } from '../activity/record.js';
 import type { Origin } from '../problem.js';
@@ -292,7 +293,7 @@ class RowReader {
       scope3Category: value(scope3Category),
       market: value(market),
     };
-    return { category: chosenCategory, ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<typeof optional>) } as never;
+    return { category: chosenCategory, ...definedFields(optional) } as never;
   }
 
   private market(): Read<MarketInstrument> {

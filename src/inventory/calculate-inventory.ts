@@ -1,3 +1,4 @@
+import { definedFields } from '../defined.js';
 import { parseActivityRecords, reportingYearStart, type ReportingYear } from '../activity/record.js';
 import { Decimal, type DecimalValue } from '../decimal.js';
 import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
@@ -91,7 +92,7 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
 /** Only the profile's own fields, so an object carrying more (a form's state, say) is not stored with the inventory. */
 function knownFields(council: CouncilProfile): CouncilProfile {
   const { name, onsCode, councilType, region, boundaryNotes } = council;
-  return Object.fromEntries(Object.entries({ name, onsCode, councilType, region, boundaryNotes }).filter(([, v]) => v !== undefined)) as CouncilProfile;
+  return definedFields({ name, onsCode, councilType, region, boundaryNotes });
 }
 
 /** A residual-mix factor is configuration, so a bad one is a programming error, not a data problem. */
