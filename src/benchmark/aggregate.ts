@@ -5,7 +5,7 @@ import { baseGroupId, cohortId, groupLabel, groupsPresent, isMember, type Cohort
 import { METRICS, metricValues, type MetricId } from './metrics.js';
 import { laplaceNoise } from './noise.js';
 import { resolvePolicy, type DisclosurePolicy, type DisclosurePolicyInput, type SuppressionReason } from './policy.js';
-import { QUARTILES, quantile, roundSignificant, type QuartileName } from './quantiles.js';
+import { minCohortFor, QUARTILES, quantileWindow, roundSignificant, type QuartileName } from './quantiles.js';
 import { restate } from './restate.js';
 import { parseSubmission, type Submission } from './submission.js';
 import { additiveCell, primaryReason, secondarySuppression, widestDominance, type Additive, type AdditiveCell } from './suppression.js';
@@ -38,6 +38,8 @@ export interface CohortResult {
   readonly members: readonly number[];
   /** Published figures, aligned with METRICS. */
   readonly metrics: readonly CohortMetric[];
+  /** Shareable notes on how like-for-like the cohort is (incomplete inventories, mixed boundaries); no council named. */
+  readonly notes: readonly string[];
 }
 
 /** The councils reporting one year on one factor set: only they are compared with each other. */
@@ -45,6 +47,9 @@ export interface BaseGroupResult {
   readonly reportingYear: string;
   readonly factorSetId: string;
   readonly members: readonly Member[];
+  /** The number of councils, and of councils recalculated on this factor set, as published (threshold, and noise under DP). */
+  readonly councils: Published;
+  readonly restated: Published;
   readonly cohorts: readonly CohortResult[];
 }
 
@@ -122,19 +127,94 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
   const byPartition = (kind: CohortGroup['kind']) => groups.flatMap((g, i) => (g.kind === kind ? [i] : []));
   const partitions = [byPartition('council-type'), byPartition('region')];
   const topN = widestDominance(policy);
-  const figures = METRICS.map((metric, m) => metricFigures(members, m, membership, partitions, policy, topN, `${baseGroupId(reportingYear, factorSetId)}|${metric.id}`));
+  const noise = countNoise(policy, baseGroupId(reportingYear, factorSetId));
+  const figures = METRICS.map((metric, m) => metricFigures(members, m, membership, partitions, policy, topN, noise, `${baseGroupId(reportingYear, factorSetId)}|${metric.id}`));
+  const restatedCount = members.filter((m) => m.restatedFrom !== undefined).length;
   return {
     reportingYear,
     factorSetId,
     members,
-    cohorts: groups.map((group, c) => ({
-      id: cohortId({ reportingYear, factorSetId, group }),
-      label: groupLabel(group),
-      group,
-      members: membership[c]!.flatMap((inside, i) => (inside ? [i] : [])),
-      metrics: figures.map((f) => f[c]!),
-    })),
+    // The same publish path as every cohort count: the base group is the all-councils cohort of the total,
+    // so its noisy count is the very same draw as that cohort's (one set of councils, one noise value).
+    councils: publishCount(members.length, noise(members.map((_, i) => i)), policy),
+    restated: publishCount(restatedCount, noise.restated(), policy),
+    cohorts: groups.map((group, c) => {
+      const inside = membership[c]!.flatMap((isIn, i) => (isIn ? [i] : []));
+      return {
+        id: cohortId({ reportingYear, factorSetId, group }),
+        label: groupLabel(group),
+        group,
+        members: inside,
+        metrics: figures.map((f) => f[c]!),
+        notes: cohortNotes(inside.map((i) => members[i]!), figures[TOTAL_INDEX]![c]!.count, policy),
+      };
+    }),
   };
+}
+
+const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string][] = [
+  ['schoolsIncluded', 'include maintained schools'],
+  ['scope3SpendIncluded', 'include spend-based scope 3'],
+  ['leasedAssetsIncluded', 'include leased assets'],
+  ['outsourcedServicesIncluded', 'include outsourced services'],
+];
+
+/**
+ * How like-for-like a cohort is: members whose inventories excluded records (their figures are understated)
+ * and boundary flags that differ between members. Numbers are given only where the cohort's count is
+ * published exactly (they would otherwise reveal it); under differential privacy, or when the count is
+ * withheld, the note says so without numbers.
+ */
+function cohortNotes(cohort: readonly Member[], count: Published, policy: DisclosurePolicy): string[] {
+  const exact = count.status === 'published' && policy.differentialPrivacy === undefined;
+  const notes: string[] = [];
+  const incomplete = cohort.filter((m) => (m.submission.excludedRecords ?? 0) > 0).length;
+  if (incomplete > 0) {
+    notes.push(
+      exact
+        ? `${incomplete} of ${cohort.length} council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.`
+        : 'Some councils submitted incomplete inventories (some records could not be calculated), so their figures are understated.',
+    );
+  }
+  for (const [flag, text] of BOUNDARY_NOTES) {
+    const inside = cohort.filter((m) => m.submission.profile.boundary[flag]).length;
+    if (inside === 0 || inside === cohort.length) continue;
+    notes.push(exact ? `Boundaries differ: ${inside} of ${cohort.length} ${text}, so peers are not like-for-like.` : `Boundaries differ: some councils ${text} and some do not, so peers are not like-for-like.`);
+  }
+  return notes;
+}
+
+/**
+ * Count noise under differential privacy, drawn once per set of councils: every metric (and every cohort)
+ * whose contributors are the same councils gets the same noisy count, so averaging many noisy copies of one
+ * count learns nothing. Undefined noise without DP.
+ */
+interface CountNoise {
+  (members: readonly number[]): Decimal | undefined;
+  restated(): Decimal | undefined;
+}
+
+function countNoise(policy: DisclosurePolicy, baseGroupKey: string): CountNoise {
+  const dp = policy.differentialPrivacy;
+  const cache = new Map<string, Decimal>();
+  const draw = (key: string): Decimal | undefined => {
+    if (dp === undefined) return undefined;
+    let noise = cache.get(key);
+    if (noise === undefined) {
+      noise = laplaceNoise(dp.seed, `${baseGroupKey}|count|${key}`, new Decimal(1).div(dp.epsilon));
+      cache.set(key, noise);
+    }
+    return noise;
+  };
+  return Object.assign((members: readonly number[]) => draw([...members].sort((a, b) => a - b).join(',')), { restated: () => draw('restated') });
+}
+
+/** A count through the publish path: withheld below the threshold (or for `reason`), else exact or noisy (never below zero), whole. */
+function publishCount(count: number, noise: Decimal | undefined, policy: DisclosurePolicy, reason?: SuppressionReason): Published {
+  const why = reason ?? (count < policy.minCouncils ? 'below-threshold' : undefined);
+  if (why !== undefined) return { status: 'suppressed', reason: why };
+  const value = noise === undefined ? new Decimal(count) : Decimal.max(ZERO, new Decimal(count).plus(noise));
+  return { status: 'published', value: value.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toString() };
 }
 
 /** One metric's published figures for every cohort of a base group (cohort 0 is all councils). */
@@ -145,48 +225,137 @@ function metricFigures(
   partitions: readonly (readonly number[])[],
   policy: DisclosurePolicy,
   topN: number,
+  noise: CountNoise,
   noiseKey: string,
 ): CohortMetric[] {
   const metricId = METRICS[m]!.id;
   const contributors = members.flatMap((member, i) => (member.values[m] === undefined ? [] : [{ i, value: member.values[m]! }]));
   contributors.sort((a, b) => a.value.cmp(b.value));
   const sortedAll = contributors.map((c) => c.value);
-  const sortedByCohort = membership.map((inside) => contributors.filter((c) => inside[c.i]).map((c) => c.value));
+  /** Per cohort, positions in `contributors` (so ascending by value). */
+  const positionsByCohort = membership.map((inside) => contributors.flatMap((c, pos) => (inside[c.i] ? [pos] : [])));
+  const sortedByCohort = positionsByCohort.map((positions) => positions.map((pos) => sortedAll[pos]!));
   const withTotal = m === TOTAL_INDEX;
   // Counts need no sums: only the one metric with a published total has its cells summed.
   const cells = sortedByCohort.map((values): AdditiveCell => (withTotal ? additiveCell(values, topN) : { count: values.length, total: ZERO, top: [] }));
   const countReasons = suppressAdditive(cells, partitions, policy, 'count', membership.length);
   const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', membership.length) : [];
   const dp = policy.differentialPrivacy;
-
-  const publish = (value: Decimal, reason: SuppressionReason | undefined, figures: 'count' | 'sig'): Published => {
-    if (reason !== undefined) return { status: 'suppressed', reason };
-    const rounded = figures === 'count' ? value.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN) : roundSignificant(value, policy.significantFigures);
-    if (figures !== 'count' && equalsAny(sortedAll, rounded)) return { status: 'suppressed', reason: 'equals-council-value' };
-    return { status: 'published', value: rounded.toString() };
-  };
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
 
+  const publishSig = (value: Decimal, reason: SuppressionReason | undefined): Published => {
+    if (reason !== undefined) return { status: 'suppressed', reason };
+    const rounded = roundSignificant(value, policy.significantFigures);
+    if (equalsAny(sortedAll, rounded)) return { status: 'suppressed', reason: 'equals-council-value' };
+    return { status: 'published', value: rounded.toString() };
+  };
+
+  // Published sums of this metric's values, as sets of contributors, kept only while every group of councils
+  // they single out holds >= k: the all-councils total, the all-councils quartile windows (the headline
+  // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
+  // then the other cohorts' quartile windows in report order.
+  const sums = new SumAtoms(contributors.length, policy.minCouncils);
+  const totalFigure = (c: number): Published | undefined => {
+    if (!withTotal || !isTotalCohort(c)) return undefined;
+    const published = publishSig(dpTotal(sortedByCohort[c]!, cells[c]!, dp, `${noiseKey}|${c}|total`), totalReasons[c]);
+    if (published.status !== 'published') return published;
+    const next = sums.tryAdd(positionsByCohort[c]!);
+    if (next === undefined) return { status: 'suppressed', reason: 'secondary' };
+    sums.commit(next);
+    return published;
+  };
+  const quartileFigures = (c: number): Record<QuartileName, Published> => {
+    const positions = positionsByCohort[c]!;
+    const n = positions.length;
+    const out = {} as Record<QuartileName, Published>;
+    for (const name of ['median', 'lowerQuartile', 'upperQuartile'] as const) {
+      if (n < policy.minCouncils) out[name] = { status: 'suppressed', reason: 'below-threshold' };
+      else if (n < minCohortFor(name, policy.minCouncils)) out[name] = { status: 'suppressed', reason: 'small-cohort' };
+      else {
+        const start = quantileWindow(n, QUARTILES[name], policy.minCouncils);
+        const window = positions.slice(start, start + policy.minCouncils);
+        let sum = ZERO;
+        for (const pos of window) sum = sum.plus(sortedAll[pos]!);
+        const published = publishSig(sum.div(policy.minCouncils), undefined);
+        const next = published.status === 'published' ? sums.tryAdd(window) : undefined;
+        if (published.status !== 'published') out[name] = published;
+        else if (next === undefined) out[name] = { status: 'suppressed', reason: 'secondary' };
+        else {
+          sums.commit(next);
+          out[name] = published;
+        }
+      }
+    }
+    return out;
+  };
+  const totals: (Published | undefined)[] = new Array(sortedByCohort.length);
+  const quartiles: Record<QuartileName, Published>[] = new Array(sortedByCohort.length);
+  totals[0] = totalFigure(0);
+  quartiles[0] = quartileFigures(0);
+  for (let c = 1; c < sortedByCohort.length; c++) totals[c] = totalFigure(c);
+  for (let c = 1; c < sortedByCohort.length; c++) quartiles[c] = quartileFigures(c);
+
   return sortedByCohort.map((values, c): CohortMetric => {
-    const key = `${noiseKey}|${c}`;
-    const count = dp === undefined ? new Decimal(values.length) : noisyCount(values.length, dp, `${key}|count`);
-    const belowThreshold = values.length < policy.minCouncils ? 'below-threshold' : undefined;
-    const q = (name: QuartileName) => (belowThreshold !== undefined ? publish(ZERO, belowThreshold, 'sig') : publish(quantile(values, QUARTILES[name]), undefined, 'sig'));
     const figures: CohortMetric = {
       metric: metricId,
-      count: publish(count, countReasons[c], 'count'),
-      lowerQuartile: q('lowerQuartile'),
-      median: q('median'),
-      upperQuartile: q('upperQuartile'),
+      count: publishCount(values.length, noise(positionsByCohort[c]!.map((pos) => contributors[pos]!.i)), policy, countReasons[c]),
+      lowerQuartile: quartiles[c]!.lowerQuartile,
+      median: quartiles[c]!.median,
+      upperQuartile: quartiles[c]!.upperQuartile,
     };
-    if (!withTotal || !isTotalCohort(c)) return figures;
-    return { ...figures, total: publish(dpTotal(values, cells[c]!, dp, `${key}|total`), totalReasons[c], 'sig') };
+    const total = totals[c];
+    return total === undefined ? figures : { ...figures, total };
   });
 }
 
-/** A count with Laplace noise of scale 1/epsilon (one council changes a count by at most 1), never below zero. */
-function noisyCount(count: number, dp: NonNullable<DisclosurePolicy['differentialPrivacy']>, key: string): Decimal {
-  return Decimal.max(ZERO, new Decimal(count).plus(laplaceNoise(dp.seed, key, new Decimal(1).div(dp.epsilon))));
+/**
+ * The groups of councils ("atoms") that published sums of one metric tell apart: councils in exactly the same
+ * published sets. Any set of councils whose sum can be worked out by adding and subtracting published sums is
+ * a union of atoms lying inside some published set, so if every such atom holds at least k councils, nothing
+ * derivable rests on fewer than k. Atoms outside every published set appear in no sum and are not checked.
+ */
+class SumAtoms {
+  private atom: Int32Array;
+  private covered: Uint8Array;
+
+  constructor(
+    size: number,
+    private readonly minimum: number,
+  ) {
+    this.atom = new Int32Array(size);
+    this.covered = new Uint8Array(size);
+  }
+
+  /** The atoms with one more published set, or undefined if an atom inside a published set would hold fewer than the minimum. */
+  tryAdd(set: readonly number[]): { atom: Int32Array; covered: Uint8Array } | undefined {
+    const inSet = new Uint8Array(this.atom.length);
+    for (const pos of set) inSet[pos] = 1;
+    const ids = new Map<number, number>();
+    const atom = new Int32Array(this.atom.length);
+    const covered = new Uint8Array(this.covered);
+    const sizes: number[] = [];
+    const coveredIds: boolean[] = [];
+    for (let pos = 0; pos < atom.length; pos++) {
+      const key = this.atom[pos]! * 2 + inSet[pos]!;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = sizes.length;
+        ids.set(key, id);
+        sizes.push(0);
+        coveredIds.push(false);
+      }
+      atom[pos] = id;
+      sizes[id]!++;
+      if (inSet[pos] === 1) covered[pos] = 1;
+      if (covered[pos] === 1) coveredIds[id] = true;
+    }
+    return sizes.every((size, id) => !coveredIds[id] || size >= this.minimum) ? { atom, covered } : undefined;
+  }
+
+  commit(next: { atom: Int32Array; covered: Uint8Array }): void {
+    this.atom = next.atom;
+    this.covered = next.covered;
+  }
 }
 
 /** The total as published: exact, or under differential privacy clipped per council and with Laplace noise (never below zero). */

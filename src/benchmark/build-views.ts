@@ -3,11 +3,12 @@ import type { BenchmarkResult } from './aggregate.js';
 import { METRICS } from './metrics.js';
 import { SUPPRESSION_EXPLANATIONS } from './policy.js';
 import { QUANTILE_METHOD, percentileRank, roundSignificant } from './quantiles.js';
-import type { CouncilMetric, CouncilReport, Method, MetricInfo, Published, SharedReport } from './views.js';
+import type { CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Published, SharedReport } from './views.js';
 
 export const PERCENTILE_METHOD =
   'mid-rank: the share of the cohort below your figure, counting councils with the same figure as half, in per cent ' +
-  '(0 = lowest emissions, 100 = highest), rounded to a whole number; shown only where the cohort meets the threshold';
+  '(0 = lowest emissions, 100 = highest), rounded to a whole number; withheld, with the same reason, wherever the cohort\'s count is withheld ' +
+  'or the cohort is too small for a median (below the threshold or small-cohort), since percentiles would reveal the number of councils';
 
 function method(result: BenchmarkResult): Method {
   const { policy } = result;
@@ -31,7 +32,9 @@ function method(result: BenchmarkResult): Method {
           differentialPrivacy:
             `Laplace noise, epsilon ${dp.epsilon} per published count and total (scale 1/epsilon for counts, ${dp.clip.absolute}/epsilon tCO2e for totals ` +
             `after clipping each council to ${dp.clip.absolute} tCO2e), seed ${dp.seed}; epsilons add up over the figures that share a council. ` +
-            'Quartiles are not noised: they are protected by the threshold and rounding rules only.',
+            'A count is noised once per set of councils: every metric and cohort counting the same councils (and the base group\'s number of councils) ' +
+            'shows the same noisy count, so copies cannot be averaged. ' +
+            'Quartiles are not noised: they are protected by the window, threshold and rounding rules only; percentiles are exact ranks.',
         }
       : {}),
     reasons: { ...SUPPRESSION_EXPLANATIONS },
@@ -52,9 +55,9 @@ export function sharedView(result: BenchmarkResult): SharedReport {
     baseGroups: result.baseGroups.map((g) => ({
       reportingYear: g.reportingYear,
       factorSetId: g.factorSetId,
-      councils: g.members.length,
-      restated: g.members.filter((m) => m.restatedFrom !== undefined).length,
-      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, metrics: c.metrics.map((f) => ({ ...f })) })),
+      councils: { ...g.councils },
+      restated: { ...g.restated },
+      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, notes: [...c.notes], metrics: c.metrics.map((f) => ({ ...f })) })),
     })),
   };
 }
@@ -87,8 +90,8 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
     years: years.map(({ g, index, member }) => ({
       reportingYear: g.reportingYear,
       factorSetId: g.factorSetId,
-      councils: g.members.length,
-      restated: g.members.filter((m) => m.restatedFrom !== undefined).length,
+      councils: { ...g.councils },
+      restated: { ...g.restated },
       ...(member.restatedFrom !== undefined ? { restatedFrom: member.restatedFrom } : {}),
       cohorts: g.cohorts
         .filter((c) => c.members.includes(index))
@@ -96,6 +99,7 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
           id: c.id,
           label: c.label,
           group: c.group,
+          notes: [...c.notes],
           metrics: c.metrics.map((f, m): CouncilMetric => {
             const ours = member.values[m];
             const { total: _total, ...published } = f;
@@ -104,14 +108,20 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
               const v = g.members[i]!.values[m];
               return v === undefined ? [] : [v];
             });
-            return { ...published, ours: roundSignificant(ours, sf).toString(), percentile: percentile(cohortValues, ours, result.policy.minCouncils) };
+            return { ...published, ours: roundSignificant(ours, sf).toString(), percentile: percentile(cohortValues, ours, f) };
           }),
         })),
     })),
   };
 }
 
-function percentile(values: readonly Decimal[], ours: Decimal, minCouncils: number): Published {
-  if (values.length < minCouncils) return { status: 'suppressed', reason: 'below-threshold' };
+/**
+ * The council's mid-rank, withheld with the count's reason where the count is withheld (mid-ranks such as
+ * 10, 30, 50 give the number of councils away), and with the median's where the cohort is too small for one.
+ */
+function percentile(values: readonly Decimal[], ours: Decimal, published: CohortMetric): Published {
+  if (published.count.status === 'suppressed') return { status: 'suppressed', reason: published.count.reason };
+  const median = published.median;
+  if (median.status === 'suppressed' && (median.reason === 'below-threshold' || median.reason === 'small-cohort')) return { status: 'suppressed', reason: median.reason };
   return { status: 'published', value: percentileRank(values, ours).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toString() };
 }

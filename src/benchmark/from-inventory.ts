@@ -42,12 +42,14 @@ export function submissionTotals(totals: InventoryTotals): SubmissionTotals {
 
 /**
  * An inventory as a benchmark submission, validated as any submitted file is (so the result is either a
- * submission or the reasons it cannot be one). An inventory whose errors excluded records gives a warning:
- * its totals cover only the records that could be calculated.
+ * submission or the reasons it cannot be one). An inventory whose errors excluded records gives a warning
+ * and carries the number in `excludedRecords`: its totals cover only the records that could be calculated,
+ * and the benchmark tells readers of each cohort how many of its members are incomplete.
  */
 export function submissionFromInventory(inventory: Inventory, profile: SubmissionProfileInput, denominators: DenominatorsInput, options: SubmissionOptions = {}): SubmissionResult {
   const origin = { note: `inventory of ${profile.name}` };
   const reportingYear = profile.reportingYear ?? inventory.reportingYear;
+  const excluded = inventory.problems.filter((p) => p.severity === 'error').length;
   const json = {
     format: SUBMISSION_FORMAT,
     version: SUBMISSION_VERSION,
@@ -63,10 +65,10 @@ export function submissionFromInventory(inventory: Inventory, profile: Submissio
     },
     totals: submissionTotals(inventory.totals),
     denominators: Object.fromEntries(Object.entries(denominators).filter(([, v]) => v !== undefined).map(([k, v]) => [k, new Decimal(v as DecimalValue).toFixed()])),
+    ...(excluded > 0 ? { excludedRecords: excluded } : {}),
     ...(options.includeActivity === false ? {} : { activity: inventory.records.map(activityJson) }),
   };
   const result = parseSubmission(json, origin);
-  const excluded = inventory.problems.filter((p) => p.severity === 'error').length;
   if (!result.ok || excluded === 0) return result;
   const warning: SubmissionProblem = {
     severity: 'warning',

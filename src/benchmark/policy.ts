@@ -2,13 +2,15 @@ import { z } from 'zod';
 import type { Basis } from './metrics.js';
 
 /** Why a published figure was withheld. */
-export const SUPPRESSION_REASONS = ['below-threshold', 'dominance', 'secondary', 'equals-council-value'] as const;
+export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   'below-threshold': 'fewer councils than the threshold contributed',
+  'small-cohort':
+    'the cohort is too small for this quartile: each quartile is the mean of a window of councils, and the windows and the rest of the cohort must each hold at least the threshold number of councils (2 x threshold for the median, 4 x threshold + 1 for the lower and upper quartiles)',
   dominance: 'one or two councils make up too much of the total (or the total is zero), so it would describe them',
-  secondary: 'withheld so that another withheld figure cannot be worked out by subtraction',
+  secondary: 'withheld so that another withheld figure, or the figures of fewer councils than the threshold, cannot be worked out by adding and subtracting published ones',
   'equals-council-value': "the rounded figure would equal one council's own figure",
 };
 

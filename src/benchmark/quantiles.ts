@@ -4,32 +4,42 @@ export const QUARTILES = { lowerQuartile: new Decimal('0.25'), median: new Decim
 export type QuartileName = keyof typeof QUARTILES;
 
 export const QUANTILE_METHOD =
-  'linear interpolation between the two councils either side of the position (n - 1) x p, as Excel PERCENTILE.INC; ' +
-  'where the position falls exactly on one council, the mean of that council and its two neighbours';
+  'each quartile is the mean of a window of k councils (k = the threshold) centred on its position (n - 1) x p in the ordered cohort ' +
+  '(window start = floor((n - 1)p - k/2 + 1), kept inside the cohort), so no quartile is one or two councils\' figures; ' +
+  'the median is published only when the cohort has at least 2k councils and the lower and upper quartiles only when it has at least 4k + 1, ' +
+  'so the windows do not overlap and the councils outside them are at least k (otherwise withheld as small-cohort); ' +
+  'within a base group, a quartile is also withheld (secondary) when, together with the other published quartile windows and cohort totals ' +
+  'of the same measure, it would let a group of fewer than k councils be worked out by adding and subtracting';
+
+/** The smallest cohort for which a quantile is published: the median needs 2k councils, the quartiles 4k + 1. */
+export function minCohortFor(name: QuartileName, k: number): number {
+  return name === 'median' ? 2 * k : 4 * k + 1;
+}
 
 /**
- * The p-quantile of ascending values, never a single council's figure when n >= 3.
- * Position h = (n - 1)p, counting from 0 (Hyndman and Fan type 7, Excel PERCENTILE.INC). A fractional h
- * interpolates between two councils. A whole h would be exactly one council's figure, so the mean of the
- * councils at h - 1, h and h + 1 is used instead.
+ * The window of k councils (0-based start index into the ascending values) whose mean is published as the
+ * p-quantile: centred on the position h = (n − 1)p, start = floor(h − k/2 + 1), clamped to [0, n − k].
+ * For n ≥ 4k + 1 the quartile positions are at least k apart, so (floor being monotone with floor(x + k) =
+ * floor(x) + k) the lower, median and upper windows never overlap; for n ≥ 2k the median window leaves at
+ * least k councils outside it.
  *
- * Worked examples (checked by hand in test/benchmark/quantiles.test.ts):
- *   [10, 20, 30, 40, 50, 60], p = 0.25: h = 1.25 → 20 + 0.25 × (30 − 20) = 22.5
- *   [10, 20, 30, 40, 50, 60], p = 0.5:  h = 2.5  → 30 + 0.5 × (40 − 30) = 35
- *   [3, 5, 11, 12, 40], p = 0.5: h = 2 (exactly council 3) → (5 + 11 + 12) / 3 = 9.333…
+ * Worked example (checked by hand in test/benchmark/quantiles.test.ts), k = 5, n = 21, values 10, 20, …, 210:
+ *   lower: h = 5,  start = floor(5 − 2.5 + 1) = 3   → councils 3..7   = 40..80   → mean 60
+ *   median: h = 10, start = floor(10 − 2.5 + 1) = 8 → councils 8..12  = 90..130  → mean 110
+ *   upper: h = 15, start = floor(15 − 2.5 + 1) = 13 → councils 13..17 = 140..180 → mean 160
  */
-export function quantile(sorted: readonly Decimal[], p: Decimal): Decimal {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError('quantile of no values');
-  const h = p.times(n - 1);
-  const i = h.floor().toNumber();
-  const fraction = h.minus(i);
-  if (fraction.isZero()) {
-    if (i === 0 || i === n - 1) return sorted[i]!;
-    return sorted[i - 1]!.plus(sorted[i]!).plus(sorted[i + 1]!).div(3);
-  }
-  const below = sorted[i]!;
-  return below.plus(fraction.times(sorted[i + 1]!.minus(below)));
+export function quantileWindow(n: number, p: Decimal, k: number): number {
+  if (n < k) throw new RangeError(`a quantile window needs at least ${k} values, got ${n}`);
+  const start = p.times(n - 1).minus(new Decimal(k).div(2)).plus(1).floor().toNumber();
+  return Math.min(Math.max(start, 0), n - k);
+}
+
+/** The mean of the window of k councils around the p-quantile (see quantileWindow). */
+export function windowMean(sorted: readonly Decimal[], p: Decimal, k: number): Decimal {
+  const start = quantileWindow(sorted.length, p, k);
+  let sum = new Decimal(0);
+  for (let i = start; i < start + k; i++) sum = sum.plus(sorted[i]!);
+  return sum.div(k);
 }
 
 /**

@@ -10,7 +10,8 @@ export type Restatement =
  * A submission's activity recalculated on another factor set (what `recalculate` does for an inventory),
  * so councils that used different DESNZ years can be compared like for like. Refused, with the reason, when
  * there is no activity or when any record cannot be calculated on the common set (e.g. spend without a spend
- * factor table): a partial restatement would understate the council against its peers.
+ * factor table): a partial restatement would understate the council against its peers. `excludedRecords`
+ * is kept: records the council's own inventory could not use (e.g. invalid ones) are not in the activity either.
  */
 export function restate(submission: Submission, factorSet: NonNullable<CalculationOptions['factorSet']>): Restatement {
   if (submission.activity === undefined || submission.activity.length === 0) return { ok: false, reason: 'no activity data was submitted' };

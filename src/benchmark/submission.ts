@@ -91,6 +91,12 @@ export const SubmissionSchema = z
     profile: SubmissionProfileSchema,
     totals: SubmissionTotalsSchema,
     denominators: DenominatorsSchema,
+    excludedRecords: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('how many activity records the inventory excluded (errors), so the totals understate the council; absent means none'),
     activity: z
       .array(SubmittedActivitySchema)
       .optional()

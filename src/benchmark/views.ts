@@ -36,15 +36,19 @@ export const CohortMetricSchema = z.strictObject({
 });
 export type CohortMetric = z.infer<typeof CohortMetricSchema>;
 
-export const SharedCohortSchema = z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, metrics: z.array(CohortMetricSchema) });
+/** How like-for-like a cohort is (members with incomplete inventories, differing boundaries); no council named. */
+const CohortNotesSchema = z.array(z.string());
+
+export const SharedCohortSchema = z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, notes: CohortNotesSchema, metrics: z.array(CohortMetricSchema) });
 export type SharedCohort = z.infer<typeof SharedCohortSchema>;
 
 export const BaseGroupSummarySchema = z.strictObject({
   reportingYear: z.string(),
   factorSetId: z.string(),
-  councils: z.number().int().nonnegative(),
-  /** Councils here whose figures were recalculated from their activity data on this factor set. */
-  restated: z.number().int().nonnegative(),
+  /** Councils in the base group, published like any count (threshold; noise under differential privacy). */
+  councils: PublishedSchema,
+  /** Councils here whose figures were recalculated from their activity data on this factor set (published like any count). */
+  restated: PublishedSchema,
 });
 
 export const MethodSchema = z.strictObject({
@@ -94,7 +98,7 @@ export const CouncilReportSchema = z.strictObject({
   years: z.array(
     BaseGroupSummarySchema.extend({
       restatedFrom: z.string().optional(),
-      cohorts: z.array(z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, metrics: z.array(CouncilMetricSchema) })),
+      cohorts: z.array(z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, notes: CohortNotesSchema, metrics: z.array(CouncilMetricSchema) })),
     }),
   ),
 });

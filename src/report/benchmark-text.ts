@@ -18,7 +18,7 @@ export function renderBenchmarkText(report: SharedReport | CouncilReport, option
   return report.format === 'council-ghg/benchmark-council-report' ? renderCouncil(report, all) : renderShared(report, all);
 }
 
-const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', dominance: 'D', secondary: 'S', 'equals-council-value': 'E' };
+const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', 'small-cohort': 'N', dominance: 'D', secondary: 'S', 'equals-council-value': 'E' };
 
 function cell(p: Published | undefined): string {
   if (p === undefined) return '';
@@ -43,6 +43,11 @@ function legend(report: SharedReport | CouncilReport): string {
   ].join('\n');
 }
 
+/** Each cohort's like-for-like notes (incomplete inventories, differing boundaries), one line each. */
+function cohortNotes(cohorts: readonly { readonly label: string; readonly notes: readonly string[] }[]): string[] {
+  return cohorts.flatMap((c) => c.notes.map((n) => `${c.label}: ${n}`));
+}
+
 function header(report: SharedReport | CouncilReport, title: string): string[] {
   return [title, ...(report.synthetic ? ['SYNTHETIC DATA: fictional councils, for illustration only.'] : []), ...report.notes];
 }
@@ -52,13 +57,15 @@ function renderShared(report: SharedReport, all: boolean): string {
   const info = new Map(report.metrics.map((m) => [m.id, m]));
   const parts = header(report, 'Benchmark of council greenhouse-gas baselines — shared, anonymised report');
   for (const g of report.baseGroups) {
-    parts.push(`\n${g.reportingYear}, factor set ${g.factorSetId}: ${g.councils} council(s)${g.restated > 0 ? `, ${g.restated} recalculated on this set` : ''}`);
+    const restated = g.restated.status === 'published' && g.restated.value !== '0' ? `, ${g.restated.value} recalculated on this set` : '';
+    parts.push(`\n${g.reportingYear}, factor set ${g.factorSetId}: ${cell(g.councils)} council(s)${restated}`);
     const rows = g.cohorts.flatMap((c) =>
       c.metrics
         .filter((m) => show.has(m.metric))
         .map((m) => [c.label, metricName(info.get(m.metric)!), cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.total)]),
     );
     parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
+    parts.push(...cohortNotes(g.cohorts));
   }
   parts.push('', legend(report));
   return parts.join('\n');
@@ -76,6 +83,7 @@ function renderCouncil(report: CouncilReport, all: boolean): string {
         .map((m) => [c.label, metricName(info.get(m.metric)!), m.ours ?? 'not reported', cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.percentile)]),
     );
     parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our percentile'], rows, right: [2, 3, 4, 5, 6, 7] }));
+    parts.push(...cohortNotes(y.cohorts));
   }
   parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest.', legend(report));
   return parts.join('\n');

@@ -234,7 +234,10 @@ describe('disclosure control (properties over random cohorts)', () => {
               const ours = valueOf(viewer, m.metric);
               if (ours === undefined) return expect(m.percentile).toBeUndefined();
               const values = members.filter((s) => inCohort(s, c.group)).flatMap((s) => valueOf(s, m.metric) ?? []);
+              // Withheld with the count, or where the cohort is too small for a median (mid-ranks would give n away).
+              if (m.count.status === 'suppressed') return expect(m.percentile).toEqual({ status: 'suppressed', reason: m.count.reason });
               if (values.length < K) return expect(m.percentile).toEqual({ status: 'suppressed', reason: 'below-threshold' });
+              if (values.length < 2 * K) return expect(m.percentile).toEqual({ status: 'suppressed', reason: 'small-cohort' });
               const below = values.filter((v) => v.lt(ours)).length;
               const equal = values.filter((v) => v.eq(ours)).length;
               const expected = new Decimal(2 * below + equal).times(50).div(values.length).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);

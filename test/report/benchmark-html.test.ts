@@ -1,3 +1,4 @@
+import { HEADLINE_METRICS } from '../../src/benchmark/index.js';
 import { describe, expect, it } from 'vitest';
 import type { CouncilReport } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
@@ -68,7 +69,10 @@ describe('benchmark in HTML', () => {
     const html = renderBenchmarkHtml(shared);
     expect(/Council \d+|Example District/.test(html)).toBe(false);
     expect(/<path class="ours" d="M(?!370,)/.test(html)).toBe(false); // only the key's diamond
-    expect([...html.matchAll(/<svg class="chart"/g)].length).toBe(shared.baseGroups.flatMap((g) => g.cohorts).length);
+    // A chart per cohort with a published headline median; the others say nothing is published, and why.
+    const charted = shared.baseGroups.flatMap((g) => g.cohorts).filter((c) => c.metrics.some((m) => HEADLINE_METRICS.includes(m.metric as never) && m.median.status === 'published'));
+    expect(charted.length).toBeGreaterThan(0);
+    expect([...html.matchAll(/<svg class="chart"/g)].length).toBe(charted.length);
     expect(html).not.toMatch(/https?:\/\//);
   });
 

@@ -10,6 +10,7 @@ import { figure, section } from './figure.js';
 interface CohortView {
   readonly id: string;
   readonly label: string;
+  readonly notes: readonly string[];
   readonly metrics: readonly (CohortMetric | CouncilMetric)[];
 }
 
@@ -18,6 +19,11 @@ const valueOf = (p: Published | undefined) => (p?.status === 'published' ? new D
 function publishedText(p: Published | undefined, method: Method): string {
   if (p === undefined) return '–';
   return p.status === 'published' ? groupThousands(p.value) : `withheld: ${method.reasons[p.reason] ?? p.reason}`;
+}
+
+/** A base group's number of councils in a sentence: the figure, or "a withheld number of" with the reason. */
+function countText(p: Published, method: Method): string {
+  return p.status === 'published' ? groupThousands(p.value) : `a withheld number of (${method.reasons[p.reason] ?? p.reason})`;
 }
 
 function ordinal(n: string): string {
@@ -35,7 +41,8 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], method
   const shown = cohort.metrics.filter(
     (m) => (HEADLINE_METRICS as readonly string[]).includes(m.metric) && (ours(m) !== undefined || m.median.status === 'published'),
   );
-  if (shown.length === 0) return `<p>Nothing is published for ${escapeHtml(cohort.label)}.</p>`;
+  const notes = cohort.notes.map((n) => `<p class="caveat">${escapeHtml(n)}</p>`).join('');
+  if (shown.length === 0) return `<p>Nothing is published for ${escapeHtml(cohort.label)}.</p>${notes}`;
   const label = (m: CohortMetric) => {
     const i = info.get(m.metric);
     return i === undefined ? m.metric : `${i.label}, ${i.unit}`;
@@ -62,7 +69,7 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], method
     summary: 'For each measure, the middle half of the cohort (lower to upper quartile), its median and the council’s own figure.',
     rows,
   });
-  return figure(chart, {
+  return notes + figure(chart, {
     caption: `${cohort.label}: published figures`,
     header: [...['Measure'], ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(isCouncil ? ['Percentile'] : [])],
     rows: shown.map((m) => [
@@ -94,7 +101,7 @@ export function benchmarkSection(report: CouncilReport): string {
   const year = report.years.at(-1);
   if (year === undefined) return '';
   const cohorts = year.cohorts.map((c, i) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, report.method, `chart-benchmark-${i + 1}`)}`).join('');
-  return section('benchmark', `How the council compares, ${year.reportingYear}`, `<p>Compared on ${escapeHtml(year.factorSetId)} factors with ${year.councils} councils.</p>${cohorts}${methodNotes(report)}`, BENCHMARK_LEAD);
+  return section('benchmark', `How the council compares, ${year.reportingYear}`, `<p>Compared on ${escapeHtml(year.factorSetId)} factors with ${countText(year.councils, report.method)} councils.</p>${cohorts}${methodNotes(report)}`, BENCHMARK_LEAD);
 }
 
 /** The shared, anonymised report: every cohort of every year, no council named. */
@@ -102,7 +109,7 @@ export function sharedBenchmarkSections(report: SharedReport): string[] {
   return report.baseGroups.map((g, gi) =>
     section(
       `benchmark-${gi + 1}`,
-      `${g.reportingYear}: ${g.councils} councils on ${g.factorSetId} factors`,
+      `${g.reportingYear}: ${countText(g.councils, report.method)} councils on ${g.factorSetId} factors`,
       g.cohorts.map((c, ci) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, report.method, `chart-benchmark-${gi + 1}-${ci + 1}`)}`).join('') +
         (gi === report.baseGroups.length - 1 ? methodNotes(report) : ''),
       gi === 0 ? BENCHMARK_LEAD : undefined,

@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exampleSubmissions } from '../../examples/build-submissions.js';
+import type { CouncilType, Region } from '../../src/activity/council.js';
+import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
+import { benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
+import { roundSignificant } from '../../src/benchmark/quantiles.js';
+import { Decimal } from '../../src/decimal.js';
+import { submissionsArb } from './arbitraries.js';
+
+/** The leaks a review found (quartiles giving a neighbour away, exact counts beside noisy ones, percentiles giving n away), proved closed. */
+
+const K = DEFAULT_POLICY.minCouncils;
+const TYPES: readonly CouncilType[] = ['district', 'county', 'unitary'];
+const REGIONS: readonly Region[] = ['north-east', 'south-west'];
+
+function submission(i: number, councilType: CouncilType, region: Region, value: Decimal): Submission {
+  return {
+    format: SUBMISSION_FORMAT,
+    version: SUBMISSION_VERSION,
+    profile: {
+      onsCode: `${COUNCIL_TYPE_INFO[councilType].gssPrefix}8${String(i).padStart(5, '0')}`,
+      name: `Qzx Council ${i}`,
+      councilType,
+      region,
+      reportingYear: '2023/24',
+      factorSetId: 'desnz-2023',
+      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
+    },
+    // One varying measure (total = scope 1), so moving an amount between two councils moves it in every metric alike.
+    totals: { total: value.toFixed(), scope1: value.toFixed(), scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
+    denominators: {},
+  };
+}
+
+/** One base group of councils with distinct values (tenths, so 0.1 apart at least), two to four cohorts deep. */
+const cohortArb = fc
+  .uniqueArray(fc.integer({ min: 1, max: 500000 }), { minLength: 10, maxLength: 36 })
+  .chain((values) =>
+    fc.tuple(
+      fc.constant(values),
+      fc.array(fc.tuple(fc.constantFrom(...TYPES), fc.constantFrom(...REGIONS)), { minLength: values.length, maxLength: values.length }),
+      fc.nat(),
+      fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+    ),
+  )
+  .map(([values, places, viewer, picks]) => ({
+    subs: values.map((v, i) => submission(i, places[i]![0], places[i]![1], new Decimal(v).div(10))),
+    viewer: viewer % values.length,
+    picks,
+  }));
+
+const withValue = (s: Submission, delta: Decimal): Submission => {
+  const v = new Decimal(s.totals.total).plus(delta).toFixed();
+  return { ...s, totals: { ...s.totals, total: v, scope1: v } };
+};
+
+describe('closed leaks (properties)', () => {
+  it('every published quartile is the rounded mean of k consecutive councils of its cohort, and none is published below 2k (median) or 4k + 1 (quartiles)', () => {
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const shared = sharedView(benchmark(subs));
+        for (const g of shared.baseGroups) {
+          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          for (const c of g.cohorts) {
+            for (const m of c.metrics) {
+              if (!m.metric.endsWith('/absolute') || m.metric.startsWith('category')) continue;
+              const field = m.metric.split('/')[0] as 'total';
+              const values = members
+                .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' ? s.profile.councilType === c.group.councilType : s.profile.region === c.group.region))
+                .map((s) => new Decimal(s.totals[field]))
+                .sort((a, b) => a.cmp(b));
+              const means = values.slice(0, Math.max(0, values.length - K + 1)).map((_, i) => roundSignificant(values.slice(i, i + K).reduce((t, v) => t.plus(v), new Decimal(0)).div(K), 3).toString());
+              for (const [name, f] of [['median', m.median], ['lowerQuartile', m.lowerQuartile], ['upperQuartile', m.upperQuartile]] as const) {
+                if (f.status !== 'published') continue;
+                expect(values.length, `${c.id} ${m.metric} ${name}`).toBeGreaterThanOrEqual(name === 'median' ? 2 * K : 4 * K + 1);
+                expect(means, `${c.id} ${m.metric} ${name} = ${f.value}`).toContain(f.value);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 120, seed: 1187 },
+    );
+  });
+
+  it("non-identifiability: for every other council j, moving a little from some other non-viewer l to j changes nothing the viewer sees", () => {
+    const delta = new Decimal('0.01');
+    const policy = { significantFigures: 15 }; // no rounding to hide behind: only the disclosure rules protect
+    fc.assert(
+      fc.property(cohortArb, ({ subs, viewer, picks }) => {
+        const code = subs[viewer]!.profile.onsCode;
+        const seen = (list: readonly Submission[]) => {
+          const result = benchmark(list, policy);
+          return JSON.stringify([sharedView(result), councilView(result, code)]);
+        };
+        const before = seen(subs);
+        const others = subs.map((_, i) => i).filter((i) => i !== viewer);
+        for (const pick of picks) {
+          const j = others[pick % others.length]!;
+          const sj = subs[j]!;
+          const vj = new Decimal(sj.totals.total);
+          // Likeliest partners first: same type and region, then nearest in value.
+          const candidates = others
+            .filter((l) => l !== j)
+            .sort((a, b) => {
+              const same = (i: number) => (subs[i]!.profile.councilType === sj.profile.councilType && subs[i]!.profile.region === sj.profile.region ? 0 : 1);
+              return same(a) - same(b) || new Decimal(subs[a]!.totals.total).minus(vj).abs().cmp(new Decimal(subs[b]!.totals.total).minus(vj).abs());
+            });
+          // j's value may enter no published figure at all; then changing it alone is invisible.
+          const alone = seen(subs.map((s, i) => (i === j ? withValue(s, delta) : s))) === before;
+          const partner = alone || candidates.some((l) => seen(subs.map((s, i) => (i === j ? withValue(s, delta) : i === l ? withValue(s, delta.neg()) : s))) === before);
+          expect(partner, `council ${j} (${vj.toString()}) is singled out for viewer ${viewer}`).toBe(true);
+        }
+      }),
+      { numRuns: 30, seed: 4242 },
+    );
+  }, 120_000);
+});
+
+describe('differential privacy: counts', () => {
+  const examples = exampleSubmissions();
+  const dp = (seed: number, minCouncils = 5) => benchmark(examples, { minCouncils, differentialPrivacy: { epsilon: 1, seed } });
+
+  it('base-group councils and restated go through the threshold and noise, and equal the all-councils count', () => {
+    let differs = false;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const result = dp(seed);
+      const shared = sharedView(result);
+      shared.baseGroups.forEach((g, i) => {
+        const n = result.baseGroups[i]!.members.length;
+        expect(g.councils).toEqual(g.cohorts[0]!.metrics[0]!.count); // the same draw: one set of councils, one noise
+        if (g.councils.status === 'published' && g.councils.value !== String(n)) differs = true;
+        expect(g.restated).toEqual({ status: 'suppressed', reason: 'below-threshold' }); // no common factor set: 0 restated
+      });
+    }
+    expect(differs, 'some base-group count is noised').toBe(true);
+    // A base group below the threshold is withheld, not published exactly.
+    const small = sharedView(dp(1, 10)).baseGroups.find((g) => g.reportingYear === '2023/24' && g.factorSetId === 'desnz-2022')!;
+    expect(small.councils).toEqual({ status: 'suppressed', reason: 'below-threshold' });
+  });
+
+  it('a cohort gets one count noise: every metric counting the same councils shows the same count', () => {
+    const shared = sharedView(dp(9));
+    let compared = 0;
+    for (const g of shared.baseGroups) {
+      for (const c of g.cohorts) {
+        // Every council reports every scope, so these five metrics count the same councils.
+        const counts = c.metrics.filter((m) => ['total', 'scope1', 'scope2Location', 'scope2Market', 'scope3'].includes(m.metric.split('/')[0]!) && m.metric.endsWith('/absolute')).map((m) => m.count);
+        expect(counts).toHaveLength(5);
+        for (const x of counts) expect(x).toEqual(counts[0]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});
+
+describe('percentile and withheld counts', () => {
+  it('a council in a cohort whose count is withheld gets no percentile there, with the same reason', () => {
+    const examples = exampleSubmissions();
+    const result = benchmark(examples);
+    let checked = 0;
+    for (const s of examples) {
+      const view = councilView(result, s.profile.onsCode)!;
+      for (const y of view.years) for (const c of y.cohorts) for (const m of c.metrics) {
+        if (m.count.status === 'suppressed' && m.ours !== undefined) {
+          expect(m.percentile).toEqual({ status: 'suppressed', reason: m.count.reason });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
