@@ -136,8 +136,8 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
     members,
     // The same publish path as every cohort count: the base group is the all-councils cohort of the total,
     // so its noisy count is the very same draw as that cohort's (one set of councils, one noise value).
-    councils: publishCount(members.length, noise(members.map((_, i) => i)), policy),
-    restated: publishCount(restatedCount, noise.restated(), policy),
+    councils: publishCount(members.length, noise?.(members.map((_, i) => i)), policy),
+    restated: publishCount(restatedCount, noise?.restated(), policy),
     cohorts: groups.map((group, c) => {
       const inside = membership[c]!.flatMap((isIn, i) => (isIn ? [i] : []));
       return {
@@ -187,18 +187,18 @@ function cohortNotes(cohort: readonly Member[], count: Published, policy: Disclo
 /**
  * Count noise under differential privacy, drawn once per set of councils: every metric (and every cohort)
  * whose contributors are the same councils gets the same noisy count, so averaging many noisy copies of one
- * count learns nothing. Undefined noise without DP.
+ * count learns nothing. Undefined without DP.
  */
 interface CountNoise {
-  (members: readonly number[]): Decimal | undefined;
-  restated(): Decimal | undefined;
+  (members: readonly number[]): Decimal;
+  restated(): Decimal;
 }
 
-function countNoise(policy: DisclosurePolicy, baseGroupKey: string): CountNoise {
+function countNoise(policy: DisclosurePolicy, baseGroupKey: string): CountNoise | undefined {
   const dp = policy.differentialPrivacy;
+  if (dp === undefined) return undefined;
   const cache = new Map<string, Decimal>();
-  const draw = (key: string): Decimal | undefined => {
-    if (dp === undefined) return undefined;
+  const draw = (key: string): Decimal => {
     let noise = cache.get(key);
     if (noise === undefined) {
       noise = laplaceNoise(dp.seed, `${baseGroupKey}|count|${key}`, new Decimal(1).div(dp.epsilon));
@@ -225,15 +225,19 @@ function metricFigures(
   partitions: readonly (readonly number[])[],
   policy: DisclosurePolicy,
   topN: number,
-  noise: CountNoise,
+  noise: CountNoise | undefined,
   noiseKey: string,
 ): CohortMetric[] {
   const metricId = METRICS[m]!.id;
   const contributors = members.flatMap((member, i) => (member.values[m] === undefined ? [] : [{ i, value: member.values[m]! }]));
   contributors.sort((a, b) => a.value.cmp(b.value));
   const sortedAll = contributors.map((c) => c.value);
-  /** Per cohort, positions in `contributors` (so ascending by value). */
-  const positionsByCohort = membership.map((inside) => contributors.flatMap((c, pos) => (inside[c.i] ? [pos] : [])));
+  /** Per cohort, positions in `contributors` (so ascending by value). Loops, not flatMap: this runs per metric and cohort. */
+  const positionsByCohort = membership.map((inside) => {
+    const positions: number[] = [];
+    for (let pos = 0; pos < contributors.length; pos++) if (inside[contributors[pos]!.i]) positions.push(pos);
+    return positions;
+  });
   const sortedByCohort = positionsByCohort.map((positions) => positions.map((pos) => sortedAll[pos]!));
   const withTotal = m === TOTAL_INDEX;
   // Counts need no sums: only the one metric with a published total has its cells summed.
@@ -298,7 +302,8 @@ function metricFigures(
   return sortedByCohort.map((values, c): CohortMetric => {
     const figures: CohortMetric = {
       metric: metricId,
-      count: publishCount(values.length, noise(positionsByCohort[c]!.map((pos) => contributors[pos]!.i)), policy, countReasons[c]),
+      // Optional call: without differential privacy the member list is not even built.
+      count: publishCount(values.length, noise?.(positionsByCohort[c]!.map((pos) => contributors[pos]!.i)), policy, countReasons[c]),
       lowerQuartile: quartiles[c]!.lowerQuartile,
       median: quartiles[c]!.median,
       upperQuartile: quartiles[c]!.upperQuartile,
@@ -328,28 +333,27 @@ class SumAtoms {
 
   /** The atoms with one more published set, or undefined if an atom inside a published set would hold fewer than the minimum. */
   tryAdd(set: readonly number[]): { atom: Int32Array; covered: Uint8Array } | undefined {
-    const inSet = new Uint8Array(this.atom.length);
+    const size = this.atom.length;
+    const inSet = new Uint8Array(size);
     for (const pos of set) inSet[pos] = 1;
-    const ids = new Map<number, number>();
-    const atom = new Int32Array(this.atom.length);
+    // Atom ids are below `size`, so (old atom, in set) pairs index a flat table: no Map on this hot path.
+    const idOf = new Int32Array(2 * size).fill(-1);
+    const atom = new Int32Array(size);
     const covered = new Uint8Array(this.covered);
-    const sizes: number[] = [];
-    const coveredIds: boolean[] = [];
-    for (let pos = 0; pos < atom.length; pos++) {
+    const sizes = new Int32Array(size);
+    const coveredIds = new Uint8Array(size);
+    let atoms = 0;
+    for (let pos = 0; pos < size; pos++) {
       const key = this.atom[pos]! * 2 + inSet[pos]!;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = sizes.length;
-        ids.set(key, id);
-        sizes.push(0);
-        coveredIds.push(false);
-      }
+      let id = idOf[key]!;
+      if (id === -1) id = idOf[key] = atoms++;
       atom[pos] = id;
       sizes[id]!++;
       if (inSet[pos] === 1) covered[pos] = 1;
-      if (covered[pos] === 1) coveredIds[id] = true;
+      if (covered[pos] === 1) coveredIds[id] = 1;
     }
-    return sizes.every((size, id) => !coveredIds[id] || size >= this.minimum) ? { atom, covered } : undefined;
+    for (let id = 0; id < atoms; id++) if (coveredIds[id] === 1 && sizes[id]! < this.minimum) return undefined;
+    return { atom, covered };
   }
 
   commit(next: { atom: Int32Array; covered: Uint8Array }): void {
