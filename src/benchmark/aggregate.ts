@@ -1,3 +1,4 @@
+import { byCodePoint } from '../order.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
 import { Decimal, ZERO } from '../decimal.js';
 import { screenBatch, type BatchOutcome } from './batch.js';
@@ -92,12 +93,12 @@ export function benchmark(submissions: readonly Submission[], policyInput: Discl
     synthetic: accepted.some((s) => s.synthetic === true),
     notes,
     excluded,
-    baseGroups: [...groups.keys()].sort(compareText).map((key) => aggregateBaseGroup(groups.get(key)!, policy)),
+    baseGroups: [...groups.keys()].sort(byCodePoint).map((key) => aggregateBaseGroup(groups.get(key)!, policy)),
   };
 }
 
 function placeMembers(accepted: readonly Submission[], options: BenchmarkOptions): { members: Member[]; notes: string[] } {
-  const sorted = [...accepted].sort((a, b) => compareText(a.profile.reportingYear, b.profile.reportingYear) || compareText(a.profile.onsCode, b.profile.onsCode));
+  const sorted = [...accepted].sort((a, b) => byCodePoint(a.profile.reportingYear, b.profile.reportingYear) || byCodePoint(a.profile.onsCode, b.profile.onsCode));
   const common = options.commonFactorSet;
   if (common === undefined) return { members: sorted.map((submission) => ({ submission, values: metricValues(submission) })), notes: [] };
   const commonId = typeof common === 'string' ? common : common.id;
@@ -393,8 +394,4 @@ function equalsAny(sorted: readonly Decimal[], value: Decimal): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

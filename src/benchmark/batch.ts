@@ -1,3 +1,4 @@
+import { toPlain } from '../inventory/serialise.js';
 import type { Origin } from '../problem.js';
 import type { Submission, SubmissionProblem, SubmissionResult } from './submission.js';
 
@@ -61,7 +62,5 @@ export function screenBatch(candidates: readonly Candidate[]): BatchOutcome[] {
 
 /** JSON with object keys sorted, so two files differing only in key order are the same submission. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
+  return JSON.stringify(toPlain(value));
 }

@@ -1,3 +1,4 @@
+import { byCodePoint } from '../order.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { screenBatch, type BatchOutcome, type Candidate } from './batch.js';
@@ -11,7 +12,7 @@ export const MAX_SUBMISSION_BYTES = 16 * 1024 * 1024;
  * reasons; a broken file never stops the batch. Only an unreadable folder throws.
  */
 export function readSubmissionsDir(dir: string, maxBytes = MAX_SUBMISSION_BYTES): BatchOutcome[] {
-  const names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = readdirSync(dir).sort(byCodePoint);
   return screenBatch(names.map((name) => readCandidate(join(dir, name), maxBytes)));
 }
 

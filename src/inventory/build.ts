@@ -1,3 +1,4 @@
+import { byCodePoint } from '../order.js';
 import type { Category, Scope, Scope3Category } from '../activity/categories.js';
 import { CATEGORY_IDS, SCOPES } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, type DataQuality } from '../activity/record.js';
@@ -38,7 +39,7 @@ export function totalLines(lines: readonly EmissionLine[], memo: readonly MemoLi
     scope2MarketBased,
     byScope3Category: new Map([...byScope3Category].sort(([a], [b]) => a - b)),
     byCategory: new Map(CATEGORY_IDS.filter((c) => byCategory.has(c)).map((c) => [c, byCategory.get(c)!])),
-    bySite: new Map([...bySite].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    bySite: new Map([...bySite].sort(([a], [b]) => byCodePoint(a, b))),
     byDataQuality: Object.fromEntries(byDataQuality) as Record<DataQuality, Decimal>,
     biogenicCO2: memo.filter((m) => m.kind === 'biogenic-co2').reduce((acc, m) => acc.add(m.value), new Decimal(0)),
   };

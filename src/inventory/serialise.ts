@@ -1,3 +1,4 @@
+import { byCodePoint } from '../order.js';
 import { z } from 'zod';
 import { CATEGORY_IDS, SCOPES, type Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
@@ -172,7 +173,7 @@ export function toPlain(value: unknown): Plain | undefined {
   if (Array.isArray(value)) return value.map((v) => toPlain(v) ?? null);
   const entries = value instanceof Map ? [...value].map(([k, v]) => [String(k), v] as const) : Object.entries(value as object);
   const out: { [key: string]: Plain } = {};
-  for (const [k, v] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [k, v] of [...entries].sort(([a], [b]) => byCodePoint(a, b))) {
     const plain = toPlain(v);
     if (plain !== undefined) out[k] = plain;
   }
