@@ -32,11 +32,6 @@ export function groupLabel(group: CohortGroup): string {
   return group.kind === 'all' ? 'All councils' : group.kind === 'council-type' ? COUNCIL_TYPE_INFO[group.councilType].label : `Councils in ${REGION_LABELS[group.region]}`;
 }
 
-/** The cohorts a council belongs to within its base group: all, its type, its region. */
-export function groupsOf(profile: CouncilProfile): CohortGroup[] {
-  return [{ kind: 'all' }, { kind: 'council-type', councilType: profile.councilType }, { kind: 'region', region: profile.region }];
-}
-
 /** The cohorts of a base group with at least one council, in report order: all, types, regions. */
 export function groupsPresent(profiles: readonly CouncilProfile[]): CohortGroup[] {
   const types = new Set(profiles.map((p) => p.councilType));

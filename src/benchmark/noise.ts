@@ -8,7 +8,7 @@ const HALF = new Decimal('0.5');
  * so each figure's noise is reproducible and independent of the order figures are computed in.
  * FNV-1a hashes the key; a mulberry32 step mixes it with the seed.
  */
-export function keyedUniform(seed: number, key: string): Decimal {
+function keyedUniform(seed: number, key: string): Decimal {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   let t = (h ^ Math.imul(seed, 0x9e3779b9)) >>> 0;

@@ -34,7 +34,7 @@ export interface FactorImportResult {
 /** The sheet DESNZ puts the flat table on; the first sheet with a Scope/Level 1 header otherwise. */
 const FACTOR_SHEET = 'Factors by Category';
 
-export async function readFactorTable(file: string): Promise<SourceTable> {
+async function readFactorTable(file: string): Promise<SourceTable> {
   const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return readCsvText(readFileSync(file, 'utf8'), name);

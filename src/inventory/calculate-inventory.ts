@@ -29,7 +29,7 @@ export interface CalculationOptions {
   readonly spendFactors?: SpendFactorTable;
 }
 
-export function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined): FactorSet {
+function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined): FactorSet {
   if (factorSet !== undefined && typeof factorSet !== 'string') return factorSet;
   return loadFactorSet(factorSet ?? defaultFactorSetId(reportingYear === undefined ? undefined : reportingYearStart(reportingYear)));
 }
