@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { benchmark, sharedView, submissionFromInventory, type Submission } from '../../src/benchmark/index.js';
+import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
+
+/** Twelve districts alike but for size; `incomplete` of them with a spend record no factor table can cost, `schools` including schools. */
+function districts(incomplete: number, schools: number): Submission[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const records = [
+      { category: 'buildings', source: 'natural-gas', quantity: String(500_000 + i * 37_000), unit: 'kWh' },
+      ...(i < incomplete ? [{ category: 'purchased-goods-and-services', source: 'spend:consultancy', quantity: '100000', unit: 'GBP', priceYear: 2023 }] : []),
+    ];
+    const inventory = calculateInventory({ records, reportingYear: '2023/24' }, { factorSet: 'desnz-2023' });
+    const result = submissionFromInventory(
+      inventory,
+      { onsCode: `E079${String(i).padStart(5, '0')}`, name: `Qzx District ${i}`, councilType: 'district', region: 'south-east', boundary: { schoolsIncluded: i < schools, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false } },
+      { population: 90_000 },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.submission;
+  });
+}
+
+describe('cohort notes', () => {
+  it('carry the number of excluded records in the submission and say how many members are incomplete', () => {
+    const submissions = districts(3, 0);
+    expect(submissions.map((s) => s.excludedRecords ?? 0)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const all = sharedView(benchmark(submissions)).baseGroups[0]!.cohorts[0]!;
+    expect(all.notes).toContain('3 of 12 council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.');
+  });
+
+  it('say where boundaries differ, and name no council', () => {
+    const view = sharedView(benchmark(districts(0, 4)));
+    const notes = view.baseGroups[0]!.cohorts.flatMap((c) => c.notes);
+    expect(notes).toContain('Boundaries differ: 4 of 12 include maintained schools, so peers are not like-for-like.');
+    expect(JSON.stringify(view)).not.toMatch(/Qzx|E079\d{5}/);
+  });
+
+  it('give no numbers under differential privacy', () => {
+    const view = sharedView(benchmark(districts(2, 5), { differentialPrivacy: { epsilon: 1, seed: 3 } }));
+    const notes = view.baseGroups[0]!.cohorts[0]!.notes;
+    expect(notes.length).toBe(2);
+    for (const note of notes) expect(note).not.toMatch(/\d/);
+  });
+});
