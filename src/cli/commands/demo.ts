@@ -3,8 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchmark, councilView, readSubmissionsDir, submissionFromInventory, type CouncilReport } from '../../benchmark/index.js';
-import { describeAccounting } from '../../import/index.js';
-import { compareInventories } from '../../inventory/index.js';
+import { describeAccounting, type BaselineProfile } from '../../import/index.js';
+import { compareInventories, type Inventory } from '../../inventory/index.js';
 import { formatProblem } from '../../problem.js';
 import { renderHtml, renderText, renderXlsx } from '../../report/index.js';
 import { importBaseline, inventoryOf } from '../baseline.js';
@@ -56,7 +56,7 @@ export const demoCommand: Command = async (args, io) => {
 };
 
 /** The example council's own "where we stand" view among the fictional councils' submissions. */
-function benchmarkPosition(inventory: ReturnType<typeof inventoryOf>, profile: Parameters<typeof submissionProfileOf>[0], examples: string): CouncilReport | undefined {
+function benchmarkPosition(inventory: Inventory, profile: BaselineProfile, examples: string): CouncilReport | undefined {
   const { profile: submissionProfile } = submissionProfileOf(profile);
   if (submissionProfile === undefined) return undefined;
   const own = submissionFromInventory(inventory, submissionProfile, profile.denominators, { includeActivity: false });
