@@ -75,6 +75,14 @@ describe('council-ghg calculate', () => {
     expect(json.records.map((r) => [r.source, r.quantity])).toEqual([['spend:professional-services', '900']]);
   });
 
+  it('takes import limits from --limit, naming the limit where a file exceeds it', async () => {
+    const { io, err } = recorder();
+    expect(await calculateCommand([join(examples, 'example-council-baseline.csv'), '--limit', 'maxRows=20'], io)).toBe(EXIT.problems);
+    expect(err.join('\n')).toMatch(/limit-exceeded .*maxRows/);
+    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--limit', 'maxRowz=20'], recorder().io)).rejects.toThrow(/--limit must be NAME=N/);
+    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--limit', 'maxRows=0'], recorder().io)).rejects.toThrow(/--limit/);
+  });
+
   it('refuses bad options', async () => {
     const { io } = recorder();
     await expect(calculateCommand([], io)).rejects.toThrow(/needs the FILE/);

@@ -13,7 +13,8 @@ import { formatProblem, type Problem } from '../../problem.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
-import { importBaseline, inventoryOf } from '../baseline.js';
+import { importBaseline, inventoryOf, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
+import { definedFields } from '../../defined.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg calculate FILE [options]
@@ -30,6 +31,7 @@ inventory and every problem, each naming its file, sheet and cell or line and co
   --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
   --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
   --price-year YYYY      with --mapping, for a ledger without a date column
+${LIMIT_OPTION_HELP}
 
 Exit codes: 0 clean; 1 done, but problems excluded data; 2 unusable input or options.`;
 
@@ -57,6 +59,7 @@ export const calculateCommand: Command = async (args, io) => {
       encoding: { type: 'string' },
       mapping: { type: 'string' },
       'price-year': { type: 'string' },
+      limit: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
@@ -75,6 +78,7 @@ export const calculateCommand: Command = async (args, io) => {
   const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
   if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
   const spendFactors = values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']);
+  const limits = limitOptions(values.limit);
   const residualMix = values['residual-mix'] === undefined ? undefined : parseDecimal(values['residual-mix']);
   if (values['residual-mix'] !== undefined && (residualMix === undefined || residualMix.isNegative())) {
     throw new UsageError(`--residual-mix must be a non-negative number of kgCO2e per kWh, such as 0.38, not '${values['residual-mix']}'`);
@@ -86,7 +90,7 @@ export const calculateCommand: Command = async (args, io) => {
     const path = resolve(file);
     const progress = new Progress(statSync(path).size);
     try {
-      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, encoding, priceYear) : await loadBaseline(path, progress, encoding);
+      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, encoding, priceYear) : await loadBaseline(path, progress, { ...definedFields({ encoding }), limits });
     } finally {
       progress.done();
     }
@@ -119,9 +123,9 @@ export const calculateCommand: Command = async (args, io) => {
   return errors > 0 ? EXIT.problems : EXIT.ok;
 };
 
-async function loadBaseline(path: string, progress: Progress, encoding: CsvEncoding | undefined): Promise<Loaded> {
+async function loadBaseline(path: string, progress: Progress, options: BaselineReadOptions): Promise<Loaded> {
   if (!/\.(csv|tsv|txt)$/i.test(path)) progress.indeterminate('Reading workbook');
-  const result = await importBaseline(path, { onBytes: (bytes) => progress.update(bytes), ...(encoding !== undefined ? { encoding } : {}) });
+  const result = await importBaseline(path, { ...options, onBytes: (bytes) => progress.update(bytes) });
   return { ...result, summary: describeAccounting(result.accounting) };
 }
 

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { submissionFromInventory } from '../../benchmark/index.js';
 import { formatProblem, type Problem } from '../../problem.js';
-import { importBaseline, inventoryOf } from '../baseline.js';
+import { importBaseline, inventoryOf, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
 import { submissionProfileOf } from '../submission-profile.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
@@ -16,6 +16,7 @@ year's), and the activity records so the benchmark can recalculate on a common f
 
   --out FILE       write the submission to FILE (default: print it)
   --no-activity    leave the activity records out (the benchmark then cannot restate this council)
+${LIMIT_OPTION_HELP}
 
 Problems are listed on stderr. Exit status: 0 written cleanly, 1 written but some records were excluded,
 2 no submission (the file is unreadable or the About details are incomplete).`;
@@ -24,7 +25,7 @@ export const submitCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: { out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, limit: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.out(HELP);
@@ -32,7 +33,7 @@ export const submitCommand: Command = async (args, io) => {
   }
   const file = positionals[0];
   if (file === undefined) throw new UsageError('submit needs the FILE of a council baseline (.xlsx or .csv; see council-ghg submit --help)');
-  const imported = await importBaseline(file);
+  const imported = await importBaseline(file, { limits: limitOptions(values.limit) });
 
   const { profile: input, missing } = submissionProfileOf(imported.profile);
   if (input === undefined) {
