@@ -1,36 +1,30 @@
-import type { ActivityRecord, DataQuality } from '../activity/record.js';
-import type { Category, Scope, Scope3Category } from '../activity/categories.js';
-import type { Decimal } from '../decimal.js';
-import type { FactorKey } from '../factors/key.js';
-import type { FactorScope } from '../factors/schema.js';
-import type { Unit } from '../units/units.js';
+import { z } from 'zod';
+import { CATEGORY_IDS, SCOPES, type Category, type Scope3Category } from '../activity/categories.js';
+import { DATA_QUALITY_TIERS, type ActivityRecord } from '../activity/record.js';
+import { parseDecimal } from '../decimal.js';
+import { isFactorKey, type FactorKey } from '../factors/key.js';
+import { FactorScopeSchema } from '../factors/schema.js';
+import { isUnit, type Unit } from '../units/units.js';
+
+/**
+ * Emission and memo lines. Each is defined once, as the zod schema of its written form (decimals as exact
+ * strings, read back to Decimal), and its type is inferred from that schema, so what the calculator produces
+ * and what the inventory file reads cannot drift apart.
+ */
+
+/** Exact decimal text to a Decimal. */
+export const DecimalTextSchema = z.string().transform((text, ctx) => {
+  const value = parseDecimal(text);
+  if (value === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not a decimal number` });
+    return z.NEVER;
+  }
+  return value;
+});
 
 /** Why a line exists for its record: the emission itself, or an upstream or loss emission it implies. */
 export const LINE_ROLES = ['direct', 'well-to-tank', 'transmission-and-distribution'] as const;
 export type LineRole = (typeof LINE_ROLES)[number];
-
-/** The factor a line used, traceable to the published table. */
-export interface FactorUsed {
-  readonly key: FactorKey;
-  readonly setId: string;
-  /** "Fuels › Gaseous fuels › Natural gas" */
-  readonly path: string;
-  readonly uom: string;
-  readonly desnzScope: FactorScope;
-  /** kgCO2e per `uom`. */
-  readonly kgCO2ePerUnit: Decimal;
-  readonly sourceFile: string;
-  readonly sourceRow: number;
-  readonly sourceId?: string;
-}
-
-/** The activity quantity in the factor's unit, and how it got there. */
-export interface QuantityUsed {
-  readonly value: Decimal;
-  readonly uom: string;
-  /** Present when the record's unit differed: value = entered × multiplier. */
-  readonly conversion?: { readonly from: Unit; readonly multiplier: Decimal };
-}
 
 /**
  * What a market-based scope 2 figure rests on, by the Scope 2 Guidance hierarchy: for grid electricity in kWh a
@@ -40,38 +34,69 @@ export interface QuantityUsed {
 export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
 export type MarketBasis = (typeof MARKET_BASES)[number];
 
-/** One emission: a record × a factor, with scope, category and per-gas split. */
-export interface EmissionLine {
-  readonly recordId: string;
-  readonly record: ActivityRecord;
-  readonly role: LineRole;
-  readonly category: Category;
-  readonly scope: Scope;
-  readonly scope3Category?: Scope3Category;
-  readonly site?: string;
-  readonly dataQuality: DataQuality;
-  readonly factor: FactorUsed;
-  readonly quantity: QuantityUsed;
-  /** Location-based kgCO2e (the figure totals use). */
-  readonly kgCO2e: Decimal;
-  /** kgCO2e per gas where DESNZ publishes the split (CO2, CH4, N2O). */
-  readonly byGas: { readonly CO2?: Decimal; readonly CH4?: Decimal; readonly N2O?: Decimal };
-  /** Scope 2 only: the market-based figure and the basis it rests on. */
-  readonly market?: { readonly kgCO2e: Decimal; readonly basis: MarketBasis };
-}
-
 export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing'] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
+const CategorySchema = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
+const Scope3CategorySchema = z.number().int().min(1).max(15).transform((n) => n as Scope3Category);
+
+/** The factor a line used, traceable to the published table. */
+export const FactorUsedSchema = z.strictObject({
+  key: z.string().refine(isFactorKey, 'not a factor key').transform((k) => k as FactorKey),
+  setId: z.string(),
+  /** "Fuels › Gaseous fuels › Natural gas" */
+  path: z.string(),
+  uom: z.string(),
+  desnzScope: FactorScopeSchema,
+  /** kgCO2e per `uom`. */
+  kgCO2ePerUnit: DecimalTextSchema,
+  sourceFile: z.string(),
+  sourceRow: z.number().int(),
+  sourceId: z.string().optional(),
+});
+export type FactorUsed = z.output<typeof FactorUsedSchema>;
+
+/** The activity quantity in the factor's unit, and how it got there. */
+export const QuantityUsedSchema = z.strictObject({
+  value: DecimalTextSchema,
+  uom: z.string(),
+  /** Present when the record's unit differed: value = entered × multiplier. */
+  conversion: z.strictObject({ from: z.string().refine(isUnit, 'not a known unit').transform((u) => u as Unit), multiplier: DecimalTextSchema }).optional(),
+});
+export type QuantityUsed = z.output<typeof QuantityUsedSchema>;
+
+/** One emission as written: a record (named by id) × a factor, with scope, category and per-gas split. */
+export const EmissionLineSchema = z.strictObject({
+  recordId: z.string(),
+  role: z.enum(LINE_ROLES),
+  category: CategorySchema,
+  scope: z.enum(SCOPES),
+  scope3Category: Scope3CategorySchema.optional(),
+  site: z.string().optional(),
+  dataQuality: z.enum(DATA_QUALITY_TIERS),
+  factor: FactorUsedSchema,
+  quantity: QuantityUsedSchema,
+  /** Location-based kgCO2e (the figure totals use). */
+  kgCO2e: DecimalTextSchema,
+  /** kgCO2e per gas where DESNZ publishes the split (CO2, CH4, N2O). */
+  byGas: z.strictObject({ CO2: DecimalTextSchema.optional(), CH4: DecimalTextSchema.optional(), N2O: DecimalTextSchema.optional() }),
+  /** Scope 2 only: the market-based figure and the basis it rests on. */
+  market: z.strictObject({ kgCO2e: DecimalTextSchema, basis: z.enum(MARKET_BASES) }).optional(),
+});
+
+/** One emission, with the record it came from. */
+export type EmissionLine = Readonly<z.output<typeof EmissionLineSchema>> & { readonly record: ActivityRecord };
+
 /** Reported beside the inventory, never added into its totals. */
-export interface MemoLine {
-  readonly recordId: string;
-  readonly kind: MemoKind;
-  readonly category: Category;
-  readonly site?: string;
+export const MemoLineSchema = z.strictObject({
+  recordId: z.string(),
+  kind: z.enum(MEMO_KINDS),
+  category: CategorySchema,
+  site: z.string().optional(),
   /** kgCO2e for biogenic CO2, removals and flights; kWh for generation. */
-  readonly value: Decimal;
-  readonly unit: 'kgCO2e' | 'kWh';
-  readonly factor?: FactorUsed;
-  readonly note: string;
-}
+  value: DecimalTextSchema,
+  unit: z.enum(['kgCO2e', 'kWh']),
+  factor: FactorUsedSchema.optional(),
+  note: z.string(),
+});
+export type MemoLine = Readonly<z.output<typeof MemoLineSchema>>;

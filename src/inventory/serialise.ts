@@ -1,12 +1,8 @@
-import { byCodePoint } from '../order.js';
 import { z } from 'zod';
-import { CATEGORY_IDS, SCOPES, type Category } from '../activity/categories.js';
-import { DATA_QUALITY_TIERS, OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
-import { LINE_ROLES, MARKET_BASES, MEMO_KINDS, type EmissionLine, type MemoLine } from '../calculate/line.js';
-import { Decimal, parseDecimal } from '../decimal.js';
-import { isFactorKey, type FactorKey } from '../factors/key.js';
-import { FactorScopeSchema } from '../factors/schema.js';
-import { isUnit, type Unit } from '../units/units.js';
+import { OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
+import { EmissionLineSchema, MemoLineSchema, type EmissionLine, type MemoLine } from '../calculate/line.js';
+import { Decimal } from '../decimal.js';
+import { byCodePoint } from '../order.js';
 import { totalLines } from './build.js';
 import type { Inventory } from './types.js';
 
@@ -56,11 +52,11 @@ export function parseInventory(text: string): Inventory {
   const lines = doc.lines.map((line): EmissionLine => {
     const record = byId.get(line.recordId);
     if (record === undefined) throw new InventoryFormatError(`A line refers to record '${line.recordId}', which is not in the inventory`);
-    return { ...line, record } as EmissionLine;
+    return { ...line, record };
   });
   const edited = lines.find((l) => !l.quantity.value.mul(l.factor.kgCO2ePerUnit).eq(l.kgCO2e));
   if (edited !== undefined) throw new InventoryFormatError(`A line of record '${edited.recordId}' is not its quantity times its factor`);
-  const memo = doc.memo as MemoLine[];
+  const memo: MemoLine[] = doc.memo;
   const totals = totalLines(lines, memo);
   const stated = toPlain(doc.totals);
   if (JSON.stringify(stated) !== JSON.stringify(toPlain(totals))) {
@@ -69,63 +65,6 @@ export function parseInventory(text: string): Inventory {
   const { format: _f, formatVersion: _v, note: _n, ...rest } = doc;
   return { ...rest, records, lines, memo, totals } as Inventory;
 }
-
-const decimal = z.string().transform((text, ctx) => {
-  const value = parseDecimal(text);
-  if (value === undefined) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not a decimal number` });
-    return z.NEVER;
-  }
-  return value;
-});
-const unit = z.string().refine(isUnit, 'not a known unit').transform((u) => u as Unit);
-const factorKey = z.string().refine(isFactorKey, 'not a factor key').transform((k) => k as FactorKey);
-const category = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
-const scope3Category = z.number().int().min(1).max(15);
-
-const FactorUsedSchema = z.strictObject({
-  key: factorKey,
-  setId: z.string(),
-  path: z.string(),
-  uom: z.string(),
-  desnzScope: FactorScopeSchema,
-  kgCO2ePerUnit: decimal,
-  sourceFile: z.string(),
-  sourceRow: z.number().int(),
-  sourceId: z.string().optional(),
-});
-
-const LineSchema = z.strictObject({
-  recordId: z.string(),
-  role: z.enum(LINE_ROLES),
-  category,
-  scope: z.enum(SCOPES),
-  scope3Category: scope3Category.optional(),
-  site: z.string().optional(),
-  dataQuality: z.enum(DATA_QUALITY_TIERS),
-  factor: FactorUsedSchema,
-  quantity: z.strictObject({
-    value: decimal,
-    uom: z.string(),
-    conversion: z.strictObject({ from: unit, multiplier: decimal }).optional(),
-  }),
-  kgCO2e: decimal,
-  byGas: z.strictObject({ CO2: decimal.optional(), CH4: decimal.optional(), N2O: decimal.optional() }),
-  market: z
-    .strictObject({ kgCO2e: decimal, basis: z.enum(MARKET_BASES) })
-    .optional(),
-});
-
-const MemoSchema = z.strictObject({
-  recordId: z.string(),
-  kind: z.enum(MEMO_KINDS),
-  category,
-  site: z.string().optional(),
-  value: decimal,
-  unit: z.enum(['kgCO2e', 'kWh']),
-  factor: FactorUsedSchema.optional(),
-  note: z.string(),
-});
 
 const InventoryDocumentSchema = z.strictObject({
   format: z.literal(INVENTORY_FORMAT),
@@ -148,8 +87,8 @@ const InventoryDocumentSchema = z.strictObject({
   }),
   // Records are validated by the activity model itself when read back.
   records: z.array(z.record(z.string(), z.unknown())),
-  lines: z.array(LineSchema),
-  memo: z.array(MemoSchema),
+  lines: z.array(EmissionLineSchema),
+  memo: z.array(MemoLineSchema),
   problems: z.array(
     z.strictObject({
       severity: z.enum(['error', 'warning']),
