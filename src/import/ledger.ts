@@ -211,7 +211,9 @@ export class LedgerAggregator {
     const { key, amount, date } = this.columns;
     const slot = this.slotOf(fields[key] ?? '');
     const amountText = fields[amount] ?? '';
-    if (slot.totals || (slot.code === '' && fields.some((f) => TOTALS.test(f.trim())))) return this.skip('totals row');
+    // A blank-coded line is a totals line only when its first field says so; a supplier such as "Total Gas &
+    // Power" further along is spend like any other (unmapped if its code is blank).
+    if (slot.totals || (slot.code === '' && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) return this.skip('totals row');
     if (slot.header && amountText.trim() === this.headerCells[amount]) return this.skip('repeated header');
     const pence = readPence(amountText);
     let value: Decimal | undefined;

@@ -19,6 +19,7 @@ export type ImportProblemCode =
   | 'unknown-quality'
   | 'unknown-market-instrument'
   | 'market-conflict'
+  | 'totals-row'
   | 'invalid-scope3-category'
   | 'merged-quantity'
   | 'duplicate-id'

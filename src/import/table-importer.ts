@@ -134,9 +134,17 @@ export class TableImporter {
   private dataRow(row: SourceRow, columns: Columns): void {
     const cells = row.cells.map((c) => (c.merge === 'across' ? { text: '' } : c));
     const quantityCells = columns.quantities.map((q) => cells[q.index] ?? { text: '' });
-    const descriptive = cells.filter((_, i) => !columns.quantities.some((q) => q.index === i));
     const skip = (reason: string) => this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason });
-    if (descriptive.some((c) => TOTALS.test(c.text.trim()))) return skip('totals row');
+    // A totals row is labelled in its first cell ("Total", "Sub-total: gas"); a site or supplier that merely
+    // begins with "Total" further along the row is data. Each skip is a warning naming the cell, never silent.
+    const first = cells.findIndex((c) => c.text.trim() !== '');
+    if (first !== -1 && !columns.quantities.some((q) => q.index === first) && TOTALS.test(cells[first]!.text.trim())) {
+      this.sink.problem({
+        severity: 'warning', code: 'totals-row', origin: this.cellOrigin(row.line, first, columns), value: cells[first]!.text.trim(),
+        message: 'Row skipped as a totals row (its parts are counted on their own rows); if it is data, change this label',
+      });
+      return skip('totals row');
+    }
     const filled = cells.filter((c) => c.text.trim() !== '' || c.formulaWithoutValue === true);
     const noQuantity = quantityCells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true && c.merge === undefined);
     if (noQuantity && (filled.length === 1 || NOTE.test(filled[0]?.text.trim() ?? ''))) return skip('notes row');

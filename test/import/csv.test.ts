@@ -68,12 +68,25 @@ describe('importCsv: encodings, delimiters and line endings', () => {
     await expect(importCsv('a,b,c\n1,2,3\n', { file: 'f.csv' })).rejects.toThrow(/f.csv: no recognisable header/);
   });
 
+  it('never takes a data row for a totals row because a site, supplier or note begins with "Total"', async () => {
+    const result = await importCsv(
+      'Reference,Category,Site,Source,Quantity,Unit,Evidence or supplier,Notes\n' +
+        'gas-1,buildings,Total Fitness Leisure Centre,natural-gas,1000,kWh,,\n' +
+        'elec-1,buildings,Depot,electricity,500,kWh,Total Gas & Power,Total for the year from invoices\n' +
+        'Total,,,,1500,,,\n',
+      { file: 't.csv' },
+    );
+    expect(result.records.map((r) => r.id)).toEqual(['gas-1', 'elec-1']);
+    expect(result.problems.map((p) => [p.code, p.origin.line, p.value])).toEqual([['totals-row', 4, 'Total']]);
+  });
+
   it('names line and column in every problem', async () => {
     const result = await importCsv('Category,Source,Quantity,Unit\nbuildings,natural-gas,1.2.3,kWh\nwaste,natural-gas,5,kWh\nbuildings,natural-gas,5,furlongs\n,,,\nTotal,,10,\n', { file: 'p.csv' });
     expect(result.problems.map((p) => [p.code, p.origin.line, p.origin.column, p.value])).toEqual([
       ['invalid-number', 2, 'Quantity', '1.2.3'],
       ['category-not-allowed', 3, 'Category', 'waste'],
       ['unknown-unit', 4, 'Unit', 'furlongs'],
+      ['totals-row', 6, 'Category', 'Total'],
     ]);
     expect(result.accounting.map((a) => a.outcome)).toEqual(['skipped', 'problem', 'problem', 'problem', 'skipped']);
   });

@@ -108,14 +108,17 @@ describe('spend ledger: streamed, mapped and aggregated exactly', () => {
   });
 
   it('skips totals rows and repeated headers, and counts a code however it is spaced as one code', async () => {
-    const text = ['Expense code,Amount,Date,Note', 'E100,10,01/04/2023,', ' E100 ,5.5,02/04/2023,', 'X9,1,01/04/2023,', ' X9,(2),01/04/2023,', '', 'Total,16.5,,', ',16.5,,Grand total', 'Expense code,Amount,Date,Note', 'Expense code,3,01/04/2023,'].join('\n');
+    // A blank-coded line is a totals line only when its first field says so: "Grand total" only in the Note is spend
+    // like any other, and a supplier named "Total Gas & Power" must never be taken for a total.
+    const text = ['Expense code,Amount,Date,Note', 'E100,10,01/04/2023,', ' E100 ,5.5,02/04/2023,', 'X9,1,01/04/2023,', ' X9,(2),01/04/2023,', '', 'Total,16.5,,', 'Grand total,16.5,,', 'Expense code,Amount,Date,Note', 'Expense code,3,01/04/2023,', ',2500,03/04/2023,Total Gas & Power'].join('\n');
     const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv' });
     expect(result.totals.map((t) => [t.spendCategory, t.total.toFixed(), t.lines])).toEqual([['professional-services', '15.5', 2]]);
     expect(result.unmapped.map((u) => [u.code, u.total.toFixed(), u.lines, u.firstLine])).toEqual([
+      ['', '2500', 1, 11],
       ['Expense code', '3', 1, 10],
       ['X9', '-1', 2, 4],
     ]);
-    expect(result.account).toMatchObject({ lines: 8, mapped: 2, unmapped: 3, rejected: 0, credits: 1, skipped: new Map([['totals row', 2], ['repeated header', 1]]) });
+    expect(result.account).toMatchObject({ lines: 9, mapped: 2, unmapped: 4, rejected: 0, credits: 1, skipped: new Map([['totals row', 2], ['repeated header', 1]]) });
   });
 
   it('refuses a ledger without the mapping’s code column', async () => {

@@ -28,7 +28,7 @@ describe('importWorkbook: a council’s own energy sheet', () => {
       ['B5', 'Depot', 'natural-gas', '2469', 'kWh', 'buildings'],
       ['C6', 'Library', 'electricity', '500', 'kWh', 'buildings'],
     ]);
-    expect(summary(result.problems)).toEqual(['error-cell Energy!C5 #DIV/0!', 'formula-without-value Energy!B6']);
+    expect(summary(result.problems)).toEqual(['error-cell Energy!C5 #DIV/0!', 'formula-without-value Energy!B6', 'totals-row Energy!A7 Total']);
     expect(result.problems[1]!.message).toMatch(/formula with no saved result/);
   });
 
@@ -89,6 +89,7 @@ describe('importWorkbook: header synonyms, dates, years and bad values', () => {
       'negative-quantity Fleet!B4 (200)',
       'outside-reporting-year Fleet!C5 2024-05-01T00:00:00.000Z',
       'invalid-number Fleet!B6 about 40',
+      'totals-row Fleet!A9 Sub-total',
       'unknown-source Fleet!A10 unobtainium',
       'invalid-date Fleet!C11 last Tuesday',
       'unknown-quality Fleet!E12 guesswork',
