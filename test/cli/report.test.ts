@@ -44,6 +44,14 @@ describe('council-ghg report', () => {
     const out = join(dir, 'benchmark.html');
     await reportCommand([current, '--out', out, '--benchmark', view], recorder());
     expect(readFileSync(out, 'utf8')).toContain('id="chart-benchmark-1"');
+    // The file `benchmark --council CODE --format json` writes ({ shared, council }) is accepted as it is.
+    const { shared, council } = exampleBenchmark();
+    writeFileSync(view, JSON.stringify({ shared, council }));
+    await reportCommand([current, '--out', out, '--benchmark', view], recorder());
+    expect(readFileSync(out, 'utf8')).toContain('id="chart-benchmark-1"');
+    // Another council's view is refused rather than shown as "you".
+    writeFileSync(view, JSON.stringify({ ...council, council: { onsCode: 'E07900003', name: 'Fictional District 03' } }));
+    await expect(reportCommand([current, '--out', out, '--benchmark', view], recorder())).rejects.toThrow(/benchmark view of E07900003, not of this council/);
     writeFileSync(view, '{"format":"something else"}');
     await expect(reportCommand([current, '--out', out, '--benchmark', view], recorder())).rejects.toThrow(/not a council benchmark report/);
   });

@@ -23,8 +23,8 @@ const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out 
   --out OUT         the file to write (required for xlsx); without it the report goes to standard output
   --compare FILE    the previous year's data (same kinds as FILE): adds the year-on-year change, split into
                     activity and emission-factor effects (html)
-  --benchmark FILE  this council's "where we stand" benchmark report (.json, from the benchmark command): adds its
-                    position in each cohort (html)
+  --benchmark FILE  this council's "where we stand" benchmark report: the .json written by
+                    'council-ghg benchmark DIR --council CODE --format json' (adds its position in each cohort, html)
   --set ID          the emission factor set (e.g. desnz-2023); default: the workbook's, else the reporting year's
   --table T         csv only: lines (default) or summary
 
@@ -58,6 +58,10 @@ export const reportCommand: Command = async (args, io) => {
   const previous = values.compare === undefined ? undefined : await loadInventory(values.compare, undefined);
   const comparison = previous === undefined ? undefined : compareInventories(previous, current);
   const benchmark = values.benchmark === undefined ? undefined : readCouncilReport(values.benchmark);
+  const ours = current.council.onsCode;
+  if (benchmark !== undefined && ours !== undefined && benchmark.council.onsCode !== ours) {
+    throw new UsageError(`${values.benchmark} is the benchmark view of ${benchmark.council.onsCode}, not of this council (${ours})`);
+  }
   if ((comparison !== undefined || benchmark !== undefined) && format !== 'html') io.err('Note: --compare and --benchmark are shown in the html report only.');
 
   const report: string | Buffer =
@@ -82,8 +86,11 @@ function chooseFormat(format: string | undefined, out: string | undefined): Form
   return chosen as Format;
 }
 
+/** A council's own benchmark view: the file `benchmark --council CODE --format json` writes, or its `council` part alone. */
 function readCouncilReport(path: string): CouncilReport {
-  const parsed = CouncilReportSchema.safeParse(JSON.parse(readFileSync(resolve(path), 'utf8')));
+  const json = JSON.parse(readFileSync(resolve(path), 'utf8')) as unknown;
+  const view = json !== null && typeof json === 'object' && 'council' in json && 'shared' in json ? json.council : json;
+  const parsed = CouncilReportSchema.safeParse(view);
   if (!parsed.success) throw new UsageError(`${path}: not a council benchmark report (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message})`);
   return parsed.data;
 }
