@@ -163,11 +163,13 @@ const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string]
 /**
  * How like-for-like a cohort is: members whose inventories excluded records (their figures are understated)
  * and boundary flags that differ between members. Numbers are given only where the cohort's count is
- * published exactly (they would otherwise reveal it); under differential privacy, or when the count is
- * withheld, the note says so without numbers.
+ * published exactly (they would otherwise reveal it); under differential privacy the note says so without
+ * numbers, and a cohort whose count is withheld has no notes.
  */
 function cohortNotes(cohort: readonly Member[], count: Published, policy: DisclosurePolicy): string[] {
-  const exact = count.status === 'published' && policy.differentialPrivacy === undefined;
+  // A withheld cohort says nothing at all: even "some members are incomplete" tells its few members about the rest.
+  if (count.status !== 'published') return [];
+  const exact = policy.differentialPrivacy === undefined;
   const notes: string[] = [];
   const incomplete = cohort.filter((m) => (m.submission.excludedRecords ?? 0) > 0).length;
   if (incomplete > 0) {

@@ -35,6 +35,15 @@ describe('cohort notes', () => {
     expect(JSON.stringify(view)).not.toMatch(/Qzx|E079\d{5}/);
   });
 
+  it('are left out for a cohort whose count is withheld', () => {
+    const few = districts(1, 2).slice(0, 4);
+    const view = sharedView(benchmark(few));
+    for (const cohort of view.baseGroups[0]!.cohorts) {
+      expect(cohort.metrics[0]!.count.status).toBe('suppressed');
+      expect(cohort.notes).toEqual([]);
+    }
+  });
+
   it('give no numbers under differential privacy', () => {
     const view = sharedView(benchmark(districts(2, 5), { differentialPrivacy: { epsilon: 1, seed: 3 } }));
     const notes = view.baseGroups[0]!.cohorts[0]!.notes;
