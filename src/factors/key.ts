@@ -4,8 +4,8 @@
  *
  *   Fuels › Gaseous fuels › Natural gas, UOM "kWh (Gross CV)"  →  fuels/gaseous-fuels/natural-gas@kwh-gross-cv
  */
-declare const factorKeyBrand: unique symbol;
-export type FactorKey = string & { readonly [factorKeyBrand]: true };
+// A string-keyed brand (not a unique symbol) so declaration files can name it wherever a schema infers it.
+export type FactorKey = string & { readonly __brand: 'FactorKey' };
 
 export interface FactorPath {
   readonly level1: string;
