@@ -40,7 +40,14 @@ export function calculateInventory(input: CalculationInput, options: Calculation
   const { records, problems: activityProblems } = parseActivityRecords(input.records);
   const recordProblems: Problem[] = [...activityProblems];
   const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
-  if (options.factorSet === undefined && start !== undefined && set.info.year !== start) {
+  if (options.factorSet === undefined && start === undefined) {
+    recordProblems.push({
+      severity: 'warning',
+      code: 'factor-set-year-differs',
+      message: `No reporting year was given, so the newest bundled set (${set.id}) was used; give the reporting year (e.g. 2023/24) or choose a set`,
+      origin: { note: 'factor set' },
+    });
+  } else if (options.factorSet === undefined && start !== undefined && set.info.year !== start) {
     recordProblems.push({
       severity: 'warning',
       code: 'factor-set-year-differs',
