@@ -1,11 +1,12 @@
 import { definedFields } from '../defined.js';
-import { createReadStream, existsSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { SpendFactorTableSchema, type SpendFactorTable } from '../calculate/spend.js';
+import { parseDecimal } from '../decimal.js';
+import { MANIFEST_FILE } from '../factors/store.js';
+import type { CalculationOptions } from '../inventory/calculate-inventory.js';
 import type { CsvEncoding } from '../import/encoding.js';
-import type { BaselineProfile } from '../import/profile.js';
 import { DEFAULT_LIMITS, importCsv, importWorkbook, type ImportLimits, type ImportResult } from '../import/index.js';
-import { calculateInventory, type CalculationOptions } from '../inventory/calculate-inventory.js';
-import type { CouncilProfile, Inventory } from '../inventory/types.js';
 import { UsageError } from './io.js';
 
 /** What every command that reads a council's baseline shares: the file by its kind, then the inventory. */
@@ -46,21 +47,46 @@ export function limitOptions(values: readonly string[] | undefined): Partial<Imp
   return limits as Partial<ImportLimits>;
 }
 
-/** The About details an inventory carries. */
-export function councilOf(profile: BaselineProfile): CouncilProfile {
-  return definedFields({ name: profile.councilName, onsCode: profile.onsCode, councilType: profile.councilType, region: profile.region, boundaryNotes: profile.boundaryNotes });
+/** The options every command that calculates an inventory shares, for `parseArgs`. */
+export const CALCULATION_OPTIONS = {
+  set: { type: 'string' },
+  'factors-dir': { type: 'string' },
+  'spend-factors': { type: 'string' },
+  'residual-mix': { type: 'string' },
+} as const;
+
+export const CALCULATION_OPTION_HELP = `  --set ID               factor set (default: the About sheet's, else the reporting year's, e.g. desnz-2023)
+  --factors-dir DIR      read factor sets from DIR (written by 'council-ghg factors import') instead of the bundled ones
+  --spend-factors FILE   a spend-based factor table (JSON, see README) to cost spend; without it spend is a problem, never zero
+  --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2`;
+
+type CalculationValues = { readonly [K in keyof typeof CALCULATION_OPTIONS]?: string | undefined };
+
+/** Those options as calculation options; a bad one is a usage error naming it. */
+export function calculationOptions(values: CalculationValues): CalculationOptions {
+  const dir = values['factors-dir'] === undefined ? undefined : resolve(values['factors-dir']);
+  if (dir !== undefined && !existsSync(join(dir, MANIFEST_FILE))) throw new UsageError(`--factors-dir ${values['factors-dir']}: no ${MANIFEST_FILE} there (write one with council-ghg factors import FILE --out-dir DIR)`);
+  const residualText = values['residual-mix'];
+  const residualMix = residualText === undefined ? undefined : parseDecimal(residualText);
+  if (residualText !== undefined && (residualMix === undefined || residualMix.isNegative())) {
+    throw new UsageError(`--residual-mix must be a non-negative number of kgCO2e per kWh, such as 0.38, not '${residualText}'`);
+  }
+  return definedFields({
+    factorSet: values.set,
+    factorSetsDir: dir,
+    spendFactors: values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']),
+    residualMixKgCO2ePerKWh: residualMix,
+  });
 }
 
-/**
- * The inventory of an imported baseline, on the factor set asked for, else the one its About sheet names, else
- * the reporting year's. Import problems come first in `problems`, so every report lists them with the rest.
- */
-export function inventoryOf(imported: Pick<ImportResult, 'profile' | 'records' | 'problems'>, options: CalculationOptions = {}): Inventory {
-  const { profile } = imported;
-  const factorSet = options.factorSet ?? profile.factorSetId;
-  const inventory = calculateInventory(
-    { records: imported.records, council: councilOf(profile), ...(profile.reportingYear !== undefined ? { reportingYear: profile.reportingYear } : {}) },
-    { ...options, ...(factorSet !== undefined ? { factorSet } : {}) },
-  );
-  return { ...inventory, problems: [...imported.problems, ...inventory.problems] };
+function readSpendFactors(path: string): SpendFactorTable {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--spend-factors ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = SpendFactorTableSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`${path} is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
 }

@@ -27,17 +27,30 @@ Run 'council-ghg <command> --help' for a command's options.`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (command === undefined) {
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP());
-    return name === undefined || name === '--help' || name === 'help' ? EXIT.ok : EXIT.unusable;
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.err(`Unknown command '${name}'.\n`);
+    io.err(HELP());
+    return EXIT.unusable;
   }
   try {
     return await command.run(args, io);
   } catch (error) {
     // Data problems are reported as values inside commands; what reaches here is bad usage or unusable input.
-    io.err(error instanceof Error ? `${error.name === 'Error' ? 'Error' : error.name}: ${error.message}` : String(error));
+    io.err(describeFailure(name, error));
     return EXIT.unusable;
   }
 }
 
+
+/** node:util parseArgs rejects unknown or malformed options with a TypeError carrying an ERR_PARSE_ARGS_* code. */
+function describeFailure(command: string, error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code?.startsWith('ERR_PARSE_ARGS_') === true) return `UsageError: ${error.message} (see council-ghg ${command} --help)`;
+  return `${error.name}: ${error.message}`;
+}

@@ -27,16 +27,18 @@ export interface CalculationOptions {
   readonly residualMixKgCO2ePerKWh?: DecimalValue;
   /** A spend-based factor table; without one, spend records are reported as problems, never as zero. */
   readonly spendFactors?: SpendFactorTable;
+  /** Read factor sets from this folder (as `council-ghg factors import` writes it) instead of the bundled ones. */
+  readonly factorSetsDir?: string;
 }
 
-function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined): FactorSet {
+function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined, dir: string | undefined): FactorSet {
   if (factorSet !== undefined && typeof factorSet !== 'string') return factorSet;
-  return loadFactorSet(factorSet ?? defaultFactorSetId(reportingYear === undefined ? undefined : reportingYearStart(reportingYear)));
+  return loadFactorSet(factorSet ?? defaultFactorSetId(reportingYear === undefined ? undefined : reportingYearStart(reportingYear), dir), dir);
 }
 
 /** Activity records → inventory. Pure apart from reading the bundled factor set (cached). */
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
-  const set = chooseFactorSet(input.reportingYear, options.factorSet);
+  const set = chooseFactorSet(input.reportingYear, options.factorSet, options.factorSetsDir);
   const { records, problems: activityProblems } = parseActivityRecords(input.records);
   const recordProblems: Problem[] = [...activityProblems];
   const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
@@ -44,14 +46,14 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     recordProblems.push({
       severity: 'warning',
       code: 'factor-set-year-differs',
-      message: `No reporting year was given, so the newest bundled set (${set.id}) was used; give the reporting year (e.g. 2023/24) or choose a set`,
+      message: `No reporting year was given, so the newest set (${set.id}) was used; give the reporting year (e.g. 2023/24) or choose a set`,
       origin: { note: 'factor set' },
     });
   } else if (options.factorSet === undefined && start !== undefined && set.info.year !== start) {
     recordProblems.push({
       severity: 'warning',
       code: 'factor-set-year-differs',
-      message: `No bundled DESNZ set was published in ${start}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
+      message: `No DESNZ set was published in ${start}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
       origin: { note: 'factor set' },
     });
   }

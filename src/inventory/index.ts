@@ -3,3 +3,4 @@ export { compareInventories, COMPARISON_METHOD, type ChangeRow, type ComparedYea
 export { serialiseInventory, parseInventory, InventoryFormatError, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from './serialise.js';
 export { formatTonnes, formatShare, ROUNDING_RULE } from './present.js';
 export type { Inventory, InventoryTotals, CouncilProfile, FactorSetSummary } from './types.js';
+export { inventoryFromImport, councilFromProfile } from './from-import.js';

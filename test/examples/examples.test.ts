@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,5 +19,13 @@ describe('examples/', () => {
     expect(out).toMatch(/2022\/23 \(desnz-2022\) → 2023\/24 \(desnz-2023\)/);
     expect(out).toMatch(/^Total\s+[\d.]+\s+[\d.]+\s+[-+]?[\d.]+\s+[-+]?[\d.]+$/m);
     expect(out).toMatch(/2023\/24 on desnz-2025 factors: [\d.]+ tCO2e/);
+  });
+
+  it('workbook-to-report.ts imports the example workbook, lists its problems and writes both reports', () => {
+    const out = runExample('workbook-to-report.ts');
+    expect(out).toMatch(/^212 rows: 35 gave records, 0 rejected with problems/m);
+    expect(out).toMatch(/^Example District Council \(fictional\) 2023\/24: [\d.]+ tCO2e on desnz-2023 \(2022\/23: [\d.]+ tCO2e on desnz-2022\)$/m);
+    expect(out.match(/^error no-spend-factor at example-council-baseline\.xlsx › Spend!E\d/gm)).toHaveLength(2);
+    expect(readFileSync(join(root, 'out', 'workbook-report.html'), 'utf8')).toContain('Example District Council');
   });
 });

@@ -2,8 +2,6 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActivityRecordInput } from '../../activity/record.js';
-import { SpendFactorTableSchema, type SpendFactorTable } from '../../calculate/spend.js';
-import { parseDecimal } from '../../decimal.js';
 import { UnknownFactorSetError } from '../../factors/bundled.js';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../import/encoding.js';
 import { aggregateSpendLedger, readSpendMappingBytes } from '../../import/ledger.js';
@@ -13,7 +11,8 @@ import { formatProblem, type Problem } from '../../problem.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
-import { importBaseline, inventoryOf, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
+import { inventoryFromImport } from '../../inventory/from-import.js';
 import { definedFields } from '../../defined.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
@@ -22,12 +21,10 @@ const HELP = `council-ghg calculate FILE [options]
 Reads a council baseline (the workbook from 'council-ghg template', or the long CSV table) and prints the
 inventory and every problem, each naming its file, sheet and cell or line and column.
 
-  --set ID               factor set (default: the About sheet's, else the reporting year's, e.g. desnz-2023)
   --format F             table (default), json or csv
   --csv-table T          with --format csv: summary (default) or lines
   --out FILE             write the report to FILE instead of the terminal
-  --spend-factors FILE   a spend-based factor table (JSON) to cost spend; without it spend is a problem, never zero
-  --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2
+${CALCULATION_OPTION_HELP}
   --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
   --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
   --price-year YYYY      with --mapping, for a ledger without a date column
@@ -50,12 +47,10 @@ export const calculateCommand: Command = async (args, io) => {
     args,
     allowPositionals: true,
     options: {
-      set: { type: 'string' },
+      ...CALCULATION_OPTIONS,
       format: { type: 'string' },
       'csv-table': { type: 'string' },
       out: { type: 'string' },
-      'spend-factors': { type: 'string' },
-      'residual-mix': { type: 'string' },
       encoding: { type: 'string' },
       mapping: { type: 'string' },
       'price-year': { type: 'string' },
@@ -77,12 +72,8 @@ export const calculateCommand: Command = async (args, io) => {
   if (encoding !== undefined && !CSV_ENCODINGS.includes(encoding)) throw new UsageError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}`);
   const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
   if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
-  const spendFactors = values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']);
+  const calculation = calculationOptions(values);
   const limits = limitOptions(values.limit);
-  const residualMix = values['residual-mix'] === undefined ? undefined : parseDecimal(values['residual-mix']);
-  if (values['residual-mix'] !== undefined && (residualMix === undefined || residualMix.isNegative())) {
-    throw new UsageError(`--residual-mix must be a non-negative number of kgCO2e per kWh, such as 0.38, not '${values['residual-mix']}'`);
-  }
 
   let loaded: Loaded;
   let inventory;
@@ -94,14 +85,7 @@ export const calculateCommand: Command = async (args, io) => {
     } finally {
       progress.done();
     }
-    inventory = inventoryOf(
-      loaded,
-      {
-        ...(values.set !== undefined ? { factorSet: values.set } : {}),
-        ...(spendFactors !== undefined ? { spendFactors } : {}),
-        ...(residualMix !== undefined ? { residualMixKgCO2ePerKWh: residualMix } : {}),
-      },
-    );
+    inventory = inventoryFromImport(loaded, calculation);
   } catch (error) {
     if (error instanceof UnusableInputError || error instanceof UnknownFactorSetError) {
       io.err(`${error.name}: ${error.message}`);
@@ -144,12 +128,6 @@ async function loadLedger(path: string, mappingPath: string, progress: Progress,
     problems: [...mappingProblems, ...ledger.problems],
     summary: `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`,
   };
-}
-
-function readSpendFactors(path: string): SpendFactorTable {
-  const parsed = SpendFactorTableSchema.safeParse(JSON.parse(readFileSync(resolve(path), 'utf8')));
-  if (!parsed.success) throw new UsageError(`${path} is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
 }
 
 /**

@@ -7,7 +7,8 @@ import { describeAccounting, type BaselineProfile } from '../../import/index.js'
 import { compareInventories, type Inventory } from '../../inventory/index.js';
 import { formatProblem } from '../../problem.js';
 import { renderHtml, renderText, renderXlsx } from '../../report/index.js';
-import { importBaseline, inventoryOf } from '../baseline.js';
+import { importBaseline } from '../baseline.js';
+import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, type Command } from '../io.js';
 import { submissionProfileOf } from '../submission-profile.js';
 
@@ -30,7 +31,7 @@ export const demoCommand: Command = async (args, io) => {
   const examples = examplesDir();
   const started = performance.now();
   const imported = await importBaseline(join(examples, WORKBOOK));
-  const inventory = inventoryOf(imported);
+  const inventory = inventoryFromImport(imported);
   const calculatedIn = performance.now() - started;
 
   io.out(renderText(inventory).trimEnd());
@@ -39,7 +40,7 @@ export const demoCommand: Command = async (args, io) => {
   for (const p of inventory.problems) io.out(`  ${formatProblem(p)}`);
   io.out(`Imported and calculated in ${Math.ceil(calculatedIn)} ms.`);
 
-  const previous = inventoryOf(await importBaseline(join(examples, PREVIOUS_YEAR)));
+  const previous = inventoryFromImport(await importBaseline(join(examples, PREVIOUS_YEAR)));
   const comparison = compareInventories(previous, inventory);
   const whereWeStand = benchmarkPosition(inventory, imported.profile, examples);
 

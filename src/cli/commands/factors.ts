@@ -20,6 +20,10 @@ Options common to all: --dir DIR  read sets from DIR instead of the bundled emis
 
 export const factorsCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
   switch (sub) {
     case 'sets':
       return sets(rest, io);
@@ -29,9 +33,14 @@ export const factorsCommand: Command = async (args, io) => {
       return show(rest, io);
     case 'import':
       return importCommand(rest, io);
-    default:
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
       io.out(HELP);
-      return sub === undefined || sub === 'help' || sub === '--help' ? EXIT.ok : EXIT.unusable;
+      return EXIT.ok;
+    default:
+      throw new UsageError(`Unknown factors command '${sub}': use sets, list, show or import (see council-ghg factors --help)`);
   }
 };
 

@@ -4,16 +4,18 @@ import { parseArgs } from 'node:util';
 import { CouncilReportSchema, type CouncilReport } from '../../benchmark/views.js';
 import { compareInventories, parseInventory, recalculate } from '../../inventory/index.js';
 import type { Inventory } from '../../inventory/types.js';
+import type { CalculationOptions } from '../../inventory/calculate-inventory.js';
 import { formatProblem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
 import { renderCsv, renderHtml, renderJson, renderText, renderXlsx } from '../../report/index.js';
-import { importBaseline, inventoryOf } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline } from '../baseline.js';
+import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const FORMATS = ['html', 'xlsx', 'csv', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out OUT] [--compare PREVIOUS] [--benchmark VIEW] [--set ID] [--table lines|summary]
+const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out OUT] [--compare PREVIOUS] [--benchmark VIEW] [--table lines|summary] [--set ID] [--factors-dir DIR] [--spend-factors FILE] [--residual-mix X]
 
   FILE              the council's data: a baseline workbook (.xlsx), a long CSV (.csv), or an inventory (.json)
                     written by 'report --format json'
@@ -25,8 +27,10 @@ const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out 
                     activity and emission-factor effects (html)
   --benchmark FILE  this council's "where we stand" benchmark report: the .json written by
                     'council-ghg benchmark DIR --council CODE --format json' (adds its position in each cohort, html)
-  --set ID          the emission factor set (e.g. desnz-2023); default: the workbook's, else the reporting year's
   --table T         csv only: lines (default) or summary
+
+Calculation (a saved .json inventory given any of these is recalculated; --compare uses all but --set):
+${CALCULATION_OPTION_HELP}
 
 Exit code 0: written; 1: written, but problems left records out (they are listed on standard error); 2: unusable.`;
 
@@ -39,7 +43,7 @@ export const reportCommand: Command = async (args, io) => {
       out: { type: 'string' },
       compare: { type: 'string' },
       benchmark: { type: 'string' },
-      set: { type: 'string' },
+      ...CALCULATION_OPTIONS,
       table: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -54,8 +58,10 @@ export const reportCommand: Command = async (args, io) => {
   if (table !== 'lines' && table !== 'summary') throw new UsageError(`--table must be lines or summary, not '${table}'`);
   if (format === 'xlsx' && values.out === undefined) throw new UsageError('--format xlsx needs --out FILE.xlsx');
 
-  const current = await loadInventory(file, values.set);
-  const previous = values.compare === undefined ? undefined : await loadInventory(values.compare, undefined);
+  const calculation = calculationOptions(values);
+  const current = await loadInventory(file, calculation);
+  const { factorSet: _chosenForThisYear, ...previousCalculation } = calculation;
+  const previous = values.compare === undefined ? undefined : await loadInventory(values.compare, previousCalculation);
   const comparison = previous === undefined ? undefined : compareInventories(previous, current);
   const benchmark = values.benchmark === undefined ? undefined : readCouncilReport(values.benchmark);
   const ours = current.council.onsCode;
@@ -96,10 +102,11 @@ function readCouncilReport(path: string): CouncilReport {
 }
 
 /** A baseline (workbook or CSV) or a saved inventory (.json), as an inventory on the chosen factor set. */
-async function loadInventory(path: string, setId: string | undefined): Promise<Inventory> {
+async function loadInventory(path: string, calculation: CalculationOptions): Promise<Inventory> {
   if (extname(path).toLowerCase() === '.json') {
     const inventory = parseInventory(readFileSync(resolve(path), 'utf8'));
-    return setId === undefined || setId === inventory.factorSet.id ? inventory : recalculate(inventory, setId);
+    const { factorSet = inventory.factorSet.id, ...rest } = calculation;
+    return Object.keys(calculation).length === 0 ? inventory : recalculate(inventory, factorSet, rest);
   }
-  return inventoryOf(await importBaseline(path), setId === undefined ? {} : { factorSet: setId });
+  return inventoryFromImport(await importBaseline(path), calculation);
 }

@@ -3,19 +3,21 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { submissionFromInventory } from '../../benchmark/index.js';
 import { formatProblem, type Problem } from '../../problem.js';
-import { importBaseline, inventoryOf, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
+import { inventoryFromImport } from '../../inventory/from-import.js';
 import { submissionProfileOf } from '../submission-profile.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
-const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity]
+const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity] [--set ID] [--spend-factors FILE] [--residual-mix X]
 
 Turns a council baseline (the .xlsx template, or the long .csv table) into a benchmark submission: the About
 details (ONS code, council name, type, region, reporting year, boundary, denominators) plus the inventory
 totals by scope and category, calculated on the factor set the About sheet names (else the reporting
 year's), and the activity records so the benchmark can recalculate on a common factor set.
 
-  --out FILE       write the submission to FILE (default: print it)
-  --no-activity    leave the activity records out (the benchmark then cannot restate this council)
+  --out FILE             write the submission to FILE (default: print it)
+  --no-activity          leave the activity records out (the benchmark then cannot restate this council)
+${CALCULATION_OPTION_HELP}
 ${LIMIT_OPTION_HELP}
 
 Problems are listed on stderr. Exit status: 0 written cleanly, 1 written but some records were excluded,
@@ -25,7 +27,7 @@ export const submitCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, limit: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
+    options: { ...CALCULATION_OPTIONS, out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, limit: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.out(HELP);
@@ -33,6 +35,7 @@ export const submitCommand: Command = async (args, io) => {
   }
   const file = positionals[0];
   if (file === undefined) throw new UsageError('submit needs the FILE of a council baseline (.xlsx or .csv; see council-ghg submit --help)');
+  const calculation = calculationOptions(values);
   const imported = await importBaseline(file, { limits: limitOptions(values.limit) });
 
   const { profile: input, missing } = submissionProfileOf(imported.profile);
@@ -41,7 +44,7 @@ export const submitCommand: Command = async (args, io) => {
     io.err(`No submission: the About details lack ${missing.join(', ')}.`);
     return EXIT.unusable;
   }
-  const inventory = inventoryOf(imported);
+  const inventory = inventoryFromImport(imported, calculation);
   for (const p of inventory.problems) io.err(formatProblem(p));
   const result = submissionFromInventory(inventory, input, imported.profile.denominators, { includeActivity: !values['no-activity'] });
   const notes: Problem[] = missing.map((m) => ({ severity: 'warning', code: 'boundary-assumed', message: `${m} not stated: taken as No`, origin: { file: basename(file) } }));
