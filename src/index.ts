@@ -10,7 +10,7 @@ export * from './units/index.js';
 export * from './factors/index.js';
 
 export { CATEGORIES, CATEGORY_IDS, SCOPES, SCOPE_LABELS, SCOPE3_CATEGORIES, type Category, type Scope, type Scope3Category } from './activity/categories.js';
-export { SOURCE_FAMILIES, parseSource, type SourceFamily, type SourceKind } from './activity/sources.js';
+export { SOURCE_FAMILIES, parseSource, isFreeText, type SourceFamily, type SourceKind, type SourceOption, type FreeTextOption } from './activity/sources.js';
 export {
   ActivityRecordInputSchema, parseActivityRecords, DATA_QUALITY_TIERS, ReportingYearSchema,
   type ActivityRecord, type ActivityRecordInput, type ActivityProblem, type DataQuality, type ReportingYear, type MarketInstrument,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import type { Origin, Problem } from '../problem.js';
-import { dimensionOf, isUnit, type Unit } from '../units/units.js';
+import { dimensionOf, isUnit, UNITS, type Unit } from '../units/units.js';
 import { CATEGORY_IDS, type Category } from './categories.js';
 import { checkPlausible } from './plausibility.js';
 import { isSourceError, parseSource } from './sources.js';
@@ -55,7 +55,7 @@ export const ActivityRecordInputSchema = z.object({
   category: z.enum(CATEGORY_IDS as [Category, ...Category[]]),
   source: z.string().min(1),
   quantity: decimalInput,
-  unit: z.string().refine(isUnit, { message: 'not a known unit' }).transform((u) => u as Unit),
+  unit: z.string().refine(isUnit, { message: `not a known unit: use one of ${UNITS.join(', ')}` }).transform((u) => u as Unit),
   /** Price year of a money quantity (£ in 2021 prices): required for spend. */
   priceYear: z.number().int().min(1990).max(2100).optional(),
   reportingYear: ReportingYearSchema.optional(),

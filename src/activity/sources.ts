@@ -25,14 +25,22 @@ export type SourceKind =
   | 'removal'
   | 'desnz';
 
+/** A free-text option, e.g. the waste material in waste:<material>:<route>; the factor set decides what is valid. */
+export interface FreeTextOption {
+  readonly freeText: string;
+}
+export type SourceOption = readonly string[] | FreeTextOption;
+const freeText = (name: string): FreeTextOption => ({ freeText: name });
+export const isFreeText = (option: SourceOption): option is FreeTextOption => 'freeText' in option;
+
 export interface SourceFamily {
   readonly family: string;
   readonly label: string;
   readonly kind: SourceKind;
   /** Dimensions of the quantity accepted. */
   readonly dimensions: readonly Dimension[];
-  /** Allowed values per option position; an empty list means free text (checked against the factor set). */
-  readonly options: readonly (readonly string[])[];
+  /** Per option position: the allowed values, or free text (checked against the factor set) named for messages. */
+  readonly options: readonly SourceOption[];
   readonly categories: readonly Category[];
 }
 
@@ -92,16 +100,16 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   { family: 'rail', label: 'Rail', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [RAIL_TYPES], categories: TRAVEL_CATEGORIES },
   { family: 'bus', label: 'Bus or coach', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [BUS_TYPES], categories: TRAVEL_CATEGORIES },
   { family: 'taxi', label: 'Taxi', kind: 'passenger-distance', dimensions: ['passenger distance', 'distance'], options: [TAXI_TYPES], categories: TRAVEL_CATEGORIES },
-  { family: 'hotel', label: 'Hotel stay by country (e.g. hotel:uk, hotel:uk-london)', kind: 'hotel', dimensions: ['room nights'], options: [[]], categories: TRAVEL_CATEGORIES },
+  { family: 'hotel', label: 'Hotel stay by country (e.g. hotel:uk, hotel:uk-london)', kind: 'hotel', dimensions: ['room nights'], options: [freeText('country')], categories: TRAVEL_CATEGORIES },
   { family: 'homeworking', label: 'Homeworking (office equipment and heating)', kind: 'homeworking', dimensions: ['working hours'], options: [], categories: ['employee-commuting'] },
-  { family: 'waste', label: 'Waste by material and route (e.g. waste:commercial-and-industrial-waste:landfill)', kind: 'waste', dimensions: ['mass'], options: [[], WASTE_ROUTES], categories: ['waste'] },
+  { family: 'waste', label: 'Waste by material and route (e.g. waste:commercial-and-industrial-waste:landfill)', kind: 'waste', dimensions: ['mass'], options: [freeText('material'), WASTE_ROUTES], categories: ['waste'] },
   { family: 'water-supply', label: 'Water supply', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
   { family: 'water-treatment', label: 'Water treatment (wastewater)', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
-  { family: 'refrigerant', label: 'Refrigerant or medical gas lost (e.g. refrigerant:r410a, refrigerant:nitrous-oxide)', kind: 'refrigerant', dimensions: ['mass'], options: [[]], categories: ['fugitive-emissions', ...OWN_AND_LEASED] },
-  { family: 'spend', label: 'Spend by category (needs a spend-based factor table)', kind: 'spend', dimensions: ['money'], options: [[]], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] },
+  { family: 'refrigerant', label: 'Refrigerant or medical gas lost (e.g. refrigerant:r410a, refrigerant:nitrous-oxide)', kind: 'refrigerant', dimensions: ['mass'], options: [freeText('gas')], categories: ['fugitive-emissions', ...OWN_AND_LEASED] },
+  { family: 'spend', label: 'Spend by category (needs a spend-based factor table)', kind: 'spend', dimensions: ['money'], options: [freeText('spend category')], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] },
   { family: 'renewable-generation', label: 'Renewable electricity generated on site (memo)', kind: 'generation', dimensions: ENERGY, options: [[ 'used-on-site', 'exported' ]], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
   { family: 'sequestration', label: 'Land-use sequestration, removals in CO2e (memo)', kind: 'removal', dimensions: ['mass'], options: [], categories: ['buildings', ...OWN_AND_LEASED] },
-  { family: 'desnz', label: 'Any DESNZ factor path (e.g. desnz:fuels/liquid-fuels/marine-gas-oil)', kind: 'desnz', dimensions: ['energy', 'volume', 'mass', 'distance', 'passenger distance', 'vehicle distance', 'freight distance', 'room nights', 'working hours'], options: [[]], categories: ['buildings', 'street-lighting', 'fleet', 'fugitive-emissions', 'business-travel', 'employee-commuting', 'waste', 'water', 'purchased-goods-and-services', 'capital-goods', ...OWN_AND_LEASED] },
+  { family: 'desnz', label: 'Any DESNZ factor path (e.g. desnz:fuels/liquid-fuels/marine-gas-oil)', kind: 'desnz', dimensions: ['energy', 'volume', 'mass', 'distance', 'passenger distance', 'vehicle distance', 'freight distance', 'room nights', 'working hours'], options: [freeText('factor path')], categories: ['buildings', 'street-lighting', 'fleet', 'fugitive-emissions', 'business-travel', 'employee-commuting', 'waste', 'water', 'purchased-goods-and-services', 'capital-goods', ...OWN_AND_LEASED] },
 ];
 
 const byFamily = new Map(SOURCE_FAMILIES.map((f) => [f.family, f]));
@@ -123,13 +131,14 @@ export function parseSource(id: string): ParsedSource | SourceError {
   }
   const options = family.kind === 'desnz' ? [rest.join(':')] : rest;
   if (options.length !== family.options.length) {
-    const shape = [family.family, ...family.options.map((o, i) => (o.length > 0 ? `<${o.join('|')}>` : `<option ${i + 1}>`))].join(':');
+    const shape = [family.family, ...family.options.map((o) => (isFreeText(o) ? `<${o.freeText}>` : `<${o.join('|')}>`))].join(':');
     return { reason: `Source '${id}' should look like ${shape}`, suggestions: [] };
   }
-  for (const [i, allowed] of family.options.entries()) {
+  for (const [i, option] of family.options.entries()) {
     const value = options[i]!;
-    if (value === '' || (allowed.length > 0 && !allowed.includes(value))) {
-      return { reason: `'${value}' is not a valid option ${i + 1} for ${family.family}${allowed.length > 0 ? `: use one of ${allowed.join(', ')}` : ''}`, suggestions: [] };
+    if (isFreeText(option) ? value === '' : !option.includes(value)) {
+      const what = isFreeText(option) ? `the ${option.freeText} is missing` : `'${value}' is not one of ${option.join(', ')}`;
+      return { reason: `Source '${id}': ${what}`, suggestions: [] };
     }
   }
   return { family, options };

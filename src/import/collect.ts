@@ -49,8 +49,12 @@ export class ImportCollector implements ImportSink {
     return { origin: rowOrigin, outcome: problem === undefined ? 'profile' : 'problem', records: 0, problems: problem === undefined ? 0 : 1 };
   }
 
-  result(): ImportResult {
+  /** The file's result; a file that gave no record and no error says so, so an empty inventory is never silent. */
+  result(file: string): ImportResult {
     if (this.profileOrigin !== undefined) this.problems.push(...checkProfile(this.profile, this.profileOrigin));
+    if (this.records.length === 0 && !this.problems.some((p) => p.severity === 'error')) {
+      this.problems.push({ severity: 'warning', code: 'no-records', message: 'No activity records: fill in the category sheets (or the rows of the CSV table); the inventory is empty', origin: { file } });
+    }
     return { profile: this.profile, records: this.records, problems: this.problems, accounting: this.accounting };
   }
 }

@@ -60,7 +60,7 @@ export async function importCsv(input: string | Uint8Array | Readable, options: 
   }
   limiter.finish({ file });
   finish(table, file);
-  return collector.result();
+  return collector.result(file);
 }
 
 function finish(table: TableImporter, file: string): void {

@@ -1,5 +1,5 @@
 import type { Category } from '../activity/categories.js';
-import { SOURCE_FAMILIES } from '../activity/sources.js';
+import { isFreeText, SOURCE_FAMILIES } from '../activity/sources.js';
 import { dimensionOf, UNITS, type Unit } from '../units/units.js';
 import type { ActivityField } from './headers.js';
 
@@ -80,13 +80,13 @@ export function sourceChoices(group: CategoryGroup): string[] {
   for (const family of SOURCE_FAMILIES) {
     if (family.kind === 'desnz' || !family.categories.some((c) => group.categories.includes(c))) continue;
     let combos: string[] = [family.family];
-    for (const allowed of family.options) {
+    for (const option of family.options) {
       // A free-text option ends the list at "family:" for the council to complete.
-      if (allowed.length === 0) {
+      if (isFreeText(option)) {
         combos = combos.map((c) => `${c}:`);
         break;
       }
-      combos = combos.flatMap((c) => allowed.map((o) => `${c}:${o}`));
+      combos = combos.flatMap((c) => option.map((o) => `${c}:${o}`));
     }
     ids.push(...combos);
   }

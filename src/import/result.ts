@@ -29,7 +29,8 @@ export type ImportProblemCode =
   | 'limit-exceeded'
   | 'hidden-sheet'
   | 'invalid-mapping'
-  | 'unmapped-spend';
+  | 'unmapped-spend'
+  | 'no-records';
 
 export type ImportProblem = Problem<ImportProblemCode>;
 

@@ -78,7 +78,7 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
     skipAll('sheet without a recognisable header');
   }
   if (tables === 0) throw new UnusableInputError(file, 'no About sheet and no sheet with a recognisable header (columns such as Source, Quantity, Unit)');
-  return collector.result();
+  return collector.result(file);
 }
 
 function isAbout(sheet: ExcelJS.Worksheet): boolean {

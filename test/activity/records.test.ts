@@ -32,6 +32,14 @@ describe('activity records: bad and implausible values are problems with the val
     expect(problems[0]!.message.length).toBeGreaterThan(10);
   });
 
+  it('says what shape a malformed source should have, naming free-text parts (the waste material) in words', () => {
+    const message = (source: string, category = 'waste', unit = 'tonne') => parseActivityRecords([{ category, source, quantity: '3', unit }]).problems[0]!.message;
+    expect(message('waste:paper')).toContain("Source 'waste:paper' should look like waste:<material>:<landfill|combustion|incineration-with-energy-recovery|open-loop|closed-loop|composting|anaerobic-digestion>");
+    expect(message('waste:paper:burnt')).toContain("Source 'waste:paper:burnt': 'burnt' is not one of landfill, combustion,");
+    expect(message('waste::landfill')).toContain("Source 'waste::landfill': the material is missing");
+    expect(message('refrigerant', 'fugitive-emissions', 'kg')).toContain('should look like refrigerant:<gas>');
+  });
+
   it('reports a huge Decimal given through the API with a short value, never a million-digit string', () => {
     const { problems } = parseActivityRecords([gas(new Decimal('1e99999999'))]);
     expect(problems.map((p) => [p.code, p.value])).toEqual([['implausible-quantity', '1e+99999999']]);

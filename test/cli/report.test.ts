@@ -100,6 +100,7 @@ describe('council-ghg report', () => {
   it('rejects bad usage', async () => {
     await expect(reportCommand([current, '--format', 'pdf'], recorder())).rejects.toThrow(UsageError);
     await expect(reportCommand([current, '--format', 'xlsx'], recorder())).rejects.toThrow(/needs --out/);
+    await expect(reportCommand([current, '--out', join(dir, 'report.pdf')], recorder())).rejects.toThrow(/cannot tell the report format from --out .*report\.pdf: name it \.html/);
     await expect(reportCommand([join(dir, 'missing.xlsx')], recorder())).rejects.toThrow(/no such file/);
     writeFileSync(join(dir, 'data.pdf'), '%PDF-1.4');
     await expect(reportCommand([join(dir, 'data.pdf')], recorder())).rejects.toThrow(/expected a baseline workbook \(\.xlsx\) or a CSV table/);

@@ -14,23 +14,24 @@ const recorder = () => {
 };
 
 describe('council-ghg template', () => {
-  it('writes a blank workbook that imports with no records and no problems', async () => {
+  it('writes a blank workbook that imports with no records, and says so, with no other problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tpl-'));
     const path = join(dir, 'baseline.xlsx');
     const { io, out } = recorder();
     expect(await templateCommand(['--out', path], io)).toBe(0);
-    expect(out[0]).toMatch(/^Wrote .*baseline.xlsx\. Fill the yellow cells, then run: council-ghg calculate/);
+    expect(out[0]).toMatch(/^Wrote .*baseline.xlsx\. Fill the yellow cells in Excel or LibreOffice, then run: council-ghg calculate/);
     const result = await importWorkbook(path);
     expect(result.records).toEqual([]);
-    expect(result.problems).toEqual([]);
+    expect(result.problems.map((p) => [p.severity, p.code, p.origin])).toEqual([['warning', 'no-records', { file: 'baseline.xlsx' }]]);
     expect(result.accounting.every((a) => a.outcome === 'skipped' || a.outcome === 'profile')).toBe(true);
   });
 
   it('writes the long CSV, and refuses to overwrite without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tpl-'));
     const path = join(dir, 'baseline.csv');
-    const { io } = recorder();
+    const { io, out } = recorder();
     expect(await templateCommand(['--out', path], io)).toBe(0);
+    expect(out[0]).toMatch(/Fill in the About lines, then add one row per activity under the header/);
     expect(readFileSync(path, 'utf8')).toContain('Reference,Category,Site,Source,Quantity,Unit,Price year');
     expect((await importCsv(readFileSync(path), { file: 'baseline.csv' })).records).toEqual([]);
     await expect(templateCommand(['--out', path], io)).rejects.toBeInstanceOf(UsageError);

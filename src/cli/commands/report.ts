@@ -87,9 +87,16 @@ export const reportCommand: Command = async (args, io) => {
 };
 
 function chooseFormat(format: string | undefined, out: string | undefined): Format {
-  const chosen = format ?? (out === undefined ? 'text' : extname(out).slice(1).toLowerCase());
-  if (!(FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${chosen}'`);
-  return chosen as Format;
+  const isFormat = (text: string): text is Format => (FORMATS as readonly string[]).includes(text);
+  if (format !== undefined) {
+    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+    return format;
+  }
+  if (out === undefined) return 'text';
+  const extension = extname(out).slice(1).toLowerCase();
+  if (extension === 'htm' || extension === 'txt') return extension === 'htm' ? 'html' : 'text';
+  if (!isFormat(extension)) throw new UsageError(`cannot tell the report format from --out ${out}: name it .html, .xlsx, .csv, .json or .txt, or give --format`);
+  return extension;
 }
 
 /** A council's own benchmark view: the file `benchmark --council CODE --format json` writes, or its `council` part alone. */

@@ -24,6 +24,9 @@ export const templateCommand: Command = async (args, io) => {
   if (out.toLowerCase().endsWith('.csv')) writeFileSync(out, buildBaselineCsv());
   else if (out.toLowerCase().endsWith('.xlsx')) await buildBaselineWorkbook().xlsx.writeFile(out);
   else throw new UsageError(`--out must end .xlsx or .csv, not '${values.out ?? ''}'`);
-  io.out(`Wrote ${out}. Fill the yellow cells, then run: council-ghg calculate ${values.out ?? 'baseline.xlsx'}`);
+  const fill = out.toLowerCase().endsWith('.csv')
+    ? 'Fill in the About lines, then add one row per activity under the header (see README, "The long CSV table")'
+    : 'Fill the yellow cells in Excel or LibreOffice';
+  io.out(`Wrote ${out}. ${fill}, then run: council-ghg calculate ${values.out ?? 'baseline.xlsx'}`);
   return EXIT.ok;
 };
