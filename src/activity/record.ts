@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import type { Origin, Problem } from '../problem.js';
-import { dimensionOf, isUnit, UNITS, type Unit } from '../units/units.js';
+import { readUnit } from '../units/unit-text.js';
+import { dimensionOf, UNITS, type Unit } from '../units/units.js';
 import { CATEGORY_IDS, type Category } from './categories.js';
 import { checkPlausible } from './plausibility.js';
 import { isSourceError, parseSource } from './sources.js';
@@ -55,7 +56,12 @@ export const ActivityRecordInputSchema = z.object({
   category: z.enum(CATEGORY_IDS as [Category, ...Category[]]),
   source: z.string().min(1),
   quantity: decimalInput,
-  unit: z.string().refine(isUnit, { message: `not a known unit: use one of ${UNITS.join(', ')}` }).transform((u) => u as Unit),
+  /** A unit as the library writes it ('litre') or as people do ('Litres', 'kwh', 'tonnes'). */
+  unit: z.string().transform((text, context): Unit => {
+    const unit = readUnit(text);
+    if (unit === undefined) context.addIssue({ code: 'custom', message: `'${text}' is not a known unit: use one of ${UNITS.join(', ')}` });
+    return unit ?? z.NEVER;
+  }),
   /** Price year of a money quantity (£ in 2021 prices): required for spend. */
   priceYear: z.number().int().min(1990).max(2100).optional(),
   reportingYear: ReportingYearSchema.optional(),

@@ -1,5 +1,5 @@
 import type { Unit } from '../units/units.js';
-import { readUnit } from './unit-text.js';
+import { readUnit } from '../units/unit-text.js';
 
 /** The columns of an activity table, in the order the template and the long CSV write them. */
 export const ACTIVITY_FIELDS = [

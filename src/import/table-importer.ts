@@ -9,7 +9,7 @@ import { readHeader, type ActivityField } from './headers.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import type { ImportProblem, ImportProblemCode, RowAccount } from './result.js';
 import { readSource, sourceFromHeaderName } from './source-text.js';
-import { readUnit } from './unit-text.js';
+import { readUnit } from '../units/unit-text.js';
 import { EXCEL_SERIAL, financialYearOf, readDate, readFinancialYear } from './years.js';
 
 /** Where the rows come from, for origins, and what the sheet implies. */

@@ -32,8 +32,15 @@ describe('activity records: bad and implausible values are problems with the val
     expect(problems[0]!.message.length).toBeGreaterThan(10);
   });
 
+  it('takes units as people write them (Litres, kwh, tonnes) and names an unknown one with the known units', () => {
+    const { records } = parseActivityRecords([gas('10', 'kwh'), { ...gas('10', 'Litres'), source: 'gas-oil' }, { category: 'waste', source: 'waste:paper-and-board-mixed:landfill', quantity: '2', unit: 'tonnes' }]);
+    expect(records.map((r) => r.unit)).toEqual(['kWh', 'litre', 'tonne']);
+    const { problems } = parseActivityRecords([gas('10', 'furlongs')]);
+    expect(problems[0]!.message).toContain("'furlongs' is not a known unit: use one of kWh, MWh");
+  });
+
   it('says what shape a malformed source should have, naming free-text parts (the waste material) in words', () => {
-    const message = (source: string, category = 'waste', unit = 'tonne') => parseActivityRecords([{ category, source, quantity: '3', unit }]).problems[0]!.message;
+    const message = (source: string, category = 'waste', unit = 'tonnes') => parseActivityRecords([{ category, source, quantity: '3', unit }]).problems[0]!.message;
     expect(message('waste:paper')).toContain("Source 'waste:paper' should look like waste:<material>:<landfill|combustion|incineration-with-energy-recovery|open-loop|closed-loop|composting|anaerobic-digestion>");
     expect(message('waste:paper:burnt')).toContain("Source 'waste:paper:burnt': 'burnt' is not one of landfill, combustion,");
     expect(message('waste::landfill')).toContain("Source 'waste::landfill': the material is missing");

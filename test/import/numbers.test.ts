@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readNumber } from '../../src/import/numbers.js';
 import { readDate, readFinancialYear, financialYearOf } from '../../src/import/years.js';
-import { readUnit } from '../../src/import/unit-text.js';
+import { readUnit } from '../../src/units/unit-text.js';
 import { readHeader } from '../../src/import/headers.js';
 
 const value = (text: string) => {

@@ -1,4 +1,4 @@
-import { isUnit, UNITS, type Unit } from '../units/units.js';
+import { isUnit, UNITS, type Unit } from './units.js';
 
 /** How units are written in council spreadsheets, normalised (lower case, single spaces) → the library's unit. */
 const UNIT_SYNONYMS: Record<string, Unit> = {
