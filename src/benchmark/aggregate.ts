@@ -4,7 +4,7 @@ import { Decimal, ZERO } from '../decimal.js';
 import { screenBatch, type BatchOutcome } from './batch.js';
 import { baseGroupId, cohortId, groupLabel, groupsPresent, isMember, type CohortGroup } from './cohorts.js';
 import { METRICS, metricValues, type MetricId } from './metrics.js';
-import { laplaceNoise } from './noise.js';
+import { noiseSource, type NoiseSource } from './noise.js';
 import { resolvePolicy, type DisclosurePolicy, type DisclosurePolicyInput, type SuppressionReason } from './policy.js';
 import { minCohortFor, QUARTILES, quantileWindow, roundSignificant, type QuartileName } from './quantiles.js';
 import { restate } from './restate.js';
@@ -41,6 +41,8 @@ export interface CohortResult {
   readonly metrics: readonly CohortMetric[];
   /** Shareable notes on how like-for-like the cohort is (incomplete inventories, mixed boundaries); no council named. */
   readonly notes: readonly string[];
+  /** Whether a difference was left out of the notes because too few councils were on one side of it. */
+  readonly notesWithheld: boolean;
 }
 
 /** The councils reporting one year on one factor set: only they are compared with each other. */
@@ -76,11 +78,12 @@ const TOTAL_INDEX = METRICS.findIndex((m) => m.id === TOTAL_METRIC);
  */
 export function benchmark(submissions: readonly Submission[], policyInput: DisclosurePolicyInput = {}, options: BenchmarkOptions = {}): BenchmarkResult {
   const policy = resolvePolicy(policyInput);
+  const noise = policy.differentialPrivacy === undefined ? undefined : noiseSource(policy.differentialPrivacy.seed);
   const screened = screenBatch(
     submissions.map((s, i) => ({ source: `submission ${i + 1} (${s.profile?.onsCode ?? '?'} ${s.profile?.reportingYear ?? '?'})`, result: parseSubmission(s, { note: `submission ${i + 1}` }) })),
   );
   const accepted = screened.flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
-  const { members, notes } = placeMembers(accepted, options);
+  const { members, notes } = placeMembers(accepted, options, policy);
   const groups = new Map<string, Member[]>();
   for (const m of members) {
     const key = baseGroupId(m.submission.profile.reportingYear, m.submission.profile.factorSetId);
@@ -88,16 +91,12 @@ export function benchmark(submissions: readonly Submission[], policyInput: Discl
   }
   const excluded = screened.filter((o) => o.status === 'rejected');
   if (excluded.length > 0) notes.push(`${excluded.length} submission(s) were not used (invalid or duplicate); the organiser has the list.`);
-  return {
-    policy,
-    synthetic: accepted.some((s) => s.synthetic === true),
-    notes,
-    excluded,
-    baseGroups: [...groups.keys()].sort(byCodePoint).map((key) => aggregateBaseGroup(groups.get(key)!, policy)),
-  };
+  const baseGroups = [...groups.keys()].sort(byCodePoint).map((key) => aggregateBaseGroup(groups.get(key)!, policy, noise));
+  if (baseGroups.some((g) => g.cohorts.some((c) => c.notesWithheld))) notes.push(withheldNotesNote(policy.minCouncils));
+  return { policy, synthetic: accepted.some((s) => s.synthetic === true), notes, excluded, baseGroups };
 }
 
-function placeMembers(accepted: readonly Submission[], options: BenchmarkOptions): { members: Member[]; notes: string[] } {
+function placeMembers(accepted: readonly Submission[], options: BenchmarkOptions, policy: DisclosurePolicy): { members: Member[]; notes: string[] } {
   const sorted = [...accepted].sort((a, b) => byCodePoint(a.profile.reportingYear, b.profile.reportingYear) || byCodePoint(a.profile.onsCode, b.profile.onsCode));
   const common = options.commonFactorSet;
   if (common === undefined) return { members: sorted.map((submission) => ({ submission, values: metricValues(submission) })), notes: [] };
@@ -115,12 +114,14 @@ function placeMembers(accepted: readonly Submission[], options: BenchmarkOptions
     keptApart.set(generic, (keptApart.get(generic) ?? 0) + 1);
     return { submission: s, values: metricValues(s), keptApart: r.reason };
   });
-  const notes = [`Common factor set ${commonId}: ${restatedCount} submission(s) on other factor sets were recalculated from their activity data.`];
-  for (const [reason, n] of keptApart) notes.push(`${n} submission(s) kept on their own factor set, in separate cohorts, because ${reason}.`);
+  // Exact small counts would tell a council that it alone was recalculated (and so what differencing two runs gives).
+  const howMany = (n: number) => (policy.differentialPrivacy !== undefined ? 'Some' : n >= policy.minCouncils || n === 0 ? String(n) : `Fewer than ${policy.minCouncils}`);
+  const notes = [`Common factor set ${commonId}: ${howMany(restatedCount)} submission(s) on other factor sets were recalculated from their activity data.`];
+  for (const [reason, n] of keptApart) notes.push(`${howMany(n)} submission(s) kept on their own factor set, in separate cohorts, because ${reason}.`);
   return { members, notes };
 }
 
-function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy): BaseGroupResult {
+function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy, noiseSource: NoiseSource | undefined): BaseGroupResult {
   const { reportingYear, factorSetId } = members[0]!.submission.profile;
   const profiles = members.map((m) => m.submission.profile);
   const groups = groupsPresent(profiles);
@@ -128,8 +129,8 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
   const byPartition = (kind: CohortGroup['kind']) => groups.flatMap((g, i) => (g.kind === kind ? [i] : []));
   const partitions = [byPartition('council-type'), byPartition('region')];
   const topN = widestDominance(policy);
-  const noise = countNoise(policy, baseGroupId(reportingYear, factorSetId));
-  const figures = METRICS.map((metric, m) => metricFigures(members, m, membership, partitions, policy, topN, noise, `${baseGroupId(reportingYear, factorSetId)}|${metric.id}`));
+  const noise = countNoise(policy, noiseSource, baseGroupId(reportingYear, factorSetId));
+  const figures = METRICS.map((metric, m) => metricFigures(members, m, membership, partitions, policy, topN, noise, noiseSource, `${baseGroupId(reportingYear, factorSetId)}|${metric.id}`));
   const restatedCount = members.filter((m) => m.restatedFrom !== undefined).length;
   return {
     reportingYear,
@@ -141,13 +142,15 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
     restated: publishCount(restatedCount, noise?.restated(), policy),
     cohorts: groups.map((group, c) => {
       const inside = membership[c]!.flatMap((isIn, i) => (isIn ? [i] : []));
+      const { notes, withheld } = cohortNotes(inside.map((i) => members[i]!), figures[TOTAL_INDEX]![c]!.count, policy);
       return {
         id: cohortId({ reportingYear, factorSetId, group }),
         label: groupLabel(group),
         group,
         members: inside,
         metrics: figures.map((f) => f[c]!),
-        notes: cohortNotes(inside.map((i) => members[i]!), figures[TOTAL_INDEX]![c]!.count, policy),
+        notes,
+        notesWithheld: withheld,
       };
     }),
   };
@@ -162,29 +165,37 @@ const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string]
 
 /**
  * How like-for-like a cohort is: members whose inventories excluded records (their figures are understated)
- * and boundary flags that differ between members. Numbers are given only where the cohort's count is
- * published exactly (they would otherwise reveal it); under differential privacy the note says so without
- * numbers, and a cohort whose count is withheld has no notes.
+ * and boundary flags that differ between members. A difference is noted only when at least k councils are on
+ * each side of it: "1 of 5 counties is incomplete" beside "1 of 5 in the South East" would single a council out.
+ * Numbers are given only without differential privacy; a cohort whose count is withheld has no notes.
  */
-function cohortNotes(cohort: readonly Member[], count: Published, policy: DisclosurePolicy): string[] {
+function cohortNotes(cohort: readonly Member[], count: Published, policy: DisclosurePolicy): { notes: string[]; withheld: boolean } {
   // A withheld cohort says nothing at all: even "some members are incomplete" tells its few members about the rest.
-  if (count.status !== 'published') return [];
+  if (count.status !== 'published') return { notes: [], withheld: false };
   const exact = policy.differentialPrivacy === undefined;
   const notes: string[] = [];
+  let withheld = false;
+  const note = (inside: number, numbered: string, unnumbered: string) => {
+    if (inside === 0 || inside === cohort.length) return;
+    if (Math.min(inside, cohort.length - inside) < policy.minCouncils) withheld = true;
+    else notes.push(exact ? numbered : unnumbered);
+  };
   const incomplete = cohort.filter((m) => (m.submission.excludedRecords ?? 0) > 0).length;
-  if (incomplete > 0) {
-    notes.push(
-      exact
-        ? `${incomplete} of ${cohort.length} council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.`
-        : 'Some councils submitted incomplete inventories (some records could not be calculated), so their figures are understated.',
-    );
-  }
+  note(
+    incomplete,
+    `${incomplete} of ${cohort.length} council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.`,
+    'Some councils submitted incomplete inventories (some records could not be calculated), so their figures are understated.',
+  );
   for (const [flag, text] of BOUNDARY_NOTES) {
     const inside = cohort.filter((m) => m.submission.profile.boundary[flag]).length;
-    if (inside === 0 || inside === cohort.length) continue;
-    notes.push(exact ? `Boundaries differ: ${inside} of ${cohort.length} ${text}, so peers are not like-for-like.` : `Boundaries differ: some councils ${text} and some do not, so peers are not like-for-like.`);
+    note(inside, `Boundaries differ: ${inside} of ${cohort.length} ${text}, so peers are not like-for-like.`, `Boundaries differ: some councils ${text} and some do not, so peers are not like-for-like.`);
   }
-  return notes;
+  return { notes, withheld };
+}
+
+/** Said once for the whole benchmark when some cohort's differences were too few to note without singling councils out. */
+function withheldNotesNote(k: number): string {
+  return `In some cohorts fewer than ${k} councils differ from the rest in boundary or in having an incomplete inventory; those cohorts are not marked, so as not to single the councils out.`;
 }
 
 /**
@@ -197,18 +208,11 @@ interface CountNoise {
   restated(): Decimal;
 }
 
-function countNoise(policy: DisclosurePolicy, baseGroupKey: string): CountNoise | undefined {
+function countNoise(policy: DisclosurePolicy, source: NoiseSource | undefined, baseGroupKey: string): CountNoise | undefined {
   const dp = policy.differentialPrivacy;
-  if (dp === undefined) return undefined;
-  const cache = new Map<string, Decimal>();
-  const draw = (key: string): Decimal => {
-    let noise = cache.get(key);
-    if (noise === undefined) {
-      noise = laplaceNoise(dp.seed, `${baseGroupKey}|count|${key}`, new Decimal(1).div(dp.epsilon));
-      cache.set(key, noise);
-    }
-    return noise;
-  };
+  if (dp === undefined || source === undefined) return undefined;
+  const scale = new Decimal(1).div(dp.epsilon);
+  const draw = (key: string): Decimal => source.laplace(`${baseGroupKey}|count|${key}`, scale);
   return Object.assign((members: readonly number[]) => draw([...members].sort((a, b) => a - b).join(',')), { restated: () => draw('restated') });
 }
 
@@ -229,6 +233,7 @@ function metricFigures(
   policy: DisclosurePolicy,
   topN: number,
   noise: CountNoise | undefined,
+  source: NoiseSource | undefined,
   noiseKey: string,
 ): CohortMetric[] {
   const metricId = METRICS[m]!.id;
@@ -245,8 +250,9 @@ function metricFigures(
   const withTotal = m === TOTAL_INDEX;
   // Counts need no sums: only the one metric with a published total has its cells summed.
   const cells = sortedByCohort.map((values): AdditiveCell => (withTotal ? additiveCell(values, topN) : { count: values.length, total: ZERO, top: [] }));
-  const countReasons = suppressAdditive(cells, partitions, policy, 'count', membership.length);
-  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', membership.length) : [];
+  const memberSets = positionsByCohort.map((positions) => positions.join(','));
+  const countReasons = suppressAdditive(cells, partitions, policy, 'count', memberSets);
+  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', memberSets) : [];
   const dp = policy.differentialPrivacy;
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
 
@@ -264,7 +270,7 @@ function metricFigures(
   const sums = new SumAtoms(contributors.length, policy.minCouncils);
   const totalFigure = (c: number): Published | undefined => {
     if (!withTotal || !isTotalCohort(c)) return undefined;
-    const published = publishSig(dpTotal(sortedByCohort[c]!, cells[c]!, dp, `${noiseKey}|${c}|total`), totalReasons[c]);
+    const published = publishSig(dpTotal(sortedByCohort[c]!, cells[c]!, dp, source, `${noiseKey}|${c}|total`), totalReasons[c]);
     if (published.status !== 'published') return published;
     const next = sums.tryAdd(positionsByCohort[c]!);
     if (next === undefined) return { status: 'suppressed', reason: 'secondary' };
@@ -283,7 +289,7 @@ function metricFigures(
         const window = positions.slice(start, start + policy.minCouncils);
         let sum = ZERO;
         for (const pos of window) sum = sum.plus(sortedAll[pos]!);
-        const published = publishSig(sum.div(policy.minCouncils), undefined);
+        const published = publishSig(sum.div(policy.minCouncils), tiedWindow(window, sortedAll) ? 'tied-values' : undefined);
         const next = published.status === 'published' ? sums.tryAdd(window) : undefined;
         if (published.status !== 'published') out[name] = published;
         else if (next === undefined) out[name] = { status: 'suppressed', reason: 'secondary' };
@@ -366,22 +372,61 @@ class SumAtoms {
 }
 
 /** The total as published: exact, or under differential privacy clipped per council and with Laplace noise (never below zero). */
-function dpTotal(values: readonly Decimal[], cell: AdditiveCell, dp: DisclosurePolicy['differentialPrivacy'], key: string): Decimal {
-  if (dp === undefined) return cell.total;
+function dpTotal(values: readonly Decimal[], cell: AdditiveCell, dp: DisclosurePolicy['differentialPrivacy'], source: NoiseSource | undefined, key: string): Decimal {
+  if (dp === undefined || source === undefined) return cell.total;
   const clip = new Decimal(dp.clip.absolute);
   let clipped = ZERO;
   for (const v of values) clipped = clipped.add(Decimal.min(v, clip));
-  return Decimal.max(ZERO, clipped.plus(laplaceNoise(dp.seed, key, clip.div(dp.epsilon))));
+  return Decimal.max(ZERO, clipped.plus(source.laplace(key, clip.div(dp.epsilon))));
 }
 
-/** Primary rules on every cohort, then secondary suppression within each partition of "all councils". */
-function suppressAdditive(cells: readonly AdditiveCell[], partitions: readonly (readonly number[])[], policy: DisclosurePolicy, additive: Additive, cohorts: number): (SuppressionReason | undefined)[] {
-  const reasons = Array.from({ length: cohorts }, (_, c) => primaryReason(cells[c]!, policy, additive));
-  for (const partition of partitions) {
-    const decided = secondarySuppression(reasons[0], partition.map((c) => cells[c]!), partition.map((c) => reasons[c]), policy, additive);
-    partition.forEach((c, i) => (reasons[c] = decided[i]));
+/**
+ * Primary rules on every cohort, then secondary suppression within each partition of "all councils". Cohorts
+ * of different partitions can hold exactly the same councils (every London borough is in London, and London
+ * holds only boroughs): a figure withheld in one is withheld in the other too, or the published copy would
+ * undo the suppression. That can call for more secondary suppression, so the two steps repeat until stable.
+ */
+function suppressAdditive(
+  cells: readonly AdditiveCell[],
+  partitions: readonly (readonly number[])[],
+  policy: DisclosurePolicy,
+  additive: Additive,
+  memberSets: readonly string[],
+): (SuppressionReason | undefined)[] {
+  const reasons = cells.map((cell) => primaryReason(cell, policy, additive));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const partition of partitions) {
+      const decided = secondarySuppression(reasons[0], partition.map((c) => cells[c]!), partition.map((c) => reasons[c]), policy, additive);
+      partition.forEach((c, i) => (reasons[c] = decided[i]));
+    }
+    for (let c = 0; c < cells.length; c++) {
+      if (reasons[c] !== undefined) continue;
+      if (memberSets.some((set, other) => other !== c && reasons[other] !== undefined && set === memberSets[c])) {
+        reasons[c] = 'secondary';
+        changed = true;
+      }
+    }
   }
   return reasons;
+}
+
+/**
+ * Councils that share a figure can tell that they do (a council's own percentile counts the ties), so each
+ * knows the others' figures: five councils on REGO tariffs all at zero market-based scope 2 know one another's.
+ * A window mean then reveals the sum of the window's untied figures, and exactly one of them if it is alone.
+ * A window is published only when at least MIN_UNTIED of its figures are shared with no other council, so an
+ * untied member learns at most the sum of two others.
+ */
+const MIN_UNTIED = 3;
+function tiedWindow(window: readonly number[], sortedAll: readonly Decimal[]): boolean {
+  let untied = 0;
+  for (const pos of window) {
+    const value = sortedAll[pos]!;
+    const tied = (pos > 0 && sortedAll[pos - 1]!.eq(value)) || (pos + 1 < sortedAll.length && sortedAll[pos + 1]!.eq(value));
+    if (!tied) untied++;
+  }
+  return untied < MIN_UNTIED;
 }
 
 /** Whether any council's exact value (ascending) equals `value`: a binary search. */

@@ -18,7 +18,7 @@ function method(result: BenchmarkResult): Method {
       minCouncils: policy.minCouncils,
       dominance: policy.dominance.map((r) => ({ ...r })),
       significantFigures: policy.significantFigures,
-      ...(dp !== undefined ? { differentialPrivacy: { epsilon: dp.epsilon, seed: dp.seed, clipTCO2e: dp.clip.absolute } } : {}),
+      ...(dp !== undefined ? { differentialPrivacy: { epsilon: dp.epsilon, noise: dp.seed === undefined ? ('random' as const) : ('seeded' as const), clipTCO2e: dp.clip.absolute } } : {}),
     },
     quantiles: QUANTILE_METHOD,
     percentile: PERCENTILE_METHOD,
@@ -31,7 +31,11 @@ function method(result: BenchmarkResult): Method {
       ? {
           differentialPrivacy:
             `Laplace noise, epsilon ${dp.epsilon} per published count and total (scale 1/epsilon for counts, ${dp.clip.absolute}/epsilon tCO2e for totals ` +
-            `after clipping each council to ${dp.clip.absolute} tCO2e), seed ${dp.seed}; epsilons add up over the figures that share a council. ` +
+            `after clipping each council to ${dp.clip.absolute} tCO2e); epsilons add up over the figures that share a council, and over releases: ` +
+            'each run is a new release with fresh noise, so publish one run per cohort and year. ' +
+            (dp.seed === undefined
+              ? 'The noise comes from a cryptographic random generator and is not kept. '
+              : 'THIS RUN USED SEEDED NOISE, for testing: anyone who knows or guesses the seed can remove it, so it gives no privacy; do not publish it. ') +
             'A count is noised once per set of councils: every metric and cohort counting the same councils (and the base group\'s number of councils) ' +
             'shows the same noisy count, so copies cannot be averaged. ' +
             'Quartiles are not noised: they are protected by the window, threshold and rounding rules only; percentiles are exact ranks.',

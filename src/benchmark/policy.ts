@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Basis } from './metrics.js';
 
 /** Why a published figure was withheld. */
-export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value'] as const;
+export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value', 'tied-values'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
@@ -12,6 +12,7 @@ export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   dominance: 'one or two councils make up too much of the total (or the total is zero), so it would describe them',
   secondary: 'withheld so that another withheld figure, or the figures of fewer councils than the threshold, cannot be worked out by adding and subtracting published ones',
   'equals-council-value': "the rounded figure would equal one council's own figure",
+  'tied-values': 'too many councils in the quartile window share the same figure (e.g. several at zero), so they would know one another\'s and could work out the rest',
 };
 
 const clipValue = z.string().regex(/^(?=.*[1-9])\d+(\.\d+)?$/, 'a positive decimal string');
@@ -33,8 +34,11 @@ export const DEFAULT_CLIP: Record<Basis, string> = {
 export const DifferentialPrivacySchema = z.strictObject({
   /** Privacy loss per published count or total (not for the whole report: see the report's method note). */
   epsilon: z.number().positive().max(10),
-  /** Seed of the noise, so a run can be reproduced exactly. */
-  seed: z.number().int().nonnegative(),
+  /**
+   * For tests and audits only: noise from this seed is reproducible, and so removable by anyone who knows or
+   * guesses it. Leave it out to publish: the noise is then drawn afresh from a cryptographic generator.
+   */
+  seed: z.number().int().nonnegative().optional(),
   clip: z.strictObject({ absolute: clipValue, 'per-resident': clipValue, 'per-fte': clipValue, 'per-gbp-m': clipValue, 'per-m2': clipValue }).default(DEFAULT_CLIP),
 });
 export type DifferentialPrivacy = z.output<typeof DifferentialPrivacySchema>;

@@ -56,7 +56,7 @@ export const MethodSchema = z.strictObject({
     minCouncils: z.number(),
     dominance: z.array(z.strictObject({ contributors: z.number(), percent: z.number() })),
     significantFigures: z.number(),
-    differentialPrivacy: z.strictObject({ epsilon: z.number(), seed: z.number(), clipTCO2e: z.string() }).optional(),
+    differentialPrivacy: z.strictObject({ epsilon: z.number(), noise: z.enum(['random', 'seeded']), clipTCO2e: z.string() }).optional(),
   }),
   quantiles: z.string(),
   percentile: z.string(),

@@ -18,7 +18,7 @@ export function renderBenchmarkText(report: SharedReport | CouncilReport, option
   return report.format === 'council-ghg/benchmark-council-report' ? renderCouncil(report, all) : renderShared(report, all);
 }
 
-const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', 'small-cohort': 'N', dominance: 'D', secondary: 'S', 'equals-council-value': 'E' };
+const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', 'small-cohort': 'N', dominance: 'D', secondary: 'S', 'equals-council-value': 'E', 'tied-values': 'V' };
 
 function cell(p: Published | undefined): string {
   if (p === undefined) return '';

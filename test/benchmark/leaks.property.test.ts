@@ -4,7 +4,7 @@ import { exampleSubmissions } from '../../examples/build-submissions.js';
 import type { CouncilType, Region } from '../../src/activity/council.js';
 import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
 import { benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
-import { roundSignificant } from '../../src/benchmark/quantiles.js';
+import { quantileWindow, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb } from './arbitraries.js';
 
@@ -171,5 +171,92 @@ describe('percentile and withheld counts', () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('councils sharing a figure', () => {
+  const tiedSubs = (values: readonly number[], types: readonly CouncilType[] = values.map(() => 'district')) => values.map((v, i) => submission(i, types[i]!, 'south-west', new Decimal(v)));
+
+  it('an audit’s attack is closed: seven councils at zero cannot read the eighth council’s figure from the median window', () => {
+    // 10 districts, 7 of them at zero: the median window (positions 3–7) is four zeros and one council, so the
+    // median × 5 would be that council's figure, and any zero council knows (from its percentile) that 7 are zero.
+    const subs = tiedSubs([0, 0, 0, 0, 0, 0, 0, 812.37, 2400, 3100]);
+    const all = sharedView(benchmark(subs)).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!;
+    expect(all.median).toEqual({ status: 'suppressed', reason: 'tied-values' });
+  });
+
+  it('every published quartile window holds at least 3 figures no other council shares (property)', () => {
+    let published = 0;
+    let withheld = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, 0, 0, 10, 10, 25, 40, 55, 70, 85, 100, 120, 150, 200, 260, 300, 410), { minLength: 10, maxLength: 30 }),
+        fc.array(fc.constantFrom(...TYPES), { minLength: 30, maxLength: 30 }),
+        (values, types) => {
+          const subs = tiedSubs(values, types);
+          const shared = sharedView(benchmark(subs));
+          const count = (v: Decimal) => subs.filter((s) => new Decimal(s.totals.total).eq(v)).length;
+          for (const c of shared.baseGroups[0]!.cohorts) {
+            const m = c.metrics.find((x) => x.metric === 'total/absolute')!;
+            const cohortValues = subs
+              .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' && s.profile.councilType === c.group.councilType) || (c.group.kind === 'region' && s.profile.region === c.group.region))
+              .map((s) => new Decimal(s.totals.total))
+              .sort((a, b) => a.cmp(b));
+            for (const [name, p] of [['lowerQuartile', '0.25'], ['median', '0.5'], ['upperQuartile', '0.75']] as const) {
+              const figure = m[name];
+              if (figure.status === 'suppressed' && figure.reason === 'tied-values') withheld++;
+              if (figure.status !== 'published') continue;
+              published++;
+              const start = quantileWindow(cohortValues.length, new Decimal(p), K);
+              const untied = cohortValues.slice(start, start + K).filter((v) => count(v) === 1).length;
+              expect(untied, `${c.id} ${name}`).toBeGreaterThanOrEqual(3);
+            }
+          }
+        },
+      ),
+      { numRuns: 150, seed: 2611 },
+    );
+    expect(published, 'some quartiles are published').toBeGreaterThan(20);
+    expect(withheld, 'some are withheld for ties').toBeGreaterThan(5);
+  });
+});
+
+describe('cohorts holding the same councils', () => {
+  it('publish or withhold the same figures: a count withheld as a council type is not published as a region (property)', () => {
+    let sameSets = 0;
+    fc.assert(
+      fc.property(submissionsArb, (subs) => {
+        const result = benchmark(subs);
+        const shared = sharedView(result);
+        shared.baseGroups.forEach((g, b) => {
+          const cohorts = result.baseGroups[b]!.cohorts;
+          for (let i = 0; i < cohorts.length; i++) {
+            for (let j = i + 1; j < cohorts.length; j++) {
+              if (cohorts[i]!.members.join() !== cohorts[j]!.members.join()) continue;
+              sameSets++;
+              g.cohorts[i]!.metrics.forEach((m, x) => {
+                const other = g.cohorts[j]!.metrics[x]!;
+                expect(other.count.status, `${g.cohorts[i]!.id} / ${g.cohorts[j]!.id} ${m.metric}`).toBe(m.count.status);
+              });
+            }
+          }
+        });
+      }),
+      { numRuns: 60, seed: 777 },
+    );
+    expect(sameSets).toBeGreaterThan(0);
+  });
+
+  it('the bundled examples: London boroughs and London are the same councils, and neither count is published', () => {
+    const shared = sharedView(benchmark(exampleSubmissions()));
+    let compared = 0;
+    for (const g of shared.baseGroups) {
+      const boroughs = g.cohorts.find((c) => c.group.kind === 'council-type' && c.group.councilType === 'london-borough');
+      const london = g.cohorts.find((c) => c.group.kind === 'region' && c.group.region === 'london');
+      if (boroughs === undefined || london === undefined) continue;
+      expect(london.metrics[0]!.count).toEqual(boroughs.metrics[0]!.count);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });

@@ -22,17 +22,27 @@ function districts(incomplete: number, schools: number): Submission[] {
 
 describe('cohort notes', () => {
   it('carry the number of excluded records in the submission and say how many members are incomplete', () => {
-    const submissions = districts(3, 0);
-    expect(submissions.map((s) => s.excludedRecords ?? 0)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    const all = sharedView(benchmark(submissions)).baseGroups[0]!.cohorts[0]!;
-    expect(all.notes).toContain('3 of 12 council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.');
+    const submissions = districts(5, 0);
+    expect(submissions.map((s) => s.excludedRecords ?? 0)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const view = sharedView(benchmark(submissions));
+    expect(view.baseGroups[0]!.cohorts[0]!.notes).toContain('5 of 12 council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.');
+    expect(view.notes).toEqual([]);
   });
 
   it('say where boundaries differ, and name no council', () => {
-    const view = sharedView(benchmark(districts(0, 4)));
+    const view = sharedView(benchmark(districts(0, 5)));
     const notes = view.baseGroups[0]!.cohorts.flatMap((c) => c.notes);
-    expect(notes).toContain('Boundaries differ: 4 of 12 include maintained schools, so peers are not like-for-like.');
+    expect(notes).toContain('Boundaries differ: 5 of 12 include maintained schools, so peers are not like-for-like.');
     expect(JSON.stringify(view)).not.toMatch(/Qzx|E079\d{5}/);
+  });
+
+  it('do not mark a difference fewer than k councils are on one side of, but say once that some were left out', () => {
+    // "1 of 5 counties" beside "1 of 5 in the South East" would point at the one county in the South East.
+    for (const [incomplete, schools] of [[3, 0], [0, 4], [1, 11]]) {
+      const view = sharedView(benchmark(districts(incomplete!, schools!)));
+      expect(view.baseGroups[0]!.cohorts.flatMap((c) => c.notes)).toEqual([]);
+      expect(view.notes).toEqual(['In some cohorts fewer than 5 councils differ from the rest in boundary or in having an incomplete inventory; those cohorts are not marked, so as not to single the councils out.']);
+    }
   });
 
   it('are left out for a cohort whose count is withheld', () => {
@@ -45,7 +55,7 @@ describe('cohort notes', () => {
   });
 
   it('give no numbers under differential privacy', () => {
-    const view = sharedView(benchmark(districts(2, 5), { differentialPrivacy: { epsilon: 1, seed: 3 } }));
+    const view = sharedView(benchmark(districts(5, 6), { differentialPrivacy: { epsilon: 1, seed: 3 } }));
     const notes = view.baseGroups[0]!.cohorts[0]!.notes;
     expect(notes.length).toBe(2);
     for (const note of notes) expect(note).not.toMatch(/\d/);

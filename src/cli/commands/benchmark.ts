@@ -21,7 +21,8 @@ and factor set) the number of councils, quartiles and, for the total, the cohort
   --min-councils N           threshold rule: councils needed for a figure (default 5, at least 3)
   --significant-figures N    rounding of published figures (default 3)
   --dp-epsilon E             differential privacy: add Laplace noise to counts and totals (epsilon E per figure)
-  --dp-seed S                seed of the noise (default 0), so a run can be reproduced
+  --dp-seed S                for tests only: reproducible noise, which anyone who knows the seed can remove
+                             (default: fresh cryptographic noise each run; publish one run per year)
 
 Exit status: 0 every file used, 1 some files not used (listed on stderr), 2 unusable input or options.`;
 
@@ -96,7 +97,7 @@ function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-
     ...(minCouncils !== undefined ? { minCouncils } : {}),
     ...(significantFigures !== undefined ? { significantFigures } : {}),
     // A CLI option is configuration, so the one place a number is read as a float: epsilon is not an emission.
-    ...(epsilonText !== undefined ? { differentialPrivacy: { epsilon: Number(epsilonText), seed: seed ?? 0 } } : {}),
+    ...(epsilonText !== undefined ? { differentialPrivacy: { epsilon: Number(epsilonText), ...(seed !== undefined ? { seed } : {}) } } : {}),
   };
   const checked = DisclosurePolicySchema.safeParse(policy);
   if (!checked.success) throw new UsageError(`invalid disclosure policy: ${checked.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
