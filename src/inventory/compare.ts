@@ -24,6 +24,8 @@ export interface ChangeRow<K> {
 export interface ComparedYear {
   readonly reportingYear?: string;
   readonly factorSetId: string;
+  /** Error problems in that year's inventory: records left out, so its total understates the year. */
+  readonly excludedRecords: number;
 }
 
 export interface InventoryComparison {
@@ -86,7 +88,11 @@ export function compareInventories(previous: Inventory, current: Inventory, opti
 }
 
 function describe(inventory: Inventory): ComparedYear {
-  return { factorSetId: inventory.factorSet.id, ...(inventory.reportingYear !== undefined ? { reportingYear: inventory.reportingYear } : {}) };
+  return {
+    factorSetId: inventory.factorSet.id,
+    ...(inventory.reportingYear !== undefined ? { reportingYear: inventory.reportingYear } : {}),
+    excludedRecords: inventory.problems.filter((p) => p.severity === 'error').length,
+  };
 }
 
 /** Ids of records with emission lines under both factor sets. */

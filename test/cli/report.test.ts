@@ -38,6 +38,20 @@ describe('council-ghg report', () => {
     expect(io.errText.filter((t) => t.startsWith('error no-spend-factor'))).toHaveLength(2);
   });
 
+  it('lists the --compare year’s problems, counts them in the exit code and says the change is not like for like', async () => {
+    const baseline = (year: string, gasUnit: string) => {
+      const path = join(dir, `baseline-${year.replace('/', '-')}.csv`);
+      writeFileSync(path, `Reporting year,${year}\n\nCategory,Source,Quantity,Unit\nbuildings,natural-gas,120000,${gasUnit}\nbuildings,electricity,80000,kWh\n`);
+      return path;
+    };
+    const io = recorder();
+    const out = join(dir, 'compare.html');
+    const code = await reportCommand([baseline('2023/24', 'kWh'), '--out', out, '--compare', baseline('2022/23', 'kwhs')], io);
+    expect(code).toBe(EXIT.problems);
+    expect(io.errText.some((t) => /baseline-2022-23\.csv \(--compare\): error unknown-unit at baseline-2022-23\.csv › line 4/.test(t))).toBe(true);
+    expect(readFileSync(out, 'utf8')).toContain('Not like for like: 2022/23 has 1 problem(s) that left records out, so part of the change is missing data, not emissions.');
+  });
+
   it('adds the council’s benchmark position from --benchmark', async () => {
     const view = join(dir, 'where-we-stand.json');
     writeFileSync(view, JSON.stringify(exampleBenchmark().council));

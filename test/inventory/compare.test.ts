@@ -22,7 +22,7 @@ describe('year-on-year comparison', () => {
     expect(scope2.current.toFixed()).toBe('414.148577181208');
     expect(scope2.factorEffect.toFixed()).toBe('20.541432885906');
     expect(scope2.activityEffect.toFixed()).toBe('200.227144295302');
-    expect(comparison.previous).toEqual({ reportingYear: '2022/23', factorSetId: 'desnz-2022' });
+    expect(comparison.previous).toEqual({ reportingYear: '2022/23', factorSetId: 'desnz-2022', excludedRecords: 0 });
     expect(comparison.crossProblems).toEqual([]);
   });
 

@@ -32,7 +32,8 @@ const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out 
 Calculation (a saved .json inventory given any of these is recalculated; --compare uses all but --set):
 ${CALCULATION_OPTION_HELP}
 
-Exit code 0: written; 1: written, but problems left records out (they are listed on standard error); 2: unusable.`;
+Exit code 0: written; 1: written, but problems left records out of FILE or of --compare (they are listed on standard
+error); 2: unusable.`;
 
 export const reportCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -78,12 +79,13 @@ export const reportCommand: Command = async (args, io) => {
     : renderText(current);
 
   for (const p of [...current.problems, ...(comparison?.crossProblems ?? [])]) io.err(formatProblem(p));
+  for (const p of previous?.problems ?? []) io.err(`${values.compare} (--compare): ${formatProblem(p)}`);
   if (values.out === undefined) io.out(typeof report === 'string' ? report.trimEnd() : report.toString('utf8'));
   else {
     writeFileSync(resolve(values.out), report);
     io.err(`Wrote ${values.out}: ${tonnesText(current.totals.total)} from ${current.recordCount} records, ${current.problems.length} problem(s).`);
   }
-  return current.problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
+  return [...current.problems, ...(previous?.problems ?? [])].some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
 };
 
 function chooseFormat(format: string | undefined, out: string | undefined): Format {

@@ -29,7 +29,17 @@ export function changeSentence(c: InventoryComparison): string {
   const notComparable = roundedTonnes(total.notComparable).isZero()
     ? ''
     : `, ${formatTonnesChange(total.notComparable)} tCO2e from records only one year’s factors can cost`;
-  return `${head}: ${formatTonnesChange(total.activityEffect)} tCO2e from what the council did, ${formatTonnesChange(total.factorEffect)} tCO2e from updated emission factors${notComparable}.`;
+  return `${head}: ${formatTonnesChange(total.activityEffect)} tCO2e from what the council did, ${formatTonnesChange(total.factorEffect)} tCO2e from updated emission factors${notComparable}.${incompleteCaveat(c)}`;
+}
+
+/** A change between years is only what it seems when neither year left records out. */
+function incompleteCaveat(c: InventoryComparison): string {
+  const years = [
+    [c.previous, yearOf(c.previous, 'the previous year')],
+    [c.current, yearOf(c.current, 'this year')],
+  ] as const;
+  const parts = years.filter(([y]) => y.excludedRecords > 0).map(([y, label]) => `${label} has ${y.excludedRecords} problem(s) that left records out`);
+  return parts.length === 0 ? '' : ` Not like for like: ${parts.join(' and ')}, so part of the change is missing data, not emissions.`;
 }
 
 export function changeSection(c: InventoryComparison): string {
