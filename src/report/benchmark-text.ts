@@ -5,9 +5,9 @@ import {
   type MetricInfo,
   type Published,
   type SharedReport,
-  type SuppressionReason,
 } from '../benchmark/index.js';
 import { formatTextTable } from './text-table.js';
+import { WITHHELD_MARKS } from './withheld-marks.js';
 
 /**
  * A benchmark view for the terminal: the shared anonymised report (every cohort's count, quartiles and total) or a
@@ -18,11 +18,10 @@ export function renderBenchmarkText(report: SharedReport | CouncilReport, option
   return report.format === 'council-ghg/benchmark-council-report' ? renderCouncil(report, all) : renderShared(report, all);
 }
 
-const REASON_MARK: Record<SuppressionReason, string> = { 'below-threshold': 'T', 'small-cohort': 'N', dominance: 'D', secondary: 'S', 'equals-council-value': 'E', 'tied-values': 'V' };
 
 function cell(p: Published | undefined): string {
   if (p === undefined) return '';
-  return p.status === 'published' ? p.value : `– ${REASON_MARK[p.reason]}`;
+  return p.status === 'published' ? p.value : `– ${WITHHELD_MARKS[p.reason]}`;
 }
 
 function metricRows(metrics: readonly MetricInfo[], all: boolean): Set<string> {
@@ -34,7 +33,7 @@ function metricName(info: MetricInfo): string {
 }
 
 function legend(report: SharedReport | CouncilReport): string {
-  const marks = SUPPRESSION_REASONS.map((r) => `${REASON_MARK[r]} ${report.method.reasons[r]}`).join('\n  ');
+  const marks = SUPPRESSION_REASONS.map((r) => `${WITHHELD_MARKS[r]} ${report.method.reasons[r]}`).join('\n  ');
   return [
     `Withheld figures (–):\n  ${marks}`,
     `Quartiles: ${report.method.quantiles}.`,

@@ -36,6 +36,10 @@ describe('benchmark position chart', () => {
   });
 });
 
+/** Cohorts with a position chart: a published quartile or median in a headline metric (a chart of the council alone would mislead). */
+const isCharted = (c: { metrics: readonly { metric: string; lowerQuartile: { status: string }; median: { status: string }; upperQuartile: { status: string } }[] }) =>
+  c.metrics.some((m) => HEADLINE_METRICS.includes(m.metric as never) && [m.lowerQuartile, m.median, m.upperQuartile].some((q) => q.status === 'published'));
+
 describe('benchmark in HTML', () => {
   const { council, shared } = exampleBenchmark();
 
@@ -43,7 +47,8 @@ describe('benchmark in HTML', () => {
     const html = renderHtml(exampleInventory(), { benchmark: council });
     const year = council.years.at(-1)!;
     const charts = [...html.matchAll(/<svg class="chart" id="(chart-benchmark-\d+)"/g)].map((m) => m[1]);
-    expect(charts).toEqual(year.cohorts.map((_, i) => `chart-benchmark-${i + 1}`));
+    expect(charts).toEqual(year.cohorts.flatMap((c, i) => (isCharted(c) ? [`chart-benchmark-${i + 1}`] : [])));
+    expect(charts.length).toBeGreaterThan(0);
     const first = html.slice(html.indexOf('id="chart-benchmark-1"'), html.indexOf('</figure>', html.indexOf('id="chart-benchmark-1"')));
     expect([...first.matchAll(/class="ours"/g)].length).toBe([...first.matchAll(/<g class="position">/g)].length + 1); // +1: the key
     expect(first).toContain('you 4,290 · 38th percentile');
@@ -59,7 +64,9 @@ describe('benchmark in HTML', () => {
       })),
     };
     const html = renderHtml(exampleInventory(), { benchmark: withheld });
-    expect(html).toContain(`withheld: ${council.method.reasons['below-threshold']}`);
+    expect(html).toContain('withheld (T)');
+    expect(html).toContain(`<li><strong>T</strong> ${council.method.reasons['below-threshold']}</li>`); // explained once, in the legend
+    expect(html.split(council.method.reasons['below-threshold']).length - 1).toBe(1);
     const rows = [...html.matchAll(/<g class="position">.*?<\/g>/g)].map((m) => m[0]);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.includes('class="mark box"'))).toBe(false);
@@ -68,11 +75,17 @@ describe('benchmark in HTML', () => {
   it('renders the shared report on its own page with no council named and no council marker', () => {
     const html = renderBenchmarkHtml(shared);
     expect(/Council \d+|Example District/.test(html)).toBe(false);
-    expect(/<path class="ours" d="M(?!370,)/.test(html)).toBe(false); // only the key's diamond
-    // A chart per cohort with a published headline median; the others say nothing is published, and why.
-    const charted = shared.baseGroups.flatMap((g) => g.cohorts).filter((c) => c.metrics.some((m) => HEADLINE_METRICS.includes(m.metric as never) && m.median.status === 'published'));
+    expect(html).not.toContain('class="ours"'); // no council marker, not even in the key
+    expect(html).not.toContain('this council');
+    // A chart per cohort with a published headline quartile or median.
+    const charted = shared.baseGroups.flatMap((g) => g.cohorts).filter(isCharted);
     expect(charted.length).toBeGreaterThan(0);
     expect([...html.matchAll(/<svg class="chart"/g)].length).toBe(charted.length);
+    // Published counts and cohort totals are on the page even where no quartile is: the same figures as the JSON and text.
+    const all = shared.baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!;
+    expect(all.total?.status).toBe('published');
+    if (all.total?.status === 'published') expect(html).toContain(`<td class="num">${Number(all.total.value).toLocaleString('en-GB')}</td>`);
+    expect(html).not.toContain('How the council compares');
     expect(html).not.toMatch(/https?:\/\//);
   });
 

@@ -27,15 +27,14 @@ const ROW = 64;
 const KEY = 34;
 
 /** What the marks mean, drawn with the marks themselves so the chart reads without colour or a separate legend. */
-function key(id: string): string {
+function key(id: string, withCouncil: boolean): string {
   return (
     `<g class="key">` +
     svgRect(0, 4, 28, 16, fillUrl(id, COHORT_FILL), 'mark box') +
     svgText(36, 17, 'middle half of the cohort', 'label') +
     `<path class="median" d="M236,2 V22"/>` +
     svgText(246, 17, 'cohort median', 'label') +
-    `<path class="ours" d="M370,3 l9,9 l-9,9 l-9,-9 z"/>` +
-    svgText(386, 17, 'this council', 'label') +
+    (withCouncil ? `<path class="ours" d="M370,3 l9,9 l-9,9 l-9,-9 z"/>` + svgText(386, 17, 'this council', 'label') : '') +
     `</g>`
   );
 }
@@ -81,6 +80,6 @@ export function positionChart({ id, title, summary, rows }: PositionChart): stri
     width: WIDTH,
     height: KEY + rows.length * ROW,
     fills: [COHORT_FILL],
-    body: key(id) + body,
+    body: key(id, rows.some((r) => r.ours !== undefined)) + body,
   });
 }

@@ -1,7 +1,9 @@
 import { HEADLINE_METRICS } from '../../benchmark/metrics.js';
-import type { CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Published, SharedReport } from '../../benchmark/views.js';
+import { SUPPRESSION_REASONS } from '../../benchmark/policy.js';
+import type { CohortMetric, CouncilMetric, CouncilReport, MetricInfo, Published, SharedReport } from '../../benchmark/views.js';
 import { Decimal } from '../../decimal.js';
 import { groupThousands } from '../format.js';
+import { WITHHELD_MARKS } from '../withheld-marks.js';
 import { positionChart, type PositionRow } from './benchmark-position.js';
 import { escapeHtml } from './escape.js';
 import { figure, section } from './figure.js';
@@ -16,14 +18,15 @@ interface CohortView {
 
 const valueOf = (p: Published | undefined) => (p?.status === 'published' ? new Decimal(p.value) : undefined);
 
-function publishedText(p: Published | undefined, method: Method): string {
+/** A figure, or "withheld" with the letter of its reason (explained once, in the legend under the tables). */
+function publishedText(p: Published | undefined): string {
   if (p === undefined) return '–';
-  return p.status === 'published' ? groupThousands(p.value) : `withheld: ${method.reasons[p.reason] ?? p.reason}`;
+  return p.status === 'published' ? groupThousands(p.value) : `withheld (${WITHHELD_MARKS[p.reason]})`;
 }
 
-/** A base group's number of councils in a sentence: the figure, or "a withheld number of" with the reason. */
-function countText(p: Published, method: Method): string {
-  return p.status === 'published' ? groupThousands(p.value) : `a withheld number of (${method.reasons[p.reason] ?? p.reason})`;
+/** A base group's number of councils in a sentence: the figure, or "a withheld number of". */
+function countText(p: Published): string {
+  return p.status === 'published' ? groupThousands(p.value) : `a withheld number of (${WITHHELD_MARKS[p.reason]})`;
 }
 
 function ordinal(n: string): string {
@@ -34,25 +37,36 @@ function ordinal(n: string): string {
 
 const ours = (m: CohortMetric | CouncilMetric) => ('ours' in m ? m.ours : undefined);
 const percentile = (m: CohortMetric | CouncilMetric) => ('percentile' in m ? m.percentile : undefined);
+const total = (m: CohortMetric | CouncilMetric) => ('total' in m ? m.total : undefined);
+const isPublished = (p: Published | undefined) => p?.status === 'published';
 
-/** One cohort: the position chart of the headline metrics it publishes or we reported, and their table. */
-function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], method: Method, chartId: string): string {
+/**
+ * One cohort: a table of the headline metrics with anything to show (a published figure, or the council's own),
+ * and a position chart of those with a published quartile or median: a chart of the council alone would place
+ * it at the end of an empty scale, as if it were the highest.
+ */
+function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartId: string, isCouncil: boolean): string {
   const info = new Map(metrics.map((m) => [m.id, m]));
-  const shown = cohort.metrics.filter(
-    (m) => (HEADLINE_METRICS as readonly string[]).includes(m.metric) && (ours(m) !== undefined || m.median.status === 'published'),
+  const headline = cohort.metrics.filter((m) => (HEADLINE_METRICS as readonly string[]).includes(m.metric));
+  const shown = headline.filter(
+    (m) => ours(m) !== undefined || [m.count, m.lowerQuartile, m.median, m.upperQuartile, total(m)].some(isPublished),
   );
   const notes = cohort.notes.map((n) => `<p class="caveat">${escapeHtml(n)}</p>`).join('');
-  if (shown.length === 0) return `<p>Nothing is published for ${escapeHtml(cohort.label)}.</p>${notes}`;
-  const label = (m: CohortMetric) => {
+  if (shown.length === 0) {
+    const count = headline[0]?.count;
+    return `<p>Nothing is published for ${escapeHtml(cohort.label)}${count?.status === 'suppressed' ? `: its number of councils is withheld (${WITHHELD_MARKS[count.reason]})` : ''}.</p>${notes}`;
+  }
+  const label = (m: CohortMetric | CouncilMetric) => {
     const i = info.get(m.metric);
     return i === undefined ? m.metric : `${i.label}, ${i.unit}`;
   };
-  const rows = shown.map((m): PositionRow => {
+  const charted = shown.filter((m) => [m.lowerQuartile, m.median, m.upperQuartile].some(isPublished));
+  const rows = charted.map((m): PositionRow => {
     const own = ours(m);
     const rank = percentile(m);
     const valueText =
       own === undefined
-        ? `median ${publishedText(m.median, method)}`
+        ? `median ${publishedText(m.median)}`
         : `you ${groupThousands(own)}${rank?.status === 'published' ? ` · ${ordinal(rank.value)} percentile` : ''}`;
     const quartiles = { lowerQuartile: valueOf(m.lowerQuartile), median: valueOf(m.median), upperQuartile: valueOf(m.upperQuartile) };
     return {
@@ -62,46 +76,68 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], method
       ...(own === undefined ? {} : { ours: new Decimal(own) }),
     };
   });
-  const isCouncil = shown.some((m) => 'ours' in m || 'percentile' in m);
-  const chart = positionChart({
-    id: chartId,
-    title: `Where the council stands among ${cohort.label}`,
-    summary: 'For each measure, the middle half of the cohort (lower to upper quartile), its median and the council’s own figure.',
-    rows,
-  });
-  return notes + figure(chart, {
-    caption: `${cohort.label}: published figures`,
-    header: [...['Measure'], ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(isCouncil ? ['Percentile'] : [])],
-    rows: shown.map((m) => [
-      label(m),
-      ...(isCouncil ? [ours(m) === undefined ? 'not reported' : groupThousands(ours(m)!)] : []),
-      publishedText(m.lowerQuartile, method),
-      publishedText(m.median, method),
-      publishedText(m.upperQuartile, method),
-      publishedText(m.count, method),
-      ...(isCouncil ? [publishedText(percentile(m), method)] : []),
-    ]),
-    numeric: isCouncil ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4],
-  });
+  const chart =
+    rows.length === 0
+      ? ''
+      : positionChart({
+          id: chartId,
+          title: isCouncil ? `Where the council stands among ${cohort.label}` : `How ${cohort.label} are spread`,
+          summary: isCouncil
+            ? 'For each measure, the middle half of the cohort (lower to upper quartile), its median and the council’s own figure.'
+            : 'For each measure, the middle half of the cohort (lower to upper quartile) and its median.',
+          rows,
+        });
+  const withTotal = !isCouncil && shown.some((m) => total(m) !== undefined);
+  const header = ['Measure', ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(withTotal ? ['Cohort total'] : []), ...(isCouncil ? ['Percentile'] : [])];
+  return (
+    notes +
+    figure(chart, {
+      caption: `${cohort.label}: published figures`,
+      header,
+      rows: shown.map((m) => [
+        label(m),
+        ...(isCouncil ? [ours(m) === undefined ? 'not reported' : groupThousands(ours(m)!)] : []),
+        publishedText(m.lowerQuartile),
+        publishedText(m.median),
+        publishedText(m.upperQuartile),
+        publishedText(m.count),
+        ...(withTotal ? [publishedText(total(m))] : []),
+        ...(isCouncil ? [publishedText(percentile(m))] : []),
+      ]),
+      numeric: header.map((_, i) => i).slice(1),
+    })
+  );
 }
 
 function methodNotes(report: CouncilReport | SharedReport): string {
   const { method } = report;
+  const legend = SUPPRESSION_REASONS.map((r) => `<li><strong>${WITHHELD_MARKS[r]}</strong> ${escapeHtml(method.reasons[r] ?? r)}</li>`).join('');
   return (
     (report.synthetic ? '<p class="caveat"><strong>Synthetic data:</strong> these benchmark figures come from invented councils, for illustration only.</p>' : '') +
-    [`Rounding: ${method.rounding}.`, `Quartiles: ${method.quantiles}.`, `Percentile: ${method.percentile}.`, ...report.notes].map((n) => `<p class="method">${escapeHtml(n)}</p>`).join('')
+    `<p class="method">Why a figure is withheld:</p><ul class="method withheld-legend">${legend}</ul>` +
+    [
+      `A median needs at least ${2 * method.policy.minCouncils} councils in the cohort and the quartiles ${4 * method.policy.minCouncils + 1}; any figure needs ${method.policy.minCouncils}.`,
+      `Rounding: ${method.rounding}.`,
+      `Quartiles: ${method.quantiles}.`,
+      `Percentile: ${method.percentile}.`,
+      ...(method.differentialPrivacy !== undefined ? [`Differential privacy: ${method.differentialPrivacy}`] : []),
+      ...report.notes,
+    ]
+      .map((n) => `<p class="method">${escapeHtml(n)}</p>`)
+      .join('')
   );
 }
 
-const BENCHMARK_LEAD =
-  'How the council compares with similar councils. Figures are anonymised: a cohort’s figures are published only when enough councils contribute and none dominates. A percentile of 25 means a quarter of the cohort emit less.';
+const ANONYMISED = 'Figures are anonymised: a cohort’s figures are published only when enough councils contribute and none dominates.';
+const COUNCIL_LEAD = `How the council compares with similar councils. ${ANONYMISED} A percentile of 25 means a quarter of the cohort emit less.`;
+const SHARED_LEAD = `How councils’ own emissions compare, by type of council and by region. ${ANONYMISED} No council is named.`;
 
 /** "Where we stand": the council's latest year, against each cohort it belongs to. */
 export function benchmarkSection(report: CouncilReport): string {
   const year = report.years.at(-1);
   if (year === undefined) return '';
-  const cohorts = year.cohorts.map((c, i) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, report.method, `chart-benchmark-${i + 1}`)}`).join('');
-  return section('benchmark', `How the council compares, ${year.reportingYear}`, `<p>Compared on ${escapeHtml(year.factorSetId)} factors with ${countText(year.councils, report.method)} councils.</p>${cohorts}${methodNotes(report)}`, BENCHMARK_LEAD);
+  const cohorts = year.cohorts.map((c, i) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, `chart-benchmark-${i + 1}`, true)}`).join('');
+  return section('benchmark', `How the council compares, ${year.reportingYear}`, `<p>Compared on ${escapeHtml(year.factorSetId)} factors with ${countText(year.councils)} councils.</p>${cohorts}${methodNotes(report)}`, COUNCIL_LEAD);
 }
 
 /** The shared, anonymised report: every cohort of every year, no council named. */
@@ -109,10 +145,10 @@ export function sharedBenchmarkSections(report: SharedReport): string[] {
   return report.baseGroups.map((g, gi) =>
     section(
       `benchmark-${gi + 1}`,
-      `${g.reportingYear}: ${countText(g.councils, report.method)} councils on ${g.factorSetId} factors`,
-      g.cohorts.map((c, ci) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, report.method, `chart-benchmark-${gi + 1}-${ci + 1}`)}`).join('') +
+      `${g.reportingYear}: ${countText(g.councils)} councils on ${g.factorSetId} factors`,
+      g.cohorts.map((c, ci) => `<h3>${escapeHtml(c.label)}</h3>${cohortFigure(c, report.metrics, `chart-benchmark-${gi + 1}-${ci + 1}`, false)}`).join('') +
         (gi === report.baseGroups.length - 1 ? methodNotes(report) : ''),
-      gi === 0 ? BENCHMARK_LEAD : undefined,
+      gi === 0 ? SHARED_LEAD : undefined,
     ),
   );
 }
