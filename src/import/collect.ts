@@ -11,7 +11,8 @@ export class ImportCollector implements ImportSink {
   readonly records: ActivityRecordInput[] = [];
   readonly problems: ImportProblem[] = [];
   readonly accounting: RowAccount[] = [];
-  private profileOrigin: Origin | undefined;
+  /** Where each About field was read, so a problem across fields names the cell to change. */
+  private readonly fieldOrigins = new Map<string, Origin>();
 
   record(record: ActivityRecordInput): void {
     this.records.push(record);
@@ -34,7 +35,7 @@ export class ImportCollector implements ImportSink {
     const field = at === -1 ? undefined : aboutField(row.cells[at]!.text);
     if (field === undefined) return { origin: rowOrigin, outcome: 'skipped', records: 0, problems: 0, reason: otherwise };
     const cell = row.cells[at + 1] ?? { text: '' };
-    this.profileOrigin ??= origin(at + 1);
+    this.fieldOrigins.set(field.labels[0], origin(at + 1));
     let problem: ImportProblem | undefined;
     if (cell.error === true || cell.formulaWithoutValue === true) {
       problem = {
@@ -51,7 +52,7 @@ export class ImportCollector implements ImportSink {
 
   /** The file's result; a file that gave no record and no error says so, so an empty inventory is never silent. */
   result(file: string): ImportResult {
-    if (this.profileOrigin !== undefined) this.problems.push(...checkProfile(this.profile, this.profileOrigin));
+    this.problems.push(...checkProfile(this.profile, (label) => this.fieldOrigins.get(label) ?? { file }));
     if (this.records.length === 0 && !this.problems.some((p) => p.severity === 'error')) {
       this.problems.push({ severity: 'warning', code: 'no-records', message: 'No activity records: fill in the category sheets (or the rows of the CSV table); the inventory is empty', origin: { file } });
     }

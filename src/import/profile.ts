@@ -2,7 +2,7 @@ import { COUNCIL_TYPE_INFO, COUNCIL_TYPES, REGION_LABELS, REGIONS, type CouncilT
 import type { ReportingYear } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { factorSetIds } from '../factors/bundled.js';
-import type { Origin, Problem } from '../problem.js';
+import { formatOrigin, type Origin, type Problem } from '../problem.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import { readFinancialYear } from './years.js';
 
@@ -121,13 +121,23 @@ function matchChoice<T extends string>(text: string, ids: readonly T[], label: (
   return ids.find((id) => norm(id) === wanted || norm(label(id)) === wanted || norm(label(id)).replace(/s$/, '') === wanted);
 }
 
-/** Checks across fields: a GSS code whose prefix contradicts the stated council type. */
-export function checkProfile(profile: BaselineProfile, origin: Origin): Problem<ProfileProblemCode>[] {
+/**
+ * Checks across fields: a GSS code whose prefix contradicts the stated council type. An error, as one of the two
+ * is wrong and a benchmark submission is refused for it; it points at the ONS code and names the type's cell.
+ */
+export function checkProfile(profile: BaselineProfile, originOf: (fieldLabel: string) => Origin): Problem<ProfileProblemCode>[] {
   if (profile.onsCode === undefined || profile.councilType === undefined) return [];
   const prefix = COUNCIL_TYPE_INFO[profile.councilType].gssPrefix;
-  return profile.onsCode.startsWith(prefix)
-    ? []
-    : [{ severity: 'warning', code: 'ons-code-type-mismatch', message: `${profile.councilType} councils have GSS codes starting ${prefix}`, origin, value: profile.onsCode }];
+  if (profile.onsCode.startsWith(prefix)) return [];
+  const { file: _file, ...typeCell } = originOf('Council type');
+  const typeAt = typeCell.sheet !== undefined || typeCell.line !== undefined ? ` (${formatOrigin(typeCell)})` : '';
+  return [{
+    severity: 'error',
+    code: 'ons-code-type-mismatch',
+    message: `ONS code ${profile.onsCode} does not fit the council type${typeAt}: ${COUNCIL_TYPE_INFO[profile.councilType].label} have GSS codes starting ${prefix}; correct whichever is wrong`,
+    origin: originOf('ONS code'),
+    value: profile.onsCode,
+  }];
 }
 
 /** The About sheet's value for each field, as the template writes it. */

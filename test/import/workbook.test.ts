@@ -93,8 +93,12 @@ describe('importWorkbook: header synonyms, dates, years and bad values', () => {
       'unknown-source Fleet!A10 unobtainium',
       'invalid-date Fleet!C11 last Tuesday',
       'unknown-quality Fleet!E12 guesswork',
-      'ons-code-type-mismatch About!B1 E07000001',
+      'ons-code-type-mismatch About!B4 E07000001',
     ]);
+    expect(result.problems.find((p) => p.code === 'ons-code-type-mismatch')).toMatchObject({
+      severity: 'error',
+      message: 'ONS code E07000001 does not fit the council type (About!B3): County councils have GSS codes starting E10; correct whichever is wrong',
+    });
     expect(result.problems.find((p) => p.code === 'outside-reporting-year')!.message).toBe('Falls in 2024/25, outside the reporting year 2023/24 on the About sheet');
     expectAccounted(result, await nonBlankRows(bytes));
   });
