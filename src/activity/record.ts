@@ -137,6 +137,9 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
   if (!source.family.dimensions.includes(dimensionOf(data.unit))) {
     return fail('unit-not-allowed', `${source.family.label} is measured in ${source.family.dimensions.join(' or ')}, not ${dimensionOf(data.unit)}`, data.unit);
   }
+  if (source.family.refusedUnits?.units.includes(data.unit) === true) {
+    return fail('unit-not-allowed', `${source.family.label} cannot be costed in ${data.unit}: ${source.family.refusedUnits.reason}`, data.unit);
+  }
   const implausible = checkPlausible(data.quantity, data.unit);
   // toString, not toFixed: a huge value prints with an exponent rather than as a million digits.
   if (implausible !== undefined) return fail(implausible.code, implausible.message, data.quantity.toString());

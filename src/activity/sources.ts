@@ -1,5 +1,5 @@
 import type { Category } from './categories.js';
-import type { Dimension } from '../units/units.js';
+import type { Dimension, Unit } from '../units/units.js';
 
 /**
  * What was consumed or done: the source of an activity record. A source id is a family, optionally with
@@ -42,6 +42,14 @@ export interface SourceFamily {
   /** Per option position: the allowed values, or free text (checked against the factor set) named for messages. */
   readonly options: readonly SourceOption[];
   readonly categories: readonly Category[];
+  /** Units of an accepted dimension that still cannot be costed for this source, and what to give instead. */
+  readonly refusedUnits?: RefusedUnits;
+}
+
+export interface RefusedUnits {
+  readonly units: readonly Unit[];
+  /** Why, and what to give instead: the message of the record's problem. */
+  readonly reason: string;
 }
 
 const OWN_AND_LEASED: readonly Category[] = ['upstream-leased-assets', 'downstream-leased-assets', 'outsourced-services'];
@@ -65,9 +73,20 @@ export const TAXI_TYPES = ['regular', 'black-cab'] as const;
 /** 'combustion' is DESNZ's name to 2024; from 2025 it publishes the same route as 'incineration with energy recovery'. */
 export const WASTE_ROUTES = ['landfill', 'combustion', 'incineration-with-energy-recovery', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion'] as const;
 
-const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[]): SourceFamily => ({
+const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[], refusedUnits?: RefusedUnits): SourceFamily => ({
   family, label, kind, dimensions, options: [],
   categories: kind === 'stationary-fuel' ? BUILDING_CATEGORIES : VEHICLE_CATEGORIES,
+  ...(refusedUnits !== undefined ? { refusedUnits } : {}),
+});
+
+/**
+ * LPG, propane and CNG are gases at room temperature, but DESNZ costs them per litre of liquid (or compressed)
+ * fuel, per kWh and per tonne, never per cubic metre of gas. A gas meter's m3 or ft3 read as litres of fuel
+ * would be costed hundreds of times too high, and a volume in m3 does not say which it is, so it is refused.
+ */
+const gasVolumeRefused = (form: 'liquid' | 'compressed'): RefusedUnits => ({
+  units: ['m3', 'ft3'],
+  reason: `DESNZ publishes factors per litre of ${form} fuel, per kWh and per tonne, not per volume of gas, and a metered gas volume costed as ${form} fuel would be hundreds of times too high. Give litres of ${form} fuel, kWh from the bill, or kg or tonnes`,
 });
 
 export const SOURCE_FAMILIES: readonly SourceFamily[] = [
@@ -75,8 +94,8 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   fuel('gas-oil', 'Gas oil (red diesel)', 'stationary-fuel', ['volume', 'energy', 'mass']),
   fuel('burning-oil', 'Burning oil (kerosene, heating oil)', 'stationary-fuel', ['volume', 'energy', 'mass']),
   fuel('fuel-oil', 'Fuel oil', 'stationary-fuel', ['volume', 'energy', 'mass']),
-  fuel('lpg', 'LPG', 'stationary-fuel', ['volume', 'energy', 'mass']),
-  fuel('propane', 'Propane', 'stationary-fuel', ['volume', 'energy', 'mass']),
+  fuel('lpg', 'LPG', 'stationary-fuel', ['volume', 'energy', 'mass'], gasVolumeRefused('liquid')),
+  fuel('propane', 'Propane', 'stationary-fuel', ['volume', 'energy', 'mass'], gasVolumeRefused('liquid')),
   fuel('coal-industrial', 'Coal (industrial)', 'stationary-fuel', ['mass', 'energy']),
   fuel('coal-domestic', 'Coal (domestic)', 'stationary-fuel', ['mass', 'energy']),
   fuel('wood-pellets', 'Wood pellets (biomass)', 'stationary-fuel', ['mass', 'energy']),
@@ -88,7 +107,7 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   fuel('diesel-mineral', 'Diesel (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
   fuel('petrol-mineral', 'Petrol (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
   fuel('hvo', 'Biodiesel HVO', 'vehicle-fuel', ['volume', 'energy', 'mass']),
-  fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume']),
+  fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume'], gasVolumeRefused('compressed')),
   { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
   { family: 'district-heat', label: 'District heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
   { family: 'onsite-heat', label: 'Purchased onsite heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },

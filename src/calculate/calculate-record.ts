@@ -6,9 +6,9 @@ import type { FactorKey } from '../factors/key.js';
 import { describePath, slug } from '../factors/key.js';
 import type { Problem } from '../problem.js';
 import { convertUnchecked } from '../units/quantity.js';
-import { factorPlan, type ComponentRole } from './factor-plan.js';
+import { factorPlan, isNonKyotoFactor, type ComponentRole } from './factor-plan.js';
 import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed } from './line.js';
-import { resolveFactor, type ResolvedFactor } from './resolve-factor.js';
+import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolve-factor.js';
 import { assignScope, scope3OverrideProblem } from './scope.js';
 import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
 
@@ -18,7 +18,8 @@ export type CalculationProblemCode =
   | 'no-spend-factor'
   | 'unknown-source'
   | 'market-instrument-ignored'
-  | 'scope3-category-ignored';
+  | 'scope3-category-ignored'
+  | 'non-kyoto-gas';
 export type CalculationProblem = Problem<CalculationProblemCode>;
 
 export interface RecordContext {
@@ -33,7 +34,7 @@ export interface RecordResult {
   readonly problems: CalculationProblem[];
 }
 
-const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing'>, LineRole> = {
+const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing' | 'non-kyoto'>, LineRole> = {
   direct: 'direct',
   'ev-electricity': 'direct',
   'well-to-tank': 'well-to-tank',
@@ -86,44 +87,62 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   const plan = factorPlan(source);
   const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
   const missingOptional: string[] = [];
+  const notFound = (stems: readonly string[], role: ComponentRole) => {
+    const nearest = set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3);
+    return failure(record, 'factor-not-found',
+      `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…). Nearest: ${nearest.join(', ')}`,
+      record.source);
+  };
   for (const component of plan.components) {
     const found = resolveFactor(set, component.stems, record.quantity, record.unit);
     if (found !== undefined) resolved.push({ role: component.role, found });
-    else if (component.required) {
-      const wanted = `${component.stems[0]}@…`;
-      const nearest = set.nearestKeys(component.stems[0]!.replace(/\*/g, ''), 3);
-      return failure(record, 'factor-not-found',
-        `${set.id} has no ${component.role} factor for ${record.source} in ${record.unit} (looked for ${wanted}). Nearest: ${nearest.join(', ')}`,
-        record.source);
-    } else missingOptional.push(component.role);
+    else if (component.presence === 'required') return notFound(component.stems, component.role);
+    else if (component.presence === 'optional') missingOptional.push(component.role);
   }
-  if (!resolved.some((r) => r.role === 'direct' || r.role === 'ev-electricity')) {
-    return failure(record, 'factor-not-found', `${set.id} publishes no factor for ${record.source} in ${record.unit}`, record.source);
+  if (!resolved.some((r) => r.role === 'direct' || r.role === 'ev-electricity' || r.role === 'non-kyoto')) {
+    const first = plan.components[0];
+    return first === undefined
+      ? failure(record, 'factor-not-found', `${set.id} publishes no factor for ${record.source} in ${record.unit}`, record.source)
+      : notFound(first.stems, first.role);
   }
 
   const lines: EmissionLine[] = [];
   const memo: MemoLine[] = [];
+  const problems: CalculationProblem[] = [];
+  let direct: ResolvedFactor | undefined;
   for (const { role, found } of resolved) {
     if (role === 'without-radiative-forcing') {
       memo.push(memoLine(record, 'flight-without-radiative-forcing', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
         'The same flights without the radiative forcing uplift (totals include it, as DESNZ recommends)', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
       continue;
     }
+    // GHG Protocol: gases outside the Kyoto basket (CFCs, HCFCs ...) are reported apart, never in a scope.
+    if (role === 'non-kyoto' || isNonKyotoFactor(found.factor)) {
+      memo.push(memoLine(record, 'non-kyoto-gas', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
+        'A gas outside the Kyoto basket (Montreal Protocol or other non-Kyoto gas), reported separately from the scopes', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
+      problems.push({
+        severity: 'warning', code: 'non-kyoto-gas', origin: record.origin, value: record.source,
+        message: `Record ${record.id}: ${record.source} is ${lines.length > 0 ? 'partly ' : ''}a non-Kyoto gas (${describePath(found.factor.path)}): as the GHG Protocol requires, ${lines.length > 0 ? 'that part' : 'it'} is reported as a memo item outside the scopes, not in the totals`,
+      });
+      continue;
+    }
+    if (role === 'direct') direct = found;
     lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity'));
   }
-  const direct = resolved.find((r) => r.role === 'direct');
   if (plan.biogenic && direct !== undefined) {
-    const outside = set.outsideOfScopesFor(direct.found.factor);
+    const outside = outsideOfScopesFor(set, direct.factor);
     const perUnit = outside?.values.get('kgCO2e-CO2') ?? outside?.values.get('kgCO2e');
     if (outside !== undefined && perUnit !== undefined) {
-      memo.push(memoLine(record, 'biogenic-co2', direct.found.quantity.value.mul(perUnit), 'kgCO2e',
+      memo.push(memoLine(record, 'biogenic-co2', direct.quantity.value.mul(perUnit), 'kgCO2e',
         'Biogenic CO2 from the biomass or biofuel content, outside of scopes', factorUsed(set, outside, perUnit)));
     }
   }
-  const problems: CalculationProblem[] = missingOptional.length === 0 ? [] : [{
-    severity: 'warning', code: 'factor-component-missing', origin: record.origin, value: record.source,
-    message: `${set.id} publishes no ${[...new Set(missingOptional)].join(' / ')} factor for ${record.source}; that part is not included`,
-  }];
+  if (missingOptional.length > 0) {
+    problems.push({
+      severity: 'warning', code: 'factor-component-missing', origin: record.origin, value: record.source,
+      message: `${set.id} publishes no ${[...new Set(missingOptional)].join(' / ')} factor for ${record.source}; that part is not included`,
+    });
+  }
   return { lines, memo, problems };
 }
 

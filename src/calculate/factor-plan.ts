@@ -1,4 +1,5 @@
 import type { ParsedSource } from '../activity/sources.js';
+import type { Factor } from '../factors/factor-set.js';
 
 /**
  * Which DESNZ factors a source uses. Paths are factor-key stems (the key without "@unit"); the unit is chosen
@@ -6,13 +7,25 @@ import type { ParsedSource } from '../activity/sources.js';
  * wins: DESNZ renamed some paths between years (e.g. "WTT- UK & overseas elec" became "WTT- UK electricity").
  * A '*' segment matches any one segment. These are names of published factors, never values.
  */
-export type ComponentRole = 'direct' | 'well-to-tank' | 'transmission-and-distribution' | 'ev-electricity' | 'ev-transmission-and-distribution' | 'without-radiative-forcing';
+export type ComponentRole =
+  | 'direct'
+  | 'well-to-tank'
+  | 'transmission-and-distribution'
+  | 'ev-electricity'
+  | 'ev-transmission-and-distribution'
+  | 'without-radiative-forcing'
+  | 'non-kyoto';
+
+/**
+ * What a missing component means: 'required', the record is a problem; 'optional', a warning; 'if-published',
+ * nothing, as when a gas simply has no non-Kyoto part (the record still needs some line or memo item).
+ */
+export type ComponentPresence = 'required' | 'optional' | 'if-published';
 
 export interface FactorComponent {
   readonly role: ComponentRole;
   readonly stems: readonly string[];
-  /** A required component that is missing makes the record a problem; an optional one is a warning. */
-  readonly required: boolean;
+  readonly presence: ComponentPresence;
 }
 
 export interface FactorPlan {
@@ -60,8 +73,8 @@ function wttStems(stem: string): string[] {
   return [[wtt, level2, ...rest].join('/'), [wtt, `wtt-${level2}`, ...rest].join('/')];
 }
 
-const direct = (...stems: string[]): FactorComponent => ({ role: 'direct', stems, required: true });
-const optional = (role: ComponentRole, stems: readonly string[]): FactorComponent => ({ role, stems, required: false });
+const direct = (...stems: string[]): FactorComponent => ({ role: 'direct', stems, presence: 'required' });
+const optional = (role: ComponentRole, stems: readonly string[]): FactorComponent => ({ role, stems, presence: 'optional' });
 const withWtt = (stem: string): FactorComponent[] => [direct(stem), optional('well-to-tank', wttStems(stem))];
 
 const ELECTRICITY: FactorComponent[] = [
@@ -110,11 +123,11 @@ function vehicle(group: string, tail: string, electric: boolean): FactorComponen
   const stem = `${group}/${tail}`;
   const [, ...afterLevel1] = stem.split('/');
   return [
-    { role: 'direct', stems: [stem], required: !electric },
+    { role: 'direct', stems: [stem], presence: electric ? 'optional' : 'required' },
     optional('well-to-tank', wttStems(stem)),
     ...(electric
       ? [
-          { role: 'ev-electricity' as const, stems: [`uk-electricity-for-evs/${afterLevel1.join('/')}`], required: true },
+          { role: 'ev-electricity' as const, stems: [`uk-electricity-for-evs/${afterLevel1.join('/')}`], presence: 'required' as const },
           optional('ev-transmission-and-distribution', [`uk-electricity-t-and-d-for-evs/${afterLevel1.join('/')}`]),
         ]
       : []),
@@ -133,6 +146,19 @@ const REFRIGERANT_NAMES: Record<string, string> = {
   r744: 'carbon-dioxide',
   r290: 'r290-propane',
 };
+
+const KYOTO_ONLY = 'emissions-including-only-kyoto-products';
+const NON_KYOTO_ONLY = 'emissions-including-only-non-kyoto-products';
+
+/**
+ * Whether a factor is for a gas outside the Kyoto basket, which the GHG Protocol reports apart from the scopes:
+ * DESNZ's "Montreal protocol" groups (CFCs, HCFCs, halons and their blends; "- standard" and "- blends" to 2021,
+ * "products" since) and, from 2022, any "Emissions including only non-Kyoto products" row.
+ */
+export function isNonKyotoFactor(factor: Factor): boolean {
+  const [level1, level2 = '', ...rest] = factor.key.split('@')[0]!.split('/');
+  return level1 === 'refrigerant-and-other' && (level2.startsWith('montreal-protocol') || rest.includes(NON_KYOTO_ONLY));
+}
 
 /** DESNZ renamed waste "combustion" to "incineration with energy recovery" in 2025: either name finds either year's factor. */
 const ENERGY_RECOVERY = ['combustion', 'incineration-with-energy-recovery'];
@@ -201,8 +227,13 @@ export function factorPlan(source: ParsedSource): FactorPlan {
     case 'water':
       return plan([direct(source.family.family === 'water-supply' ? 'water-supply/water-supply/water-supply' : 'water-treatment/water-treatment/water-treatment')]);
     case 'refrigerant': {
+      // From 2022 DESNZ splits a gas into its Kyoto and non-Kyoto parts (a blend may have both); to 2021 one row
+      // per gas, whose group says which it is (see isNonKyotoFactor).
       const gas = seg(REFRIGERANT_NAMES, a);
-      return plan([direct(`refrigerant-and-other/*/${gas}/emissions-including-only-kyoto-products`, `refrigerant-and-other/*/${gas}`)]);
+      return plan([
+        { role: 'direct', stems: [`refrigerant-and-other/*/${gas}/${KYOTO_ONLY}`, `refrigerant-and-other/*/${gas}`], presence: 'if-published' },
+        { role: 'non-kyoto', stems: [`refrigerant-and-other/*/${gas}/${NON_KYOTO_ONLY}`], presence: 'if-published' },
+      ]);
     }
     case 'desnz':
       return plan([direct(a ?? '')], true);

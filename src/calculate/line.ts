@@ -34,7 +34,7 @@ export type LineRole = (typeof LINE_ROLES)[number];
 export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
 export type MarketBasis = (typeof MARKET_BASES)[number];
 
-export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing'] as const;
+export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas'] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
 const CategorySchema = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
@@ -93,7 +93,7 @@ export const MemoLineSchema = z.strictObject({
   kind: z.enum(MEMO_KINDS),
   category: CategorySchema,
   site: z.string().optional(),
-  /** kgCO2e for biogenic CO2, removals and flights; kWh for generation. */
+  /** kgCO2e for biogenic CO2, removals, flights and non-Kyoto gases; kWh for generation. */
   value: DecimalTextSchema,
   unit: z.enum(['kgCO2e', 'kWh']),
   factor: FactorUsedSchema.optional(),

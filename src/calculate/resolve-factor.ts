@@ -50,3 +50,21 @@ export function resolveFactor(set: FactorSet, stems: readonly string[], value: D
   }
   return undefined;
 }
+
+/**
+ * DESNZ's "outside of scopes" biogenic CO2 row beside a direct factor. Fuels are published per kWh on a gross or
+ * net CV basis but their outside-of-scopes rows per plain "kWh", so a kWh line falls back to the plain row; an
+ * outside-of-scopes row on the line's own basis is preferred, and one on the other basis is never used.
+ * (For diesel and petrol the plain rows match the net CV, to three figures in 2020–2022, so on a gross-CV line
+ * the memo is some 6% high; from 2023 DESNZ rounds them to 0.01, a larger error. It is a memo item, not a total.)
+ */
+export function outsideOfScopesFor(set: FactorSet, factor: Factor): Factor | undefined {
+  const sameUnit = set.outsideOfScopesFor(factor);
+  if (sameUnit !== undefined || factor.scope === 'Outside of Scopes') return sameUnit;
+  const [path = '', uom] = factor.key.split('@');
+  if (uom !== 'kwh-gross-cv' && uom !== 'kwh-net-cv') return undefined;
+  // Matched as FactorSet.outsideOfScopesFor matches: the same path below Level 2, under Outside of scopes.
+  const belowLevel2 = path.split('/').slice(2).join('/');
+  const plain = set.find(`outside-of-scopes/*/${belowLevel2}@kwh`);
+  return plain?.scope === 'Outside of Scopes' ? plain : undefined;
+}

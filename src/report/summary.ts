@@ -60,6 +60,7 @@ export const MEMO_LABELS: Record<MemoKind, string> = {
   'renewable-generation': 'Renewable electricity generated on site',
   removal: 'Removals (e.g. tree planting), not netted off',
   'flight-without-radiative-forcing': 'Flights without radiative forcing (for comparison)',
+  'non-kyoto-gas': 'Non-Kyoto gases (e.g. CFC and HCFC refrigerants), outside the scopes',
 };
 
 export const NO_SITE_LABEL = '(no site given)';
