@@ -6,6 +6,7 @@ import { reportCommand } from './commands/report.js';
 import { submitCommand } from './commands/submit.js';
 import { templateCommand } from './commands/template.js';
 import { EXIT, type CliIO, type Command } from './io.js';
+import { PACKAGE_VERSION } from './version.js';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   demo: { run: demoCommand, summary: 'calculate the bundled example council and write its reports to out/' },
@@ -17,7 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   factors: { run: factorsCommand, summary: 'list, show and import emission factor sets' },
 };
 
-const HELP = () => `council-ghg — UK council greenhouse-gas inventories from activity data
+const HELP = () => `council-ghg ${PACKAGE_VERSION} — UK council greenhouse-gas inventories from activity data
 
 Usage: council-ghg <command> [options]
 
@@ -29,6 +30,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP());
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`council-ghg ${PACKAGE_VERSION}`);
     return EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -51,6 +56,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 function describeFailure(command: string, error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code?.startsWith('ERR_PARSE_ARGS_') === true) return `UsageError: ${error.message} (see council-ghg ${command} --help)`;
+  // Node's own text goes on about positional arguments after '--'; the first sentence is what matters here.
+  if (code?.startsWith('ERR_PARSE_ARGS_') === true) return `UsageError: ${error.message.replace(/\. To specify a positional argument.*$/s, '.')} (see council-ghg ${command} --help)`;
   return `${error.name}: ${error.message}`;
 }

@@ -53,7 +53,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     recordProblems.push({
       severity: 'warning',
       code: 'factor-set-year-differs',
-      message: `No DESNZ set was published in ${start}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
+      message: `No ${start} factor set is available ${options.factorSetsDir === undefined ? 'in this version of council-ghg' : `in ${options.factorSetsDir}`}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
       origin: { note: 'factor set' },
     });
   }
