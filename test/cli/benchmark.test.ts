@@ -25,6 +25,9 @@ describe('council-ghg benchmark', () => {
     expect(text).toMatch(/All councils\s+Total \(location-based scope 2\), tCO2e\s+48\s/);
     expect(text).toMatch(/Where we stand — private report for Fictional District 03 \(E07900003\)/);
     expect(text).toMatch(/T fewer councils than the threshold contributed/);
+    const lowerCase = recorder();
+    expect(await benchmarkCommand([EXAMPLES_DIR, '--council', ` ${CODE.toLowerCase()}`], lowerCase)).toBe(EXIT.ok);
+    expect(lowerCase.outText).toEqual(io.outText);
     // The shared part names no council; the private part names only its own.
     const [shared, mine] = text.split('Where we stand');
     expect(shared).not.toMatch(/Fictional|E\d{8}/);

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { submissionFromInventory } from '../../benchmark/index.js';
 import { formatProblem, type Problem } from '../../problem.js';
+import { tonnesText } from '../../report/format.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { submissionProfileOf } from '../submission-profile.js';
@@ -57,7 +58,7 @@ export const submitCommand: Command = async (args, io) => {
   if (values.out === undefined) io.out(text);
   else {
     writeFileSync(resolve(values.out), text + '\n');
-    io.err(`Wrote ${values.out}: ${result.submission.profile.name} ${result.submission.profile.reportingYear}, ${result.submission.totals.total} tCO2e on ${result.submission.profile.factorSetId}.`);
+    io.err(`Wrote ${values.out}: ${result.submission.profile.name} ${result.submission.profile.reportingYear}, ${tonnesText(inventory.totals.total)} on ${result.submission.profile.factorSetId} (the file keeps the exact figures).`);
   }
   return inventory.problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
 };

@@ -11,8 +11,8 @@ export function problemsSection(inventory: Inventory): string {
       : htmlTable({
           caption: `${problems.length} problem(s) in the data`,
           header: ['Where', 'Severity', 'What is wrong'],
-          rows: problems.map((p) => [formatOrigin(p.origin), p.severity === 'error' ? 'Error: left out' : 'Warning: included', p.message]),
+          rows: problems.map((p) => [formatOrigin(p.origin), p.severity === 'error' ? 'Error: left out' : 'Warning', p.message]),
           numeric: [],
         });
-  return section('problems', 'Problems', content, 'Errors are records left out of the totals until they are fixed; warnings are records included with a caveat.');
+  return section('problems', 'Problems', content, 'Errors are records left out of the totals until they are fixed; warnings are caveats: records included with a note, or rows skipped on purpose, such as totals rows.');
 }
