@@ -12,14 +12,16 @@ import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolv
 import { assignScope, scope3OverrideProblem } from './scope.js';
 import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
 
-export type CalculationProblemCode =
-  | 'factor-not-found'
-  | 'factor-component-missing'
-  | 'no-spend-factor'
-  | 'unknown-source'
-  | 'market-instrument-ignored'
-  | 'scope3-category-ignored'
-  | 'non-kyoto-gas';
+export const CALCULATION_PROBLEM_CODES = [
+  'factor-not-found',
+  'factor-component-missing',
+  'no-spend-factor',
+  'unknown-source',
+  'market-instrument-ignored',
+  'scope3-category-ignored',
+  'non-kyoto-gas',
+] as const;
+export type CalculationProblemCode = (typeof CALCULATION_PROBLEM_CODES)[number];
 export type CalculationProblem = Problem<CalculationProblemCode>;
 
 export interface RecordContext {

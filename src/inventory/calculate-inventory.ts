@@ -4,7 +4,7 @@ import { Decimal, type DecimalValue } from '../decimal.js';
 import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
 import type { FactorSet } from '../factors/factor-set.js';
 import type { Problem } from '../problem.js';
-import { calculateRecord } from '../calculate/calculate-record.js';
+import { CALCULATION_PROBLEM_CODES, calculateRecord } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import type { SpendFactorTable } from '../calculate/spend.js';
 import { totalLines } from './build.js';
@@ -90,12 +90,21 @@ export function calculateInventory(input: CalculationInput, options: Calculation
   };
 }
 
-/** The same activity under another factor set (year-on-year restatement, or comparing on a common set). */
+/** Problems a calculation makes, which a recalculation makes afresh; every other problem is about the input. */
+const RECALCULATED_CODES: ReadonlySet<string> = new Set([...CALCULATION_PROBLEM_CODES, 'factor-set-year-differs']);
+
+/**
+ * The same activity under another factor set (year-on-year restatement, or comparing on a common set). Problems
+ * with the input (rows the import refused, invalid records) are kept, as are the records counted, so the
+ * recalculated inventory is as incomplete as the original and says so.
+ */
 export function recalculate(inventory: Inventory, factorSet: string | FactorSet, options: Omit<CalculationOptions, 'factorSet'> = {}): Inventory {
-  return calculateInventory(
+  const fresh = calculateInventory(
     { records: inventory.records, council: inventory.council, ...(inventory.reportingYear !== undefined ? { reportingYear: inventory.reportingYear } : {}) },
     { ...options, factorSet },
   );
+  const inputProblems = inventory.problems.filter((p) => !RECALCULATED_CODES.has(p.code));
+  return { ...fresh, problems: [...inputProblems, ...fresh.problems], recordCount: inventory.recordCount };
 }
 
 /** Only the profile's own fields, so an object carrying more (a form's state, say) is not stored with the inventory. */

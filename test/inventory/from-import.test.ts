@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/import/index.js';
-import { calculateInventory, inventoryFromImport } from '../../src/inventory/index.js';
+import { calculateInventory, inventoryFromImport, recalculate } from '../../src/inventory/index.js';
 
 const BASELINE = [
   'Council name,Fictional Borough',
@@ -32,5 +32,14 @@ describe('inventoryFromImport', () => {
   it('a factor set asked for wins over the one the About sheet names', async () => {
     const inventory = inventoryFromImport(await importCsv(BASELINE, { file: 'baseline.csv' }), { factorSet: 'desnz-2024' });
     expect(inventory.factorSet.id).toBe('desnz-2024');
+  });
+
+  it('a recalculated inventory keeps the import’s problems and record count, and recalculates its own', async () => {
+    const inventory = inventoryFromImport(await importCsv(BASELINE, { file: 'baseline.csv' }));
+    const restated = recalculate(inventory, 'desnz-2024');
+    expect(restated.factorSet.id).toBe('desnz-2024');
+    expect(restated.problems.map((p) => p.code)).toEqual(['invalid-number', 'no-spend-factor']);
+    expect(restated.recordCount).toBe(inventory.recordCount);
+    expect(restated.totals.total.eq(inventory.totals.total)).toBe(false);
   });
 });
