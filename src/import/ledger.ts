@@ -13,7 +13,8 @@ import { normaliseHeader } from './headers.js';
 import { ExactSum, isNegativePence, readPence } from './ledger-amount.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import { UnusableInputError, type ImportProblem } from './result.js';
-import { readDate } from './years.js';
+import { financialYearOf, readDate, type CalendarDate } from './years.js';
+import type { ReportingYear } from '../activity/record.js';
 
 const SPEND_CATEGORIES: readonly Category[] = ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'];
 
@@ -126,6 +127,8 @@ const MAX_LINE_PROBLEMS = 1000;
 export interface LedgerOptions {
   /** Price year for a ledger without a date column. */
   readonly priceYear?: number;
+  /** The financial year reported: payments dated outside it are left out, counted and totalled in a warning. */
+  readonly reportingYear?: ReportingYear;
   readonly file?: string;
   readonly encoding?: CsvEncoding;
   readonly delimiter?: CsvDelimiter;
@@ -187,7 +190,8 @@ export class LedgerAggregator {
   private readonly skipped = new Map<string, number>();
   private headerCells: readonly string[] = [];
   /** null: not a date. */
-  private readonly years = new Map<string, number | null>();
+  private readonly dates = new Map<string, CalendarDate | null>();
+  private readonly outside = { sum: new ExactSum(), firstLine: 0 };
 
   constructor(
     private readonly mapping: SpendMapping,
@@ -225,9 +229,16 @@ export class LedgerAggregator {
     let year = this.options.priceYear!;
     if (date !== -1) {
       const dateText = fields[date] ?? '';
-      const y = this.yearOf(dateText);
-      if (y === null) return this.reject(line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText);
-      year = y;
+      const paid = this.dateOf(dateText);
+      if (paid === null) return this.reject(line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText);
+      const { reportingYear } = this.options;
+      if (reportingYear !== undefined && financialYearOf(paid) !== reportingYear) {
+        if (this.outside.sum.lines === 0) this.outside.firstLine = line;
+        if (value === undefined) this.outside.sum.addPence(pence!);
+        else this.outside.sum.addDecimal(value);
+        return this.skip(`dated outside ${reportingYear}`);
+      }
+      year = paid.year;
     }
     if (value === undefined ? isNegativePence(pence!) : value.isNegative()) this.credits++;
     let sum: ExactSum;
@@ -291,12 +302,12 @@ export class LedgerAggregator {
   }
 
   /** A ledger repeats a few hundred payment dates: each is parsed once (the cache is bounded). */
-  private yearOf(text: string): number | null {
-    const cached = this.years.get(text);
+  private dateOf(text: string): CalendarDate | null {
+    const cached = this.dates.get(text);
     if (cached !== undefined) return cached;
-    const year = readDate(text)?.year ?? null;
-    if (this.years.size < CACHE_ENTRIES) this.years.set(detach(text), year);
-    return year;
+    const date = readDate(text) ?? null;
+    if (this.dates.size < CACHE_ENTRIES) this.dates.set(detach(text), date);
+    return date;
   }
 
   private skip(reason: string): void {
@@ -326,15 +337,25 @@ export class LedgerAggregator {
         value: u.code,
       });
     }
-    const totals = this.sums
-      .map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.sum.total(), lines: s.sum.lines }))
-      .sort((a, b) => (a.category + a.spendCategory + a.priceYear < b.category + b.spendCategory + b.priceYear ? -1 : 1));
+    if (this.outside.sum.lines > 0) {
+      problems.push({
+        severity: 'warning',
+        code: 'outside-reporting-year',
+        message: `${this.outside.sum.lines} line(s) totalling £${this.outside.sum.total().toFixed()} are dated outside ${this.options.reportingYear} (April to March) and were left out; the first is on this line`,
+        origin: { file: this.file, line: this.outside.firstLine, column: this.headerCells[this.columns.date] ?? 'Date' },
+      });
+    }
+    const { totals, problems: nettingProblems } = netCredits(
+      this.sums.map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.sum.total(), lines: s.sum.lines })),
+      this.file,
+    );
+    problems.push(...nettingProblems);
     return {
       totals,
       unmapped,
       problems,
       account: { lines: this.lines, mapped: this.mapped, unmapped: this.unmapped, rejected: this.rejected, skipped: this.skipped, credits: this.credits },
-      records: totals.map((t) => ({
+      records: totals.filter((t) => !t.total.isNegative()).map((t) => ({
         id: `spend-${t.spendCategory}-${t.priceYear}${t.category === 'purchased-goods-and-services' ? '' : `-${t.category}`}`,
         category: t.category,
         source: `spend:${t.spendCategory}`,
@@ -346,6 +367,54 @@ export class LedgerAggregator {
       })),
     };
   }
+}
+
+/**
+ * A credit note dated in a later calendar year than the invoice it reverses leaves that year's total for the
+ * spend category below zero. It is netted into the same category's nearest other price year (the price-index
+ * difference between neighbouring years is far smaller than leaving the credit out), with a warning; a category
+ * whose credits exceed all its payments is an error naming it, and gives no record.
+ */
+function netCredits(sums: readonly SpendTotal[], file: string): { totals: SpendTotal[]; problems: ImportProblem[] } {
+  const byTarget = new Map<string, SpendTotal[]>();
+  for (const t of sums) {
+    const key = `${t.category}|${t.spendCategory}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), t]);
+  }
+  const problems: ImportProblem[] = [];
+  const totals: SpendTotal[] = [];
+  for (const group of byTarget.values()) {
+    const years = [...group];
+    for (const negative of group.filter((t) => t.total.isNegative())) {
+      const others = years.filter((t) => t !== negative && !t.total.isNegative());
+      const nearest = others.sort((a, b) => Math.abs(a.priceYear - negative.priceYear) - Math.abs(b.priceYear - negative.priceYear) || a.priceYear - b.priceYear)[0];
+      if (nearest === undefined) continue;
+      const merged = { ...nearest, total: nearest.total.plus(negative.total), lines: nearest.lines + negative.lines };
+      years.splice(years.indexOf(nearest), 1, merged);
+      years.splice(years.indexOf(negative), 1);
+      problems.push({
+        severity: 'warning',
+        code: 'negative-quantity',
+        message: `Spend category ${negative.spendCategory}: ${negative.lines} line(s) dated ${negative.priceYear} net to £${negative.total.toFixed()} (credits exceed payments, e.g. a credit note for an earlier invoice), netted against its ${nearest.priceYear} spend`,
+        origin: { file, note: `${negative.spendCategory}, ${negative.priceYear}` },
+        value: negative.total.toFixed(),
+      });
+    }
+    for (const t of years) {
+      if (t.total.isNegative()) {
+        problems.push({
+          severity: 'error',
+          code: 'negative-quantity',
+          message: `Spend category ${t.spendCategory}: its ${t.lines} line(s) dated ${t.priceYear} net to £${t.total.toFixed()}, more credited than paid, and it has no other spend to net against: check the mapping and the credit notes`,
+          origin: { file, note: `${t.spendCategory}, ${t.priceYear}` },
+          value: t.total.toFixed(),
+        });
+      }
+      totals.push(t);
+    }
+  }
+  totals.sort((a, b) => (a.category + a.spendCategory + a.priceYear < b.category + b.spendCategory + b.priceYear ? -1 : 1));
+  return { totals, problems };
 }
 
 /**

@@ -73,6 +73,15 @@ describe('council-ghg calculate', () => {
     expect(err[1]).toBe("error unmapped-spend at ledger.csv › line 4, column Expense code: 1 line(s) totalling £250 have Expense code 'Z9', which the mapping does not list: add it to the mapping (value: \"Z9\")");
     const json = JSON.parse(out.join('\n')) as { records: { quantity: string; source: string }[] };
     expect(json.records.map((r) => [r.source, r.quantity])).toEqual([['spend:professional-services', '900']]);
+
+    // For one financial year: the inventory is that year's, on its factor set, and later payments are left out, said once.
+    const year = recorder();
+    writeFileSync(join(dir, 'ledger-2.csv'), 'Date,Expense code,Amount\n01/05/2023,E1,"£1,000.00"\n15/04/2024,E1,400\n');
+    await calculateCommand([join(dir, 'ledger-2.csv'), '--mapping', join(dir, 'mapping.csv'), '--spend-factors', join(dir, 'spend.json'), '--reporting-year', '2023-24', '--format', 'json'], year.io);
+    const inventory = JSON.parse(year.out.join('\n')) as { reportingYear: string; factorSet: { id: string }; records: { quantity: string }[] };
+    expect([inventory.reportingYear, inventory.factorSet.id, inventory.records.map((r) => r.quantity)]).toEqual(['2023/24', 'desnz-2023', ['1000']]);
+    expect(year.err.join('\n')).toContain('1 line(s) totalling £400 are dated outside 2023/24');
+    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--reporting-year', '2023/24'], recorder().io)).rejects.toThrow(/--reporting-year is for a spend ledger/);
   });
 
   it('takes import limits from --limit, naming the limit where a file exceeds it', async () => {

@@ -121,6 +121,37 @@ describe('spend ledger: streamed, mapped and aggregated exactly', () => {
     expect(result.account).toMatchObject({ lines: 9, mapped: 2, unmapped: 4, rejected: 0, credits: 1, skipped: new Map([['totals row', 2], ['repeated header', 1]]) });
   });
 
+  it('nets a credit note dated in a later year against the category’s nearest year, and refuses a category that only has credits', async () => {
+    const text = ['Expense code,Amount,Date', 'E100,900,15/05/2023', 'E100,(1500),10/02/2024', 'E100,600,01/03/2024', 'E200,(40),01/05/2023'].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv' });
+    // 2024: 600 − 1500 = −900, netted into 2023: 900 − 900 = 0. Construction: −40 with nothing to net against.
+    expect(result.totals.map((t) => [t.spendCategory, t.priceYear, t.total.toFixed(), t.lines])).toEqual([
+      ['construction', 2023, '-40', 1],
+      ['professional-services', 2023, '0', 3],
+    ]);
+    expect(result.problems.map((p) => [p.severity, p.code, p.origin.note, p.value])).toEqual([
+      ['warning', 'negative-quantity', 'professional-services, 2024', '-900'],
+      ['error', 'negative-quantity', 'construction, 2023', '-40'],
+    ]);
+    expect(result.problems[0]!.message).toBe('Spend category professional-services: 2 line(s) dated 2024 net to £-900 (credits exceed payments, e.g. a credit note for an earlier invoice), netted against its 2023 spend');
+    expect(result.records.map((r) => [r.source, String(r.quantity), r.priceYear])).toEqual([['spend:professional-services', '0', 2023]]);
+  });
+
+  it('with a reporting year, leaves out payments dated outside it, totalled in one warning', async () => {
+    const text = ['Expense code,Amount,Date', 'E100,100,31/03/2023', 'E100,200,01/04/2023', 'E100,300,31/03/2024', 'E100,"1,000.50",15/04/2024', 'X9,7,20/04/2024'].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv', reportingYear: '2023/24' });
+    expect(result.totals.map((t) => [t.priceYear, t.total.toFixed()])).toEqual([[2023, '200'], [2024, '300']]);
+    expect(result.account).toMatchObject({ lines: 5, mapped: 2, unmapped: 0, skipped: new Map([['dated outside 2023/24', 3]]) });
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'outside-reporting-year',
+        message: '3 line(s) totalling £1107.5 are dated outside 2023/24 (April to March) and were left out; the first is on this line',
+        origin: { file: 'l.csv', line: 2, column: 'Date' },
+      },
+    ]);
+  });
+
   it('refuses a ledger without the mapping’s code column', async () => {
     await expect(aggregateSpendLedger(Readable.from([Buffer.from('Cost centre,Amount,Date\nA,1,01/04/2023\n')]), mapping, { file: 'l.csv' })).rejects.toThrow(/"Expense code" \(the mapping's first column\)/);
   });

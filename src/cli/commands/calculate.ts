@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { ActivityRecordInput } from '../../activity/record.js';
 import { UnknownFactorSetError } from '../../factors/bundled.js';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../import/encoding.js';
-import { aggregateSpendLedger, readSpendMappingBytes } from '../../import/ledger.js';
+import { aggregateSpendLedger, readSpendMappingBytes, type LedgerOptions } from '../../import/ledger.js';
+import { readFinancialYear } from '../../import/years.js';
 import { emptyProfile, type BaselineProfile } from '../../import/profile.js';
 import { describeAccounting, UnusableInputError, type ImportProblem } from '../../import/result.js';
 import { formatProblem, type Problem } from '../../problem.js';
@@ -28,6 +29,8 @@ ${CALCULATION_OPTION_HELP}
   --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
   --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
   --price-year YYYY      with --mapping, for a ledger without a date column
+  --reporting-year Y     with --mapping: the financial year (e.g. 2023/24); payments dated outside it are left
+                         out and totalled in a warning, and the inventory is for that year and its factor set
 ${LIMIT_OPTION_HELP}
 
 Exit codes: 0 clean; 1 done, but problems excluded data; 2 unusable input or options.`;
@@ -54,6 +57,7 @@ export const calculateCommand: Command = async (args, io) => {
       encoding: { type: 'string' },
       mapping: { type: 'string' },
       'price-year': { type: 'string' },
+      'reporting-year': { type: 'string' },
       limit: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
@@ -72,6 +76,9 @@ export const calculateCommand: Command = async (args, io) => {
   if (encoding !== undefined && !CSV_ENCODINGS.includes(encoding)) throw new UsageError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}`);
   const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
   if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
+  const reportingYear = values['reporting-year'] === undefined ? undefined : readFinancialYear(values['reporting-year']);
+  if (values['reporting-year'] !== undefined && reportingYear === undefined) throw new UsageError(`--reporting-year must be a financial year such as 2023/24, not '${values['reporting-year']}'`);
+  if (reportingYear !== undefined && values.mapping === undefined) throw new UsageError('--reporting-year is for a spend ledger (--mapping); a baseline states its year on its About sheet');
   const calculation = calculationOptions(values);
   const limits = limitOptions(values.limit);
 
@@ -81,7 +88,7 @@ export const calculateCommand: Command = async (args, io) => {
     const path = resolve(file);
     const progress = new Progress(statSync(path).size);
     try {
-      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, encoding, priceYear) : await loadBaseline(path, progress, { ...definedFields({ encoding }), limits });
+      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, { ...definedFields({ encoding, priceYear, reportingYear }) }) : await loadBaseline(path, progress, { ...definedFields({ encoding }), limits });
     } finally {
       progress.done();
     }
@@ -113,17 +120,13 @@ async function loadBaseline(path: string, progress: Progress, options: BaselineR
   return { ...result, summary: describeAccounting(result.accounting) };
 }
 
-async function loadLedger(path: string, mappingPath: string, progress: Progress, encoding: CsvEncoding | undefined, priceYear: number | undefined): Promise<Loaded> {
+async function loadLedger(path: string, mappingPath: string, progress: Progress, options: Pick<LedgerOptions, 'encoding' | 'priceYear' | 'reportingYear'>): Promise<Loaded> {
   const { mapping, problems: mappingProblems } = readSpendMappingBytes(readFileSync(resolve(mappingPath)), basename(mappingPath));
-  const ledger = await aggregateSpendLedger(path, mapping, {
-    onProgress: (bytes) => progress.update(bytes),
-    ...(encoding !== undefined ? { encoding } : {}),
-    ...(priceYear !== undefined ? { priceYear } : {}),
-  });
+  const ledger = await aggregateSpendLedger(path, mapping, { ...options, onProgress: (bytes) => progress.update(bytes) });
   const a = ledger.account;
   const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
   return {
-    profile: emptyProfile(),
+    profile: { ...emptyProfile(), ...definedFields({ reportingYear: options.reportingYear }) },
     records: ledger.records,
     problems: [...mappingProblems, ...ledger.problems],
     summary: `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`,
