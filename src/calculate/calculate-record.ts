@@ -10,6 +10,7 @@ import { factorPlan, isNonKyotoFactor, type ComponentRole } from './factor-plan.
 import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed } from './line.js';
 import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolve-factor.js';
 import { assignScope, scope3OverrideProblem } from './scope.js';
+import { sourceSuggestions } from './suggest-source.js';
 import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
 
 export const CALCULATION_PROBLEM_CODES = [
@@ -90,10 +91,9 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
   const missingOptional: string[] = [];
   const notFound = (stems: readonly string[], role: ComponentRole) => {
-    const nearest = set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3);
-    return failure(record, 'factor-not-found',
-      `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…). Nearest: ${nearest.join(', ')}`,
-      record.source);
+    const suggestions = sourceSuggestions(set, source, stems);
+    const nearest = suggestions.length > 0 ? `Did you mean: ${suggestions.join(', ')}?` : `Nearest published factors: ${set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3).join(', ')}`;
+    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…). ${nearest}`, record.source);
   };
   for (const component of plan.components) {
     const found = resolveFactor(set, component.stems, record.quantity, record.unit);

@@ -2,6 +2,7 @@ import { Decimal } from '../decimal.js';
 import { describePath, slug, type FactorKey, type FactorPath } from './key.js';
 import type { Measure } from './measure.js';
 import type { FactorScope, FactorSetManifestEntry, StoredFactorValue } from './schema.js';
+import { editDistance } from '../edit-distance.js';
 
 /** Where a value was read: the set, the source file and its row (and DESNZ's row ID where published). */
 export interface ValueSource {
@@ -150,20 +151,6 @@ export class FactorSet {
 /** The key without its first two path segments. */
 function keyTail(key: string): string {
   return key.split('/').slice(2).join('/');
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
 }
 
 function escapeRegExp(text: string): string {

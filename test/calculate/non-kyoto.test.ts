@@ -86,11 +86,11 @@ describe('non-Kyoto (Montreal Protocol) refrigerants are memo items, never in a 
     expect(inv.memo.map((m) => [m.kind, kg(m.value)])).toEqual([['non-kyoto-gas', '3620']]);
   });
 
-  it('an unknown gas is still an error naming the nearest factors, never zero', () => {
+  it('an unknown gas is still an error suggesting the nearest gases, never zero', () => {
     const inv = calculate([{ id: 'x', category: 'fugitive-emissions', source: 'refrigerant:r41x', quantity: '10', unit: 'kg' }], 'desnz-2023');
     expect([inv.lines, inv.memo]).toEqual([[], []]);
     expect(inv.problems.map((p) => [p.severity, p.code])).toEqual([['error', 'factor-not-found']]);
-    expect(inv.problems[0]!.message).toContain('Nearest: refrigerant-and-other/');
+    expect(inv.problems[0]!.message).toMatch(/Did you mean: refrigerant:r4\w+, /);
   });
 
   it('the memo item survives writing and reading the inventory file', () => {
