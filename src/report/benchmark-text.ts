@@ -34,8 +34,10 @@ function metricName(info: MetricInfo): string {
 
 function legend(report: SharedReport | CouncilReport): string {
   const marks = SUPPRESSION_REASONS.map((r) => `${WITHHELD_MARKS[r]} ${report.method.reasons[r]}`).join('\n  ');
+  const k = report.method.policy.minCouncils;
   return [
     `Withheld figures (–):\n  ${marks}`,
+    `Thresholds: any figure needs ${k} councils, a median ${2 * k} and the lower and upper quartiles ${4 * k + 1}.`,
     `Quartiles: ${report.method.quantiles}.`,
     `Rounding: ${report.method.rounding}.`,
     ...(report.method.differentialPrivacy !== undefined ? [`Differential privacy: ${report.method.differentialPrivacy}`] : []),
@@ -58,12 +60,17 @@ function renderShared(report: SharedReport, all: boolean): string {
   for (const g of report.baseGroups) {
     const restated = g.restated.status === 'published' && g.restated.value !== '0' ? `, ${g.restated.value} recalculated on this set` : '';
     parts.push(`\n${g.reportingYear}, factor set ${g.factorSetId}: ${cell(g.councils)} council(s)${restated}`);
-    const rows = g.cohorts.flatMap((c) =>
+    // A cohort with nothing published is one line under the table, not a block of dashes.
+    const published = (c: (typeof g.cohorts)[number]) =>
+      c.metrics.some((m) => show.has(m.metric) && [m.count, m.lowerQuartile, m.median, m.upperQuartile, m.total].some((p) => p?.status === 'published'));
+    const rows = g.cohorts.filter(published).flatMap((c) =>
       c.metrics
         .filter((m) => show.has(m.metric))
         .map((m) => [c.label, metricName(info.get(m.metric)!), cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.total)]),
     );
-    parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
+    if (rows.length > 0) parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
+    const empty = g.cohorts.filter((c) => !published(c));
+    if (empty.length > 0) parts.push(`Nothing published for: ${empty.map((c) => `${c.label} (${cell(c.metrics[0]!.count).replace('– ', '')})`).join(', ')}.`);
     parts.push(...cohortNotes(g.cohorts));
   }
   parts.push('', legend(report));
@@ -84,7 +91,7 @@ function renderCouncil(report: CouncilReport, all: boolean): string {
     parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our percentile'], rows, right: [2, 3, 4, 5, 6, 7] }));
     parts.push(...cohortNotes(y.cohorts));
   }
-  parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest.', legend(report));
+  parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest; withheld (with the mark of the cohort\'s count, or N) where the count is withheld or the cohort is too small for a median.', legend(report));
   return parts.join('\n');
 }
 

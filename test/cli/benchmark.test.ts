@@ -25,6 +25,10 @@ describe('council-ghg benchmark', () => {
     expect(text).toMatch(/All councils\s+Total \(location-based scope 2\), tCO2e\s+48\s/);
     expect(text).toMatch(/Where we stand — private report for Fictional District 03 \(E07900003\)/);
     expect(text).toMatch(/T fewer councils than the threshold contributed/);
+    // Cohorts with nothing published are one line, and the thresholds are said once.
+    expect(text).toContain('Nothing published for: London boroughs (S), Welsh unitary authorities (T)');
+    expect(text).not.toMatch(/^Welsh unitary authorities +Total/m);
+    expect(text).toContain('Thresholds: any figure needs 5 councils, a median 10 and the lower and upper quartiles 21.');
     const lowerCase = recorder();
     expect(await benchmarkCommand([EXAMPLES_DIR, '--council', ` ${CODE.toLowerCase()}`], lowerCase)).toBe(EXIT.ok);
     expect(lowerCase.outText).toEqual(io.outText);
