@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,16 @@ describe('council-ghg calculate', () => {
     expect(err.join('\n')).toMatch(/limit-exceeded .*maxRows/);
     await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--limit', 'maxRowz=20'], recorder().io)).rejects.toThrow(/--limit must be NAME=N/);
     await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--limit', 'maxRows=0'], recorder().io)).rejects.toThrow(/--limit/);
+  });
+
+  it('takes the format from --out, and sends html and xlsx to council-ghg report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calc-'));
+    const { io } = recorder();
+    await calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'inventory.json')], io);
+    expect(JSON.parse(readFileSync(join(dir, 'inventory.json'), 'utf8'))).toHaveProperty('factorSet.id', 'desnz-2023');
+    await calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'lines.csv'), '--table', 'lines'], io);
+    expect(readFileSync(join(dir, 'lines.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffrecord_id,role,/);
+    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'report.html')], io)).rejects.toThrow(/use council-ghg report --out .*report\.html for html and xlsx/);
   });
 
   it('refuses bad options', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActivityRecordInput } from '../../activity/record.js';
 import { UnknownFactorSetError } from '../../factors/bundled.js';
@@ -22,9 +22,9 @@ const HELP = `council-ghg calculate FILE [options]
 Reads a council baseline (the workbook from 'council-ghg template', or the long CSV table) and prints the
 inventory and every problem, each naming its file, sheet and cell or line and column.
 
-  --format F             table (default), json or csv
-  --csv-table T          with --format csv: summary (default) or lines
-  --out FILE             write the report to FILE instead of the terminal
+  --format F             table, json or csv (default: from the --out extension, else table)
+  --table T              with --format csv: summary (default) or lines
+  --out FILE             write the report to FILE instead of the terminal (for html or xlsx, use council-ghg report)
 ${CALCULATION_OPTION_HELP}
   --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
   --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
@@ -52,6 +52,7 @@ export const calculateCommand: Command = async (args, io) => {
     options: {
       ...CALCULATION_OPTIONS,
       format: { type: 'string' },
+      table: { type: 'string' },
       'csv-table': { type: 'string' },
       out: { type: 'string' },
       encoding: { type: 'string' },
@@ -68,10 +69,10 @@ export const calculateCommand: Command = async (args, io) => {
   }
   const file = positionals[0];
   if (file === undefined) throw new UsageError('calculate needs the FILE of a council baseline (.xlsx or .csv); see council-ghg calculate --help');
-  const format = (values.format ?? 'table') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const csvTable = values['csv-table'] ?? 'summary';
-  if (csvTable !== 'summary' && csvTable !== 'lines') throw new UsageError('--csv-table must be summary or lines');
+  const format = chooseFormat(values.format, values.out);
+  // --csv-table is the option's former name, still accepted.
+  const csvTable = values.table ?? values['csv-table'] ?? 'summary';
+  if (csvTable !== 'summary' && csvTable !== 'lines') throw new UsageError('--table must be summary or lines');
   const encoding = values.encoding?.toLowerCase() as CsvEncoding | undefined;
   if (encoding !== undefined && !CSV_ENCODINGS.includes(encoding)) throw new UsageError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}`);
   const priceYear = values['price-year'] === undefined ? undefined : Number(values['price-year']);
@@ -113,6 +114,19 @@ export const calculateCommand: Command = async (args, io) => {
   if (values.out !== undefined) io.err(`Wrote ${resolve(values.out)}.`);
   return errors > 0 ? EXIT.problems : EXIT.ok;
 };
+
+/** The format asked for, else the --out file's extension (.json, .csv; .txt is the table), else the table. */
+function chooseFormat(format: string | undefined, out: string | undefined): Format {
+  const isFormat = (text: string): text is Format => (FORMATS as readonly string[]).includes(text);
+  if (format !== undefined) {
+    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    return format;
+  }
+  const extension = out === undefined ? 'txt' : extname(out).slice(1).toLowerCase();
+  if (extension === 'txt') return 'table';
+  if (isFormat(extension)) return extension;
+  throw new UsageError(`calculate writes a table, json or csv, not .${extension}: name --out .txt, .json or .csv, or use council-ghg report --out ${out} for html and xlsx`);
+}
 
 async function loadBaseline(path: string, progress: Progress, options: BaselineReadOptions): Promise<Loaded> {
   if (!/\.(csv|tsv|txt)$/i.test(path)) progress.indeterminate('Reading workbook');
