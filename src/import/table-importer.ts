@@ -1,6 +1,7 @@
 import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear } from '../activity/record.js';
+import { isSourceError, parseSource } from '../activity/sources.js';
 import type { Origin } from '../problem.js';
 import { columnLetters, type CellText, type SourceRow } from '../tables/table.js';
 import type { Unit } from '../units/units.js';
@@ -281,7 +282,7 @@ class RowReader {
         return undefined;
       }
     }
-    const chosenCategory = value(category) ?? group?.categories[0];
+    const chosenCategory = value(category) ?? (group === undefined ? undefined : defaultCategory(group, value(source)));
     if (chosenCategory === undefined) {
       this.fail('missing-value', this.columns.fields.get('category') ?? 0, `No category: give one of ${CATEGORY_IDS.join(', ')}`);
       return undefined;
@@ -427,4 +428,11 @@ function readPriceYear(text: string): Parsed<number> {
 function dateYear(text: string): ReportingYear | undefined {
   const d = readDate(text);
   return d === undefined || EXCEL_SERIAL.test(text.trim()) ? undefined : financialYearOf(d);
+}
+
+/** A row with no Category on a sheet of several ("Waste and water"): the sheet's category its source belongs to. */
+function defaultCategory(group: CategoryGroup, source: string | undefined): Category | undefined {
+  const parsed = source === undefined ? undefined : parseSource(source);
+  const allowed = parsed === undefined || isSourceError(parsed) ? [] : parsed.family.categories;
+  return group.categories.find((c) => allowed.includes(c)) ?? group.categories[0];
 }

@@ -52,6 +52,11 @@ describe('the blank template', () => {
       { Reference: 'ta-elec', Category: 'downstream-leased-assets', Site: 'Academy', Source: 'electricity', Quantity: '45,000', Unit: 'MWh', 'Market instrument': 'supplier-specific', 'Supplier factor (kgCO2e/kWh)': 0.15, 'Evidence or supplier': 'Acme Energy' },
     ]);
     fill('Spend', [{ Source: 'spend:construction', Quantity: '£1,000,000', Unit: 'GBP' }]);
+    // No Category on the "Waste and water" sheet: each row takes the sheet's category its source belongs to.
+    fill('Waste and water', [
+      { Source: 'waste:commercial-and-industrial-waste:landfill', Quantity: 12.5, Unit: 'tonnes' },
+      { Source: 'water-supply', Quantity: 3400, Unit: 'm3' },
+    ]);
     const bytes = await bytesOf(wb);
     const result = await importWorkbook(bytes, { file: 'filled.xlsx' });
     expect(result.problems).toEqual([]);
@@ -60,6 +65,8 @@ describe('the blank template', () => {
     expect(result.records.map(comparable)).toEqual([
       { category: 'buildings', site: 'Town Hall', source: 'natural-gas', quantity: '120000.5', unit: 'kWh', dataQuality: 'metered' },
       { id: 'ta-elec', category: 'downstream-leased-assets', site: 'Academy', source: 'electricity', quantity: '45000', unit: 'MWh', market: { type: 'supplier-specific', kgCO2ePerKWh: '0.15', supplier: 'Acme Energy' } },
+      { category: 'waste', source: 'waste:commercial-and-industrial-waste:landfill', quantity: '12.5', unit: 'tonne' },
+      { category: 'water', source: 'water-supply', quantity: '3400', unit: 'm3' },
       // A blank price year on spend is the first calendar year of the reporting year.
       { category: 'purchased-goods-and-services', source: 'spend:construction', quantity: '1000000', unit: 'GBP', priceYear: 2023 },
     ]);
