@@ -32,3 +32,18 @@ export function submissionProfileOf(p: BaselineProfile): { profile: (SubmissionP
     missing: boundaryMissing,
   };
 }
+
+/** The categories each boundary flag covers, where the activity itself shows whether they are in. */
+const BOUNDARY_EVIDENCE: readonly [keyof typeof BOUNDARY_LABELS, (r: { category: string; source: string }) => boolean][] = [
+  ['scope3SpendIncluded', (r) => r.source.startsWith('spend:')],
+  ['leasedAssetsIncluded', (r) => r.category === 'upstream-leased-assets' || r.category === 'downstream-leased-assets'],
+  ['outsourcedServicesIncluded', (r) => r.category === 'outsourced-services'],
+];
+
+/** Boundary answers of No that the council's own records contradict, as sentences for a warning. */
+export function boundaryContradictions(boundary: SubmissionProfileInput['boundary'], records: readonly { category: string; source: string }[]): string[] {
+  return BOUNDARY_EVIDENCE.flatMap(([key, matches]) => {
+    const count = records.filter(matches).length;
+    return boundary[key] || count === 0 ? [] : [`${BOUNDARY_LABELS[key]} is No, but ${count} record(s) are of that kind: answer Yes on the About sheet, or leave them out, so peers compare like with like`];
+  });
+}

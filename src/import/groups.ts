@@ -52,7 +52,7 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
     sheet: 'Waste and water', aliases: ['waste', 'water', 'waste & water'],
     categories: ['waste', 'water'],
     fields: [...COMMON, 'notes'],
-    instructions: 'Waste by material and route in tonnes; water supplied and treated in m3. Category: waste or water.',
+    instructions: 'Waste by material and route in tonnes; water supplied and treated in m3. Category: waste or water (left blank, it follows from the source).',
   },
   {
     sheet: 'Spend', aliases: ['procurement', 'purchased goods', 'scope 3 spend'],

@@ -60,10 +60,19 @@ describe('council-ghg submit', () => {
   it('takes an unstated boundary flag as No, with a warning, and can leave the activity out', async () => {
     const io = recorder();
     expect(await submitCommand([csv([...ABOUT.slice(0, 5), ...TABLE]), '--no-activity'], io)).toBe(EXIT.ok);
-    expect(io.errText.join('\n')).toMatch(/warning boundary-assumed .*Schools included not stated: taken as No/);
+    expect(io.errText.join('\n')).toMatch(/warning boundary-assumed .*Schools included not stated on the About sheet: taken as No/);
     const submission = JSON.parse(io.outText.join('\n')) as { activity?: unknown; profile: { boundary: unknown } };
     expect(submission.activity).toBeUndefined();
     expect(submission.profile.boundary).toEqual({ schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false });
+  });
+
+  it('warns when a boundary answer of No is contradicted by the council’s own records', async () => {
+    const io = recorder();
+    const withSpend = [...ABOUT, ...TABLE, 'purchased-goods-and-services,spend:construction,50000,GBP'];
+    expect(await submitCommand([csv(withSpend)], io)).toBe(EXIT.problems); // the spend has no factor table
+    expect(io.errText.filter((t) => t.includes('boundary-contradicted'))).toEqual([
+      expect.stringMatching(/warning boundary-contradicted at baseline\.csv: Scope 3 spend included is No, but 1 record\(s\) are of that kind/),
+    ]);
   });
 
   it('needs a file', async () => {

@@ -6,7 +6,7 @@ import { formatProblem, type Problem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
-import { submissionProfileOf } from '../submission-profile.js';
+import { boundaryContradictions, submissionProfileOf } from '../submission-profile.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity] [--set ID] [--spend-factors FILE] [--residual-mix X]
@@ -48,7 +48,10 @@ export const submitCommand: Command = async (args, io) => {
   const inventory = inventoryFromImport(imported, calculation);
   for (const p of inventory.problems) io.err(formatProblem(p));
   const result = submissionFromInventory(inventory, input, imported.profile.denominators, { includeActivity: !values['no-activity'] });
-  const notes: Problem[] = missing.map((m) => ({ severity: 'warning', code: 'boundary-assumed', message: `${m} not stated: taken as No`, origin: { file: basename(file) } }));
+  const notes: Problem[] = [
+    ...missing.map((m): Problem => ({ severity: 'warning', code: 'boundary-assumed', message: `${m} not stated on the About sheet: taken as No`, origin: { file: basename(file) } })),
+    ...boundaryContradictions(input.boundary, inventory.records).map((message): Problem => ({ severity: 'warning', code: 'boundary-contradicted', message, origin: { file: basename(file) } })),
+  ];
   for (const p of [...notes, ...(result.ok ? result.warnings : result.problems)]) io.err(formatProblem(p));
   if (!result.ok) {
     io.err('No submission: see the problems above.');
