@@ -90,7 +90,11 @@ const gasVolumeRefused = (form: 'liquid' | 'compressed'): RefusedUnits => ({
 });
 
 export const SOURCE_FAMILIES: readonly SourceFamily[] = [
-  fuel('natural-gas', 'Natural gas', 'stationary-fuel', ['energy', 'volume', 'mass']),
+  fuel('natural-gas', 'Natural gas', 'stationary-fuel', ['energy', 'volume', 'mass'], {
+    // "Litres" in a gas row is a slip for m3 or kWh: a litre of mains gas is a thousandth of a cubic metre.
+    units: ['litre'],
+    reason: 'mains gas is metered in m3 (or cubic feet) and billed in kWh; a litre of gas is a thousandth of a cubic metre, so litres are almost certainly the wrong unit. Give m3, ft3 or kWh',
+  }),
   fuel('gas-oil', 'Gas oil (red diesel)', 'stationary-fuel', ['volume', 'energy', 'mass']),
   fuel('burning-oil', 'Burning oil (kerosene, heating oil)', 'stationary-fuel', ['volume', 'energy', 'mass']),
   fuel('fuel-oil', 'Fuel oil', 'stationary-fuel', ['volume', 'energy', 'mass']),

@@ -80,3 +80,12 @@ describe('a gas volume for a fuel DESNZ costs per litre of liquid or compressed 
     expect([kg(oil.kgCO2e), oil.quantity.uom, kg(oil.quantity.conversion!.multiplier)]).toEqual(['2755.40897852349', 'litres', '1000']);
   });
 });
+
+describe('natural gas in litres', () => {
+  it('is refused as a slip for m3 or kWh, never costed as a thousandth of a cubic metre', () => {
+    const { records, problems } = parseActivityRecords([{ category: 'buildings', source: 'natural-gas', quantity: '1234', unit: 'Litres' }]);
+    expect(records).toEqual([]);
+    expect(problems.map((p) => [p.code, p.value])).toEqual([['unit-not-allowed', 'litre']]);
+    expect(problems[0]!.message).toContain('Give m3, ft3 or kWh');
+  });
+});
