@@ -5,6 +5,7 @@ import { CATEGORIES, type Category } from '../activity/categories.js';
 import type { ActivityRecordInput } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
+import { malformedQuotesMessage } from './table-importer.js';
 import { streamCsvRecords } from '../tables/read-csv-stream.js';
 import { streamWorksheetRows } from '../tables/read-xlsx-stream.js';
 import type { SourceRow } from '../tables/table.js';
@@ -201,23 +202,25 @@ export class LedgerAggregator {
 
   /** A sheet row from the streaming workbook reader. */
   row(row: SourceRow): void {
-    this.record(row.cells.map((c) => c.text), row.line);
+    this.record(row.cells.map((c) => c.text), row.line, row.malformedQuotes);
   }
 
   /** One CSV record or sheet row as its cells' text, with its line. */
-  record(fields: readonly string[], line: number): void {
+  record(fields: readonly string[], line: number, malformedQuotes?: { readonly toLine: number }): void {
     if (this.columns === undefined) {
       this.columns = this.readHeader(fields);
       return;
     }
     if (isBlank(fields)) return;
     this.lines++;
+    if (malformedQuotes !== undefined) return this.rejectLine(line, 'malformed-quotes', malformedQuotesMessage(line, malformedQuotes.toLine));
     const { key, amount, date } = this.columns;
     const slot = this.slotOf(fields[key] ?? '');
     const amountText = fields[amount] ?? '';
-    // A blank-coded line is a totals line only when its first field says so; a supplier such as "Total Gas &
-    // Power" further along is spend like any other (unmapped if its code is blank).
-    if (slot.totals || (slot.code === '' && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) return this.skip('totals row');
+    // A blank-coded line is a totals line only when its first field says so and it has no payment date: a
+    // supplier such as "Total Gas & Power" (in the first column or further along) is spend like any other.
+    const undated = date === -1 || (fields[date] ?? '').trim() === '';
+    if (slot.totals || (slot.code === '' && undated && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) return this.skip('totals row');
     if (slot.header && amountText.trim() === this.headerCells[amount]) return this.skip('repeated header');
     const pence = readPence(amountText);
     let value: Decimal | undefined;
@@ -230,7 +233,7 @@ export class LedgerAggregator {
     if (date !== -1) {
       const dateText = fields[date] ?? '';
       const paid = this.dateOf(dateText);
-      if (paid === null) return this.reject(line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText);
+      if (paid === null) return this.reject(line, date, `'${dateText}' is not a date (use 31/03/2024 or 2024-03-31)`, dateText, 'invalid-date');
       const { reportingYear } = this.options;
       if (reportingYear !== undefined && financialYearOf(paid) !== reportingYear) {
         if (this.outside.sum.lines === 0) this.outside.firstLine = line;
@@ -314,11 +317,16 @@ export class LedgerAggregator {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
   }
 
-  private reject(line: number, index: number, message: string, value: string): void {
+  private reject(line: number, index: number, message: string, value: string, code: 'invalid-number' | 'invalid-date' = 'invalid-number'): void {
     this.rejected++;
     if (++this.lineProblems <= MAX_LINE_PROBLEMS) {
-      this.problems.push({ severity: 'error', code: 'invalid-number', message: detach(message), origin: { file: this.file, line, column: this.headerCells[index] ?? '' }, value: detach(value) });
+      this.problems.push({ severity: 'error', code, message: detach(message), origin: { file: this.file, line, column: this.headerCells[index] ?? '' }, value: detach(value) });
     }
+  }
+
+  private rejectLine(line: number, code: 'malformed-quotes', message: string): void {
+    this.rejected++;
+    if (++this.lineProblems <= MAX_LINE_PROBLEMS) this.problems.push({ severity: 'error', code, message, origin: { file: this.file, line } });
   }
 
   result(): LedgerResult {
@@ -442,7 +450,7 @@ export async function aggregateSpendLedger(input: string | Readable, mapping: Sp
     options.onProgress?.(read);
   });
   bytes.once('error', (e: Error) => decoder.destroy(e));
-  await streamCsvRecords(bytes.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRecord: (fields, line) => aggregator.record(fields, line) });
+  await streamCsvRecords(bytes.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRecord: (fields, line, malformed) => aggregator.record(fields, line, malformed) });
   const result = aggregator.result();
   if (decoder.replaced > 0) {
     result.problems.push({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding (e.g. --encoding windows-1252)`, origin: { file } });

@@ -30,7 +30,8 @@ export type ImportProblemCode =
   | 'hidden-sheet'
   | 'invalid-mapping'
   | 'unmapped-spend'
-  | 'no-records';
+  | 'no-records'
+  | 'malformed-quotes';
 
 export type ImportProblem = Problem<ImportProblemCode>;
 

@@ -93,6 +93,11 @@ export class TableImporter {
 
   row(row: SourceRow): void {
     if (isBlank(row)) return;
+    if (row.malformedQuotes !== undefined) {
+      this.sink.problem({ severity: 'error', code: 'malformed-quotes', message: malformedQuotesMessage(row.line, row.malformedQuotes.toLine), origin: this.rowOrigin(row) });
+      this.sink.account({ origin: this.rowOrigin(row), outcome: 'problem', records: 0, problems: 1 });
+      return;
+    }
     if (this.columns === undefined) {
       const columns = this.before.length < this.headerSearchRows ? readColumns(row) : undefined;
       if (columns === undefined) {
@@ -435,4 +440,10 @@ function defaultCategory(group: CategoryGroup, source: string | undefined): Cate
   const parsed = source === undefined ? undefined : parseSource(source);
   const allowed = parsed === undefined || isSourceError(parsed) ? [] : parsed.family.categories;
   return group.categories.find((c) => allowed.includes(c)) ?? group.categories[0];
+}
+
+/** A CSV record whose quotes do not pair up: what happened, and how to write such a cell. */
+export function malformedQuotesMessage(line: number, toLine: number): string {
+  const span = toLine > line ? `lines ${line} to ${toLine} were read as one row and not imported` : 'the row was not imported';
+  return `A quote on this line does not close where its cell ends (e.g. "Estimated" from bills), so ${span}: put the whole cell in quotes and double the quotes inside it ("""Estimated"" from bills"), or remove them`;
 }

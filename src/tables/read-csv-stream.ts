@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
-import { detectDelimiter, type CsvDelimiter } from './read-csv.js';
+import { detectDelimiter, lastLineOf, type CsvDelimiter } from './read-csv.js';
 import type { SourceRow } from './table.js';
 
 export interface CsvRecordStreamOptions {
@@ -11,7 +11,7 @@ export interface CsvRecordStreamOptions {
    * Receives each record's fields in file order with the line where it starts; blank lines are not passed on.
    * A field shares its characters with the chunk it was cut from: copy any text kept beyond the call.
    */
-  readonly onRecord: (fields: string[], line: number) => void;
+  readonly onRecord: (fields: string[], line: number, malformedQuotes?: { readonly toLine: number }) => void;
 }
 
 export interface CsvStreamOptions {
@@ -33,8 +33,8 @@ export async function streamCsvRows(input: Readable, options: CsvStreamOptions):
   let batch: SourceRow[] = [];
   await streamCsvRecords(input, {
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
-    onRecord: (fields, line) => {
-      batch.push({ line, cells: fields.map((text) => ({ text })) });
+    onRecord: (fields, line, malformedQuotes) => {
+      batch.push({ line, cells: fields.map((text) => ({ text })), ...(malformedQuotes !== undefined ? { malformedQuotes } : {}) });
       if (batch.length >= BATCH_ROWS) {
         options.onRows(batch);
         batch = [];
@@ -68,15 +68,19 @@ export async function streamCsvRecords(input: Readable, options: CsvRecordStream
   let line = 1;
   /** Parses `text`, hands over its complete records and returns the unparsed rest (a record cut off). */
   const parse = (text: string, last: boolean): string => {
-    const result = parser.parse(text, 0, !last) as { data: string[][]; meta: { cursor: number } };
+    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: { type: string; row?: number }[]; meta: { cursor: number } };
     const records = result.data;
+    // Rare, so looked up only when papaparse reports one: a quote closed mid-field or never closed.
+    const malformed = result.errors.length === 0 ? undefined : new Set(result.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
     const end = last ? text.length : result.meta.cursor;
     // When every CR and LF in the parsed text is a record's line ending, no field spans lines: the common case,
     // which spares looking into each field.
     const plain = !last && lineBreakChars(text, end) === records.length * newline.length;
-    for (const record of records) {
-      if (!(record.length === 1 && record[0] === '')) options.onRecord(record, line);
-      line += plain ? 1 : 1 + lineBreaksIn(record);
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
+      const breaks = plain ? 0 : lineBreaksIn(record);
+      if (!(record.length === 1 && record[0] === '')) options.onRecord(record, line, malformed?.has(r) === true ? { toLine: lastLineOf(record, line) } : undefined);
+      line += 1 + breaks;
     }
     return end >= text.length ? '' : text.slice(end);
   };

@@ -18,9 +18,13 @@ export function readCsvText(text: string, file: string, delimiter: CsvDelimiter 
     skipEmptyLines: false,
     step: (result) => {
       const record = result.data;
-      if (!(record.length === 1 && record[0] === '')) rows.push({ line, cells: record.map((t) => ({ text: t })) });
       const next = result.meta.cursor;
-      line += countLineBreaks(body, cursor, next);
+      const breaks = countLineBreaks(body, cursor, next);
+      if (!(record.length === 1 && record[0] === '')) {
+        const malformed = result.errors.some((e) => e.type === 'Quotes');
+        rows.push({ line, cells: record.map((t) => ({ text: t })), ...(malformed ? { malformedQuotes: { toLine: lastLineOf(record, line) } } : {}) });
+      }
+      line += breaks;
       cursor = next;
     },
   });
@@ -46,4 +50,15 @@ function countLineBreaks(text: string, start: number, end: number): number {
     if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) n++;
   }
   return n;
+}
+
+/**
+ * The line a malformed record ends on: its line breaks inside fields, less one the unclosed quote swallowed at
+ * the very end of the file (the last line's own ending).
+ */
+export function lastLineOf(record: readonly string[], line: number): number {
+  let breaks = 0;
+  for (const field of record) breaks += (field.match(/\r\n|\n|\r/g) ?? []).length;
+  const last = record.at(-1) ?? '';
+  return line + breaks - (breaks > 0 && /(\r\n|\n|\r)$/.test(last) ? 1 : 0);
 }

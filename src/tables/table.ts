@@ -8,6 +8,11 @@ export interface SourceRow {
    * read. `cells` then ends before it.
    */
   readonly overflowColumn?: number;
+  /**
+   * CSV only: the record's quotes are malformed (a quote closed mid-field, or never closed), so the parser may
+   * have read the following lines into it, up to line `toLine`. The row is reported, never read as data.
+   */
+  readonly malformedQuotes?: { readonly toLine: number };
 }
 
 /** A cell as text, plus what the reader knew about it. `text` is '' for an empty cell. */

@@ -91,3 +91,22 @@ describe('importCsv: encodings, delimiters and line endings', () => {
     expect(result.accounting.map((a) => a.outcome)).toEqual(['skipped', 'problem', 'problem', 'problem', 'skipped']);
   });
 });
+
+describe('importCsv: quotes that do not pair up', () => {
+  // "Estimated" at the start of an unquoted cell opens a quoted field that runs on into the next lines.
+  const text = ['Reporting year,2023/24', '', 'Reference,Category,Source,Quantity,Unit,Notes', 'r1,buildings,natural-gas,1000,kWh,"Estimated" from Q1 bills', 'r2,buildings,electricity,500,kWh,', 'r3,fleet,diesel,100,litre,"ok"', 'r4,fleet,diesel,100,litre,', ''].join('\r\n');
+
+  it('reports the row and the lines it swallowed, as text and as a stream in any chunks, never dropping them silently', async () => {
+    const results = [
+      await importCsv(text, { file: 'q.csv' }),
+      await importCsv(Readable.from([...Buffer.from(text)].map((b) => Buffer.from([b]))), { file: 'q.csv' }),
+      await importCsv(Readable.from([Buffer.from(text)]), { file: 'q.csv' }),
+    ];
+    for (const result of results) {
+      expect(result.records.map((r) => r.id)).toEqual(['r4']);
+      expect(result.problems.map((p) => [p.severity, p.code, p.origin.line])).toEqual([['error', 'malformed-quotes', 4]]);
+      expect(result.problems[0]!.message).toContain('lines 4 to 6 were read as one row and not imported');
+      expect(result.accounting.find((a) => a.origin.line === 4)).toMatchObject({ outcome: 'problem', problems: 1 });
+    }
+  });
+});

@@ -152,6 +152,28 @@ describe('spend ledger: streamed, mapped and aggregated exactly', () => {
     ]);
   });
 
+  it('rejects a line whose quotes do not pair up, naming the lines it swallowed, and counts it', async () => {
+    const text = ['Supplier,Expense code,Amount,Date', '"Smith" & Sons Ltd,E100,50,01/05/2023', 'Acme,E100,70,02/05/2023', 'Beta,E100,30,03/05/2023'].join('\n');
+    const path = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'quotes.csv');
+    writeFileSync(path, text);
+    for (const input of [path, Readable.from([Buffer.from(text)])]) {
+      const result = await aggregateSpendLedger(input, mapping, { file: 'l.csv' });
+      expect(result.problems.map((p) => [p.code, p.origin.line])).toEqual([['malformed-quotes', 2]]);
+      // No later quote closes it, so the rest of the file is one malformed line: said, never summed.
+      expect(result.problems[0]!.message).toContain('lines 2 to 4 were read as one row and not imported');
+      expect(result.account).toMatchObject({ lines: 1, rejected: 1, mapped: 0 });
+      expect(result.totals).toEqual([]);
+    }
+  });
+
+  it('takes a dated payment to a supplier named "Total …" in the first column for spend, not a totals row', async () => {
+    const text = ['Supplier,Expense code,Amount,Date', 'Total Gas & Power,,25000,02/06/2023', 'Total Fitness Ltd,E100,800,03/06/2023', 'Total,,25800,'].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv' });
+    expect(result.totals.map((t) => [t.spendCategory, t.total.toFixed()])).toEqual([['professional-services', '800']]);
+    expect(result.unmapped.map((u) => [u.code, u.total.toFixed(), u.firstLine])).toEqual([['', '25000', 2]]);
+    expect(result.account).toMatchObject({ lines: 3, mapped: 1, unmapped: 1, skipped: new Map([['totals row', 1]]) });
+  });
+
   it('refuses a ledger without the mapping’s code column', async () => {
     await expect(aggregateSpendLedger(Readable.from([Buffer.from('Cost centre,Amount,Date\nA,1,01/04/2023\n')]), mapping, { file: 'l.csv' })).rejects.toThrow(/"Expense code" \(the mapping's first column\)/);
   });
