@@ -72,8 +72,9 @@ export function sharedView(result: BenchmarkResult): SharedReport {
  * are the shared report's. Undefined when the council has no accepted submission.
  */
 export function councilView(result: BenchmarkResult, onsCode: string): CouncilReport | undefined {
+  const code = onsCode.trim().toUpperCase();
   const years = result.baseGroups.flatMap((g) => {
-    const index = g.members.findIndex((m) => m.submission.profile.onsCode === onsCode);
+    const index = g.members.findIndex((m) => m.submission.profile.onsCode === code);
     return index < 0 ? [] : [{ g, index, member: g.members[index]! }];
   });
   const first = years[0];

@@ -89,6 +89,11 @@ describe('benchmark in HTML', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it('refuses another council’s view, which would show its figures as “you”', () => {
+    const other = { ...council, council: { ...council.council, onsCode: 'E06900001' } };
+    expect(() => renderHtml(exampleInventory(), { benchmark: other })).toThrow(/the benchmark view is of council E06900001, not of this inventory's council/);
+  });
+
   it('renders the council report on its own page', () => {
     const html = renderBenchmarkHtml(council);
     expect(html).toContain('<h1>Example District Council (fictional): where we stand</h1>');

@@ -66,7 +66,8 @@ export const reportCommand: Command = async (args, io) => {
   const comparison = previous === undefined ? undefined : compareInventories(previous, current);
   const benchmark = values.benchmark === undefined ? undefined : readCouncilReport(values.benchmark);
   const ours = current.council.onsCode;
-  if (benchmark !== undefined && ours !== undefined && benchmark.council.onsCode !== ours) {
+  // renderHtml refuses it too; said here in terms of the files given.
+  if (benchmark !== undefined && ours !== undefined && benchmark.council.onsCode.toUpperCase() !== ours.toUpperCase()) {
     throw new UsageError(`${values.benchmark} is the benchmark view of ${benchmark.council.onsCode}, not of this council (${ours})`);
   }
   if ((comparison !== undefined || benchmark !== undefined) && format !== 'html') io.err('Note: --compare and --benchmark are shown in the html report only.');

@@ -17,7 +17,10 @@ import { scopesSection } from './sections/scopes.js';
 export interface HtmlReportOptions {
   /** The year-on-year change from `compareInventories(previous, inventory)`: adds the activity/factor bridge. */
   readonly comparison?: InventoryComparison;
-  /** This council's "where we stand" benchmark view (`councilView`): adds its position in each cohort. */
+  /**
+   * This council's "where we stand" benchmark view (`councilView`): adds its position in each cohort. Another
+   * council's view is refused (RangeError), as its figures would be shown as "you".
+   */
   readonly benchmark?: CouncilReport;
 }
 
@@ -26,6 +29,11 @@ export interface HtmlReportOptions {
  * charts with their data tables, problems, and how the figures were made.
  */
 export function renderHtml(inventory: Inventory, options: HtmlReportOptions = {}): string {
+  const ours = inventory.council.onsCode;
+  const viewOf = options.benchmark?.council.onsCode;
+  if (viewOf !== undefined && ours !== undefined && viewOf.toUpperCase() !== ours.toUpperCase()) {
+    throw new RangeError(`the benchmark view is of council ${viewOf}, not of this inventory's council ${ours}: its figures would be shown as this council's`);
+  }
   const s = summarise(inventory);
   const { factorSet } = inventory;
   return htmlDocument({
