@@ -1,12 +1,12 @@
 import { definedFields } from '../defined.js';
-import { parseActivityRecords, reportingYearStart, type ReportingYear } from '../activity/record.js';
+import { parseActivityRecords, ReportingYearSchema, reportingYearStart, type ReportingYear } from '../activity/record.js';
 import { Decimal, type DecimalValue } from '../decimal.js';
 import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
 import type { FactorSet } from '../factors/factor-set.js';
 import type { Problem } from '../problem.js';
 import { CALCULATION_PROBLEM_CODES, calculateRecord } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
-import type { SpendFactorTable } from '../calculate/spend.js';
+import { SpendFactorTableSchema, type SpendFactorTable } from '../calculate/spend.js';
 import { totalLines } from './build.js';
 import type { CouncilProfile, Inventory } from './types.js';
 
@@ -38,6 +38,7 @@ function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: st
 
 /** Activity records → inventory. Pure apart from reading the bundled factor set (cached). */
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
+  checkConfiguration(input, options);
   const set = chooseFactorSet(input.reportingYear, options.factorSet, options.factorSetsDir);
   const { records, problems: activityProblems } = parseActivityRecords(input.records);
   const recordProblems: Problem[] = [...activityProblems];
@@ -111,6 +112,20 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
 function knownFields(council: CouncilProfile): CouncilProfile {
   const { name, onsCode, councilType, region, boundaryNotes } = council;
   return definedFields({ name, onsCode, councilType, region, boundaryNotes });
+}
+
+/**
+ * The reporting year and a spend factor table are configuration, not records: a bad one is a RangeError saying
+ * what is wrong (records, by contrast, become problems), before any of it is used.
+ */
+function checkConfiguration(input: CalculationInput, options: CalculationOptions): void {
+  if (input.reportingYear !== undefined && !ReportingYearSchema.safeParse(input.reportingYear).success) {
+    throw new RangeError(`reportingYear must be a financial year written like 2023/24, not '${String(input.reportingYear)}'`);
+  }
+  if (options.spendFactors !== undefined) {
+    const parsed = SpendFactorTableSchema.safeParse(options.spendFactors);
+    if (!parsed.success) throw new RangeError(`spendFactors is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(table)'}: ${i.message}`).join('; ')}`);
+  }
 }
 
 /** A residual-mix factor is configuration, so a bad one is a programming error, not a data problem. */

@@ -26,3 +26,14 @@ describe('the default factor set', () => {
     expect(calculateInventory({ records: [...gas], reportingYear: '2030/31' }, { factorSet: 'desnz-2019' }).problems).toEqual([]);
   });
 });
+
+describe('configuration checked before use', () => {
+  it('refuses a reporting year not written like 2023/24, and a malformed spend factor table, saying what is wrong', () => {
+    const records = [{ category: 'buildings', source: 'natural-gas', quantity: '1', unit: 'kWh' }];
+    for (const year of ['2023-24', '2023/25', 'FY2023']) {
+      expect(() => calculateInventory({ records, reportingYear: year as never })).toThrow(new RangeError(`reportingYear must be a financial year written like 2023/24, not '${year}'`));
+    }
+    const noIndex = { id: 't', title: 'T', priceYear: 2023, kgCO2ePerGBP: { construction: '0.3' } };
+    expect(() => calculateInventory({ records }, { spendFactors: noIndex as never })).toThrow(/spendFactors is not a spend factor table: priceIndex: /);
+  });
+});
