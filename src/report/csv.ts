@@ -41,7 +41,8 @@ function summaryTable(inventory: Inventory): { fields: string[]; rows: Row[] } {
   add('total', 'location-based', 'Total (scope 2 location-based)', s.total);
   add('total', 'market-based', 'Total (scope 2 market-based)', s.totalMarketBased);
   for (const r of s.scopes) add('scope', r.scope, r.label, r.locationBased);
-  add('scope', 'scope-2-market-based', 'Scope 2 (market-based)', s.scopes[1]!.marketBased);
+  // Its own section: every section but this one sums to the location-based total.
+  add('scope-2-market-based', 'scope-2', 'Scope 2 (market-based)', s.scopes[1]!.marketBased);
   for (const r of s.categories) add('category', r.key, r.label, r.kgCO2e);
   for (const r of s.scope3Categories) add('scope3-category', String(r.key), r.label, r.kgCO2e);
   for (const r of s.dataQuality) add('data-quality', r.key, r.label, r.kgCO2e);

@@ -75,8 +75,10 @@ describe('renderCsv summary', () => {
     const { totals } = inventory;
     expect(new Decimal(summaryRow(rows, 'total', 'location-based').kgCO2e!).eq(totals.total)).toBe(true);
     expect(new Decimal(summaryRow(rows, 'total', 'market-based').kgCO2e!).eq(totals.totalMarketBased)).toBe(true);
-    const scopes = rows.filter((r) => r.section === 'scope' && r.key !== 'scope-2-market-based');
+    const scopes = rows.filter((r) => r.section === 'scope');
     expect(sum(scopes.map((r) => new Decimal(r.kgCO2e!))).eq(totals.total)).toBe(true);
+    // Market-based scope 2 stands apart, so summing any section never counts scope 2 twice.
+    expect(new Decimal(summaryRow(rows, 'scope-2-market-based', 'scope-2').kgCO2e!).eq(totals.scope2MarketBased)).toBe(true);
     expect(sum(decimalColumn(rows.filter((r) => r.section === 'category'), 'kgCO2e')).eq(totals.total)).toBe(true);
     expect(sum(decimalColumn(rows.filter((r) => r.section === 'data-quality'), 'kgCO2e')).eq(totals.total)).toBe(true);
     expect(sum(decimalColumn(rows.filter((r) => r.section === 'site'), 'kgCO2e')).eq(totals.total)).toBe(true);
