@@ -6,9 +6,11 @@ export type NumberReading = { readonly value: Decimal } | { readonly reason: str
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const CURRENCY = /^[£$€]|^GBP\s*|\s*GBP$/i;
 const ACCOUNTANCY_NEGATIVE = /^\((.*)\)$/;
+/** Finance systems' credit and debit markers: "1,234.56 CR", "1,234.56 DR", and a trailing minus "1234.56-". */
+const CREDIT_DEBIT = /^(.*?\d)\s*(CR|DR|-)$/i;
 /**
  * Reads a number as a council writes it, exactly: surrounding spaces, "£" or "GBP", thousands commas, exponent
- * ("1.2e3") and accountancy negatives "(1,200)" are understood. Anything else ("1,5", "12 kWh", "n/a") is a
+ * ("1.2e3"), accountancy negatives "(1,200)" and finance systems' "CR"/"DR" and trailing minus are understood. Anything else ("1,5", "12 kWh", "n/a") is a
  * reason, never a guess. Whether a negative is acceptable is the caller's decision.
  */
 export function readNumber(raw: string): NumberReading {
@@ -19,6 +21,11 @@ export function readNumber(raw: string): NumberReading {
   if (bracketed !== null) {
     negative = true;
     text = bracketed[1]!.trim();
+  }
+  const marked = CREDIT_DEBIT.exec(text);
+  if (marked !== null && !/e-?$/i.test(marked[1]!)) {
+    if (marked[2]!.toUpperCase() !== 'DR') negative = !negative;
+    text = marked[1]!.trim();
   }
   if (text.startsWith('-') && CURRENCY.test(text.slice(1))) {
     negative = !negative;

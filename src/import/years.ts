@@ -20,9 +20,10 @@ export const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
  */
 export function readDate(text: string): CalendarDate | undefined {
   const t = text.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+Z?)?$/.exec(t);
+  let m = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+Z?)?$/.exec(t);
   if (m !== null) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  // A time after the date ("01/05/2023 00:00:00", as finance systems export it) does not change the day.
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
   if (m !== null) return valid(fullYear(m[3]!), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})[\s-]+(\d{2}|\d{4})$/.exec(t);
   if (m !== null) {

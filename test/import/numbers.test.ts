@@ -22,6 +22,11 @@ describe('readNumber: numbers as councils write them, read exactly', () => {
     ['1\u00a0234', 'reason: \'1\u00a0234\' is not a number'],
     ['0.1000000000000000055511151231257827', '0.1000000000000000055511151231257827'],
     ['12,345,678.901', '12345678.901'],
+    // Finance systems' credit and debit markers.
+    ['1,234.56 CR', '-1234.56'],
+    ['£1,000.00CR', '-1000'],
+    ['1234.56-', '-1234.56'],
+    ['1,234.56 DR', '1234.56'],
   ])('%j → %s', (text, expected) => expect(value(text)).toBe(expected));
 
   it.each([
@@ -36,6 +41,12 @@ describe('readNumber: numbers as councils write them, read exactly', () => {
 });
 
 describe('dates and financial years', () => {
+  it('reads a date with the time finance systems add after it', () => {
+    expect(readDate('01/05/2023 00:00:00')).toEqual({ year: 2023, month: 5, day: 1 });
+    expect(readDate('2023-05-01 10:30')).toEqual({ year: 2023, month: 5, day: 1 });
+    expect(readDate('01/05/2023 25')).toBeUndefined();
+  });
+
   it('reads ISO, UK, month-name and Excel-serial dates', () => {
     expect(readDate('2024-03-31T00:00:00.000Z')).toEqual({ year: 2024, month: 3, day: 31 });
     expect(readDate('31/03/2024')).toEqual({ year: 2024, month: 3, day: 31 });
