@@ -92,7 +92,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
 }
 
 /** Problems a calculation makes, which a recalculation makes afresh; every other problem is about the input. */
-const RECALCULATED_CODES: ReadonlySet<string> = new Set([...CALCULATION_PROBLEM_CODES, 'factor-set-year-differs']);
+const RECALCULATED_CODES: ReadonlySet<string> = new Set([...CALCULATION_PROBLEM_CODES, 'factor-set-year-differs', 'residual-mix-not-given']);
 
 /**
  * The same activity under another factor set (year-on-year restatement, or comparing on a common set). Problems
@@ -105,7 +105,13 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
     { ...options, factorSet },
   );
   const inputProblems = inventory.problems.filter((p) => !RECALCULATED_CODES.has(p.code));
-  return { ...fresh, problems: [...inputProblems, ...fresh.problems], recordCount: inventory.recordCount };
+  // The residual mix is an option, not part of the inventory: without it again, market-based scope 2 falls back
+  // to the grid average, which the lines state but a reader comparing totals would miss.
+  const lostResidualMix =
+    options.residualMixKgCO2ePerKWh === undefined && inventory.lines.some((l) => l.market?.basis === 'residual-mix')
+      ? [{ severity: 'warning' as const, code: 'residual-mix-not-given', message: 'The original used a residual-mix factor for market-based scope 2; without it again (residualMixKgCO2ePerKWh, --residual-mix) the recalculation uses the grid average', origin: { note: 'recalculation' } }]
+      : [];
+  return { ...fresh, problems: [...inputProblems, ...lostResidualMix, ...fresh.problems], recordCount: inventory.recordCount };
 }
 
 /** Only the profile's own fields, so an object carrying more (a form's state, say) is not stored with the inventory. */

@@ -42,4 +42,14 @@ describe('inventoryFromImport', () => {
     expect(restated.recordCount).toBe(inventory.recordCount);
     expect(restated.totals.total.eq(inventory.totals.total)).toBe(false);
   });
+
+  it('a recalculation without the residual mix the original used says so', () => {
+    const records = [{ category: 'buildings', source: 'electricity', quantity: '1000', unit: 'kWh' }];
+    const original = calculateInventory({ records, reportingYear: '2023/24' }, { residualMixKgCO2ePerKWh: '0.4' });
+    const without = recalculate(original, 'desnz-2024');
+    expect(without.problems.map((p) => p.code)).toEqual(['residual-mix-not-given']);
+    expect(without.lines.flatMap((l) => l.market?.basis ?? [])).toEqual(['grid-average']);
+    expect(recalculate(original, 'desnz-2024', { residualMixKgCO2ePerKWh: '0.4' }).problems).toEqual([]);
+    expect(recalculate(without, 'desnz-2023').problems.map((p) => p.code)).toEqual([]); // said once, about the original only
+  });
 });
