@@ -4,6 +4,7 @@ export {
   type Submission, type SubmissionProfile, type SubmissionTotals, type Denominators, type SubmissionProblem, type SubmissionProblemCode, type SubmissionResult,
 } from './submission.js';
 export { submissionFromInventory, submissionTotals, type SubmissionProfileInput, type DenominatorsInput, type SubmissionOptions } from './from-inventory.js';
+export { submissionFromImport } from './from-import.js';
 export { submissionJsonSchema } from './json-schema.js';
 export { screenBatch, submissionKey, type BatchOutcome, type Candidate } from './batch.js';
 export { readSubmissionsDir, MAX_SUBMISSION_BYTES } from './load.js';

@@ -121,7 +121,10 @@ export type SubmissionProblemCode =
   | 'duplicate-submission'
   | 'duplicate-copy'
   | 'incomplete-inventory'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'incomplete-profile'
+  | 'boundary-assumed'
+  | 'boundary-contradicted';
 export type SubmissionProblem = Problem<SubmissionProblemCode>;
 
 export type SubmissionResult =

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchmark, councilView, readSubmissionsDir, submissionFromInventory, type CouncilReport } from '../../benchmark/index.js';
+import { benchmark, councilView, readSubmissionsDir, submissionFromImport, type CouncilReport } from '../../benchmark/index.js';
 import { describeAccounting, type BaselineProfile } from '../../import/index.js';
 import { compareInventories, type Inventory } from '../../inventory/index.js';
 import { formatProblem } from '../../problem.js';
@@ -10,7 +10,6 @@ import { renderHtml, renderText, renderXlsx } from '../../report/index.js';
 import { importBaseline } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, type Command } from '../io.js';
-import { submissionProfileOf } from '../submission-profile.js';
 
 const HELP = `council-ghg demo [--out-dir DIR]
 
@@ -58,12 +57,10 @@ export const demoCommand: Command = async (args, io) => {
 
 /** The example council's own "where we stand" view among the fictional councils' submissions. */
 function benchmarkPosition(inventory: Inventory, profile: BaselineProfile, examples: string): CouncilReport | undefined {
-  const { profile: submissionProfile } = submissionProfileOf(profile);
-  if (submissionProfile === undefined) return undefined;
-  const own = submissionFromInventory(inventory, submissionProfile, profile.denominators, { includeActivity: false });
+  const own = submissionFromImport({ profile }, inventory, { includeActivity: false });
   if (!own.ok) return undefined;
   const peers = readSubmissionsDir(join(examples, 'submissions')).flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
-  return councilView(benchmark([...peers, own.submission]), submissionProfile.onsCode);
+  return councilView(benchmark([...peers, own.submission]), own.submission.profile.onsCode);
 }
 
 /** examples/ beside the package: found from this module upwards, so the demo runs from src/ (tsx) or dist/. */

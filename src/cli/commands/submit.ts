@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { submissionFromInventory } from '../../benchmark/index.js';
-import { formatProblem, type Problem } from '../../problem.js';
+import { submissionFromImport } from '../../benchmark/index.js';
+import { formatProblem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
-import { boundaryContradictions, submissionProfileOf } from '../submission-profile.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity] [--set ID] [--spend-factors FILE] [--residual-mix X]
@@ -39,20 +38,10 @@ export const submitCommand: Command = async (args, io) => {
   const calculation = calculationOptions(values);
   const imported = await importBaseline(file, { limits: limitOptions(values.limit) });
 
-  const { profile: input, missing } = submissionProfileOf(imported.profile);
-  if (input === undefined) {
-    for (const p of imported.problems) io.err(formatProblem(p));
-    io.err(`No submission: the About details lack ${missing.join(', ')}.`);
-    return EXIT.unusable;
-  }
   const inventory = inventoryFromImport(imported, calculation);
   for (const p of inventory.problems) io.err(formatProblem(p));
-  const result = submissionFromInventory(inventory, input, imported.profile.denominators, { includeActivity: !values['no-activity'] });
-  const notes: Problem[] = [
-    ...missing.map((m): Problem => ({ severity: 'warning', code: 'boundary-assumed', message: `${m} not stated on the About sheet: taken as No`, origin: { file: basename(file) } })),
-    ...boundaryContradictions(input.boundary, inventory.records).map((message): Problem => ({ severity: 'warning', code: 'boundary-contradicted', message, origin: { file: basename(file) } })),
-  ];
-  for (const p of [...notes, ...(result.ok ? result.warnings : result.problems)]) io.err(formatProblem(p));
+  const result = submissionFromImport(imported, inventory, { includeActivity: !values['no-activity'], origin: { file: basename(file) } });
+  for (const p of result.ok ? result.warnings : result.problems) io.err(formatProblem(p));
   if (!result.ok) {
     io.err('No submission: see the problems above.');
     return EXIT.unusable;
