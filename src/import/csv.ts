@@ -36,6 +36,10 @@ export async function importCsv(input: string | Uint8Array | Readable, options: 
   const take = (row: SourceRow) => {
     if (limiter.admit(row)) table.row(row);
   };
+  // A file name passed where the text belongs would otherwise be read as a one-line table with no header.
+  if (typeof input === 'string' && /^[^\r\n,;\t]*\.(csv|tsv|txt)$/i.test(input.trim())) {
+    throw new UnusableInputError(file, `'${input.trim()}' looks like a file name: importCsv takes the CSV's text, bytes or a stream, e.g. importCsv(createReadStream('${input.trim()}'), { file: '${input.trim()}' })`);
+  }
   if (typeof input === 'string' || input instanceof Uint8Array) {
     checkFileSize(typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength, file, limits, 'pass the file as a stream');
     const decoded = typeof input === 'string' ? { text: input, problems: [] } : decodeText(input, file, options.encoding);

@@ -29,6 +29,8 @@ export interface SpendMapping {
   /** The first column's heading: the ledger column the codes are in ("Expense code", "Supplier category"). */
   readonly keyHeader: string;
   readonly entries: ReadonlyMap<string, SpendMappingEntry>;
+  /** Codes on mapping lines that were refused (each a problem), so the ledger does not call them unlisted. */
+  readonly refused?: ReadonlySet<string>;
 }
 
 const mappingKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -50,6 +52,7 @@ export function readSpendMapping(text: string, file: string): { mapping: SpendMa
     throw new UnusableInputError(file, 'a spend mapping needs a header: your code column first (e.g. "Expense code"), then "Spend category"');
   }
   const entries = new Map<string, SpendMappingEntry>();
+  const refused = new Set<string>();
   const problems: ImportProblem[] = [];
   for (const row of rows.slice(1)) {
     const cell = (i: number) => row.cells[i]?.text.trim() ?? '';
@@ -62,12 +65,16 @@ export function readSpendMapping(text: string, file: string): { mapping: SpendMa
       continue;
     }
     if (!/^[a-z0-9][a-z0-9-]*$/.test(spend)) {
+      refused.add(mappingKey(key));
       fail('Spend category', `'${cell(spendAt)}' is not a spend category id such as professional-services`, cell(spendAt));
       continue;
     }
-    const reportingText = reportingAt === -1 ? '' : cell(reportingAt).toLowerCase();
-    const category = reportingText === '' ? SPEND_CATEGORIES[0]! : SPEND_CATEGORIES.find((c) => c === reportingText || CATEGORIES[c].toLowerCase() === reportingText);
+    // An id or its name, in any case, with or without the "(spend)" the labels carry: "Capital goods".
+    const asId = (text: string) => text.toLowerCase().replace(/\(spend\)/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const reportingText = reportingAt === -1 ? '' : asId(cell(reportingAt));
+    const category = reportingText === '' ? SPEND_CATEGORIES[0]! : SPEND_CATEGORIES.find((c) => c === reportingText || asId(CATEGORIES[c]) === reportingText);
     if (category === undefined) {
+      refused.add(mappingKey(key));
       fail('Reporting category', `'${cell(reportingAt)}' is not one of ${SPEND_CATEGORIES.join(', ')}`, cell(reportingAt));
       continue;
     }
@@ -78,7 +85,7 @@ export function readSpendMapping(text: string, file: string): { mapping: SpendMa
     }
     entries.set(mappingKey(key), { spendCategory: spend, category });
   }
-  return { mapping: { keyHeader, entries }, problems };
+  return { mapping: { keyHeader, entries, refused }, problems };
 }
 
 /** One spend category's total in one price year, and how many ledger lines made it. */
@@ -340,7 +347,9 @@ export class LedgerAggregator {
       problems.push({
         severity: 'error',
         code: 'unmapped-spend',
-        message: `${u.lines} line(s) totalling £${u.total.toFixed()} have ${this.mapping.keyHeader} '${u.code}', which the mapping does not list: add it to the mapping`,
+        message: this.mapping.refused?.has(mappingKey(u.code)) === true
+          ? `${u.lines} line(s) totalling £${u.total.toFixed()} have ${this.mapping.keyHeader} '${u.code}', whose mapping line was refused (see the mapping's problems): correct that line`
+          : `${u.lines} line(s) totalling £${u.total.toFixed()} have ${this.mapping.keyHeader} '${u.code}', which the mapping does not list: add it to the mapping`,
         origin: { file: this.file, line: u.firstLine, column: this.headerCells[this.columns.key] ?? this.mapping.keyHeader },
         value: u.code,
       });

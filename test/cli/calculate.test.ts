@@ -99,7 +99,7 @@ describe('council-ghg calculate', () => {
     expect(JSON.parse(readFileSync(join(dir, 'inventory.json'), 'utf8'))).toHaveProperty('factorSet.id', 'desnz-2023');
     await calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'lines.csv'), '--table', 'lines'], io);
     expect(readFileSync(join(dir, 'lines.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffrecord_id,role,/);
-    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'report.html')], io)).rejects.toThrow(/use council-ghg report --out .*report\.html for html and xlsx/);
+    await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'report.html')], io)).rejects.toThrow(/write the inventory with --out inventory\.json, then run council-ghg report inventory\.json --out .*report\.html/);
   });
 
   it('refuses bad options', async () => {

@@ -63,6 +63,10 @@ describe('importCsv: encodings, delimiters and line endings', () => {
     expectBody(await importCsv(Readable.from(chunks), { file: 'f.csv' }));
   });
 
+  it('says so when given a file name instead of the text', async () => {
+    await expect(importCsv('baseline-2023.csv')).rejects.toThrow(/'baseline-2023\.csv' looks like a file name: importCsv takes the CSV's text, bytes or a stream/);
+  });
+
   it('refuses a file with no recognisable header', async () => {
     await expect(importCsv('a,b,c\n1,2,3\n', { file: 'f.csv' })).rejects.toBeInstanceOf(UnusableInputError);
     await expect(importCsv('a,b,c\n1,2,3\n', { file: 'f.csv' })).rejects.toThrow(/f.csv: no recognisable header/);

@@ -61,6 +61,14 @@ describe('spend ledger: streamed, mapped and aggregated exactly', () => {
     expect(mapping.entries.get('e400')).toEqual({ spendCategory: 'waste-collection', category: 'outsourced-services' });
   });
 
+  it('takes reporting categories by name too, and says a code on a refused mapping line was refused, not unlisted', async () => {
+    const named = readSpendMapping('Expense code,Spend category,Reporting category\nA1,construction,Capital goods\nA2,consultancy,Purchased goods and services (spend)\nA3,cleaning,Gardening\n', 'm.csv');
+    expect([...named.mapping.entries.values()].map((e) => e.category)).toEqual(['capital-goods', 'purchased-goods-and-services']);
+    expect(named.problems.map((p) => [p.code, p.origin.line, p.value])).toEqual([['invalid-mapping', 4, 'Gardening']]);
+    const result = await aggregateSpendLedger(Readable.from([Buffer.from('Expense code,Amount,Date\nA3,10,01/05/2023\n')]), named.mapping, { file: 'l.csv' });
+    expect(result.problems[0]!.message).toBe("1 line(s) totalling £10 have Expense code 'A3', whose mapping line was refused (see the mapping's problems): correct that line");
+  });
+
   it('aggregates 10,000 generated lines from a chunked stream to the exact sums, listing unmapped codes with totals', async () => {
     const text = csvOf(ledgerLines(COUNT));
     // Chunks of 777 characters cut lines (and quoted fields) in the middle.

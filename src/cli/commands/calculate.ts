@@ -125,7 +125,9 @@ function chooseFormat(format: string | undefined, out: string | undefined): Form
   const extension = out === undefined ? 'txt' : extname(out).slice(1).toLowerCase();
   if (extension === 'txt') return 'table';
   if (isFormat(extension)) return extension;
-  throw new UsageError(`calculate writes a table, json or csv, not .${extension}: name --out .txt, .json or .csv, or use council-ghg report --out ${out} for html and xlsx`);
+  throw new UsageError(
+    `calculate writes a table, json or csv, not .${extension}: for html or xlsx, write the inventory with --out inventory.json, then run council-ghg report inventory.json --out ${out}`,
+  );
 }
 
 async function loadBaseline(path: string, progress: Progress, options: BaselineReadOptions): Promise<Loaded> {
