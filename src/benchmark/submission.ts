@@ -96,7 +96,7 @@ export const SubmissionSchema = z
       .int()
       .nonnegative()
       .optional()
-      .describe('how many activity records the inventory excluded (errors), so the totals understate the council; absent means none'),
+      .describe('how many error problems excluded data from the inventory (each a record, a spreadsheet row, or an unmapped ledger code with all its lines), so the totals understate the council; absent means none'),
     activity: z
       .array(SubmittedActivitySchema)
       .optional()

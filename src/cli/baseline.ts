@@ -32,7 +32,7 @@ export async function importBaseline(path: string, options: BaselineReadOptions 
   throw new UsageError(`${path}: expected a baseline workbook (.xlsx) or a CSV table (.csv)`);
 }
 
-export const LIMIT_OPTION_HELP = `  --limit NAME=N         raise or lower an import limit (repeatable): ${Object.keys(DEFAULT_LIMITS).join(', ')}`;
+export const LIMIT_OPTION_HELP = `  --limit NAME=N         raise or lower an import limit of a baseline (repeatable; a spend ledger read with\n                         --mapping is streamed and not limited): ${Object.keys(DEFAULT_LIMITS).join(', ')}`;
 
 /** `--limit maxRows=500000` options as import limits; a bad one is a usage error. */
 export function limitOptions(values: readonly string[] | undefined): Partial<ImportLimits> {
