@@ -175,8 +175,9 @@ function cohortNotes(cohort: readonly Member[], count: Published, policy: Disclo
   const exact = policy.differentialPrivacy === undefined;
   const notes: string[] = [];
   let withheld = false;
-  const note = (inside: number, numbered: string, unnumbered: string) => {
-    if (inside === 0 || inside === cohort.length) return;
+  // `everyone`: whether all members having it is worth saying (all incomplete is; all including schools is not a difference).
+  const note = (inside: number, numbered: string, unnumbered: string, everyone = false) => {
+    if (inside === 0 || (inside === cohort.length && !everyone)) return;
     if (Math.min(inside, cohort.length - inside) < policy.minCouncils) withheld = true;
     else notes.push(exact ? numbered : unnumbered);
   };
@@ -185,6 +186,7 @@ function cohortNotes(cohort: readonly Member[], count: Published, policy: Disclo
     incomplete,
     `${incomplete} of ${cohort.length} council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.`,
     'Some councils submitted incomplete inventories (some records could not be calculated), so their figures are understated.',
+    true,
   );
   for (const [flag, text] of BOUNDARY_NOTES) {
     const inside = cohort.filter((m) => m.submission.profile.boundary[flag]).length;

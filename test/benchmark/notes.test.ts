@@ -38,7 +38,7 @@ describe('cohort notes', () => {
 
   it('do not mark a difference fewer than k councils are on one side of, but say once that some were left out', () => {
     // "1 of 5 counties" beside "1 of 5 in the South East" would point at the one county in the South East.
-    for (const [incomplete, schools] of [[3, 0], [0, 4], [1, 11]]) {
+    for (const [incomplete, schools] of [[3, 0], [0, 4], [1, 11], [12, 0]]) {
       const view = sharedView(benchmark(districts(incomplete!, schools!)));
       expect(view.baseGroups[0]!.cohorts.flatMap((c) => c.notes)).toEqual([]);
       expect(view.notes).toEqual(['In some cohorts fewer than 5 councils differ from the rest in boundary or in having an incomplete inventory; those cohorts are not marked, so as not to single the councils out.']);
