@@ -226,8 +226,9 @@ export class LedgerAggregator {
     const amountText = fields[amount] ?? '';
     // A blank-coded line is a totals line only when its first field says so and it has no payment date: a
     // supplier such as "Total Gas & Power" (in the first column or further along) is spend like any other.
-    const undated = date === -1 || (fields[date] ?? '').trim() === '';
-    if (slot.totals || (slot.code === '' && undated && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) return this.skip('totals row');
+    if (slot.totals || (slot.code === '' && (date === -1 || (fields[date] ?? '').trim() === '') && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) {
+      return this.skip('totals row');
+    }
     if (slot.header && amountText.trim() === this.headerCells[amount]) return this.skip('repeated header');
     const pence = readPence(amountText);
     let value: Decimal | undefined;
