@@ -6,6 +6,8 @@ import type { ActivityRecordInput } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
 import { malformedQuotesMessage } from './table-importer.js';
+import { emptyProfile, type BaselineProfile } from './profile.js';
+import { definedFields } from '../defined.js';
 import { streamCsvRecords } from '../tables/read-csv-stream.js';
 import { streamWorksheetRows } from '../tables/read-xlsx-stream.js';
 import type { SourceRow } from '../tables/table.js';
@@ -124,6 +126,8 @@ export interface LedgerResult {
   readonly account: LedgerAccount;
   /** The totals as activity records (source spend:<category>, GBP, spend-based), ready to calculate. */
   readonly records: ActivityRecordInput[];
+  /** A ledger says nothing of the council; its reporting year is the option's: so `inventoryFromImport(ledger)` works. */
+  readonly profile: BaselineProfile;
 }
 
 const AMOUNT_HEADERS = ['amount', 'net amount', 'amount (£)', 'amount £', 'amount excluding vat', 'amount excl vat', 'net', 'value', 'value (£)', 'total', 'spend', 'payment amount', 'line amount', '£'];
@@ -369,6 +373,7 @@ export class LedgerAggregator {
     );
     problems.push(...nettingProblems);
     return {
+      profile: { ...emptyProfile(), ...definedFields({ reportingYear: this.options.reportingYear }) },
       totals,
       unmapped,
       problems,

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Decimal, ZERO } from '../../src/decimal.js';
 import { aggregateSpendLedger, readSpendMapping } from '../../src/import/ledger.js';
+import { inventoryFromImport } from '../../src/inventory/index.js';
 
 const MAPPING = 'Expense code,Spend category,Reporting category\nE100,professional-services,\nE200,construction,capital-goods\nE300,ict-services,\ne400 ,Waste Collection,outsourced-services\n';
 const MAPPED: Record<string, string> = { E100: 'purchased-goods-and-services|professional-services', E200: 'capital-goods|construction', E300: 'purchased-goods-and-services|ict-services', E400: 'outsourced-services|waste-collection' };
@@ -150,6 +151,9 @@ describe('spend ledger: streamed, mapped and aggregated exactly', () => {
     const result = await aggregateSpendLedger(Readable.from([Buffer.from(text)]), mapping, { file: 'l.csv', reportingYear: '2023/24' });
     expect(result.totals.map((t) => [t.priceYear, t.total.toFixed()])).toEqual([[2023, '200'], [2024, '300']]);
     expect(result.account).toMatchObject({ lines: 5, mapped: 2, unmapped: 0, skipped: new Map([['dated outside 2023/24', 3]]) });
+    // The result is ready for inventoryFromImport: for that year, on its factor set.
+    const inventory = inventoryFromImport(result, { spendFactors: { id: 's', title: 'S', priceYear: 2023, kgCO2ePerGBP: { 'professional-services': '0.5' }, priceIndex: { name: 'I', values: { '2023': '100', '2024': '100' } } } });
+    expect([inventory.reportingYear, inventory.factorSet.id, inventory.totals.total.toFixed()]).toEqual(['2023/24', 'desnz-2023', '250']);
     expect(result.problems).toEqual([
       {
         severity: 'warning',

@@ -6,7 +6,7 @@ import { UnknownFactorSetError } from '../../factors/bundled.js';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../import/encoding.js';
 import { aggregateSpendLedger, readSpendMappingBytes, type LedgerOptions } from '../../import/ledger.js';
 import { readFinancialYear } from '../../import/years.js';
-import { emptyProfile, type BaselineProfile } from '../../import/profile.js';
+import type { BaselineProfile } from '../../import/profile.js';
 import { describeAccounting, UnusableInputError, type ImportProblem } from '../../import/result.js';
 import { formatProblem, type Problem } from '../../problem.js';
 import { renderCsv } from '../../report/csv.js';
@@ -142,7 +142,7 @@ async function loadLedger(path: string, mappingPath: string, progress: Progress,
   const a = ledger.account;
   const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
   return {
-    profile: { ...emptyProfile(), ...definedFields({ reportingYear: options.reportingYear }) },
+    profile: ledger.profile,
     records: ledger.records,
     problems: [...mappingProblems, ...ledger.problems],
     summary: `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`,
