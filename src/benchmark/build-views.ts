@@ -88,7 +88,7 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
     format: 'council-ghg/benchmark-council-report',
     version: 1,
     synthetic: result.synthetic,
-    council: { onsCode, name: first.member.submission.profile.name },
+    council: { onsCode: code, name: first.member.submission.profile.name },
     method: method(result),
     notes,
     metrics: METRIC_INFO,

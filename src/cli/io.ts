@@ -12,3 +12,17 @@ export const EXIT = { ok: 0, problems: 1, unusable: 2 } as const;
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * The output format: --format if given (one of `formats`), else what the --out file's extension names in
+ * `byExtension`, else `fallback` without --out; undefined for an extension that names no format, for the
+ * command to explain.
+ */
+export function outputFormat<F extends string>(formats: readonly F[], format: string | undefined, out: string | undefined, byExtension: Readonly<Record<string, F>>, fallback: F): F | undefined {
+  if (format !== undefined) {
+    if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not '${format}'`);
+    return format as F;
+  }
+  if (out === undefined) return fallback;
+  return byExtension[out.slice(out.lastIndexOf('.') + 1).toLowerCase()];
+}

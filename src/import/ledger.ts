@@ -249,8 +249,7 @@ export class LedgerAggregator {
       const { reportingYear } = this.options;
       if (reportingYear !== undefined && financialYearOf(paid) !== reportingYear) {
         if (this.outside.sum.lines === 0) this.outside.firstLine = line;
-        if (value === undefined) this.outside.sum.addPence(pence!);
-        else this.outside.sum.addDecimal(value);
+        addAmount(this.outside.sum, pence, value);
         return this.skip(`dated outside ${reportingYear}`);
       }
       year = paid.year;
@@ -265,8 +264,7 @@ export class LedgerAggregator {
       this.mapped++;
       sum = this.spendSum(slot.target, year);
     }
-    if (value === undefined) sum.addPence(pence!);
-    else sum.addDecimal(value);
+    addAmount(sum, pence, value);
   }
 
   private slotOf(text: string): CodeSlot {
@@ -390,6 +388,12 @@ export class LedgerAggregator {
       })),
     };
   }
+}
+
+/** An amount read by the fast path (pence) or by readNumber (a Decimal), added to its sum. */
+function addAmount(sum: ExactSum, pence: ReturnType<typeof readPence>, value: Decimal | undefined): void {
+  if (value === undefined) sum.addPence(pence!);
+  else sum.addDecimal(value);
 }
 
 /**

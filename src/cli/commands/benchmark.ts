@@ -63,9 +63,8 @@ export const benchmarkCommand: Command = async (args, io) => {
   }
   const result = benchmark(submissions, policyFrom(values), values['common-factor-set'] !== undefined ? { commonFactorSet: values['common-factor-set'] } : {});
   const shared = sharedView(result);
-  const code = values.council?.trim().toUpperCase();
-  const council = code === undefined ? undefined : councilView(result, code);
-  if (code !== undefined && council === undefined) throw new UsageError(`no usable submission from council ${code} in ${dir}`);
+  const council = values.council === undefined ? undefined : councilView(result, values.council);
+  if (values.council !== undefined && council === undefined) throw new UsageError(`no usable submission from council ${values.council} in ${dir}`);
 
   const allMetrics = values['all-metrics'];
   const text =

@@ -15,7 +15,7 @@ import { renderText } from '../../report/text.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { definedFields } from '../../defined.js';
-import { EXIT, UsageError, type Command } from '../io.js';
+import { EXIT, outputFormat, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg calculate FILE [options]
 
@@ -117,16 +117,10 @@ export const calculateCommand: Command = async (args, io) => {
 
 /** The format asked for, else the --out file's extension (.json, .csv; .txt is the table), else the table. */
 function chooseFormat(format: string | undefined, out: string | undefined): Format {
-  const isFormat = (text: string): text is Format => (FORMATS as readonly string[]).includes(text);
-  if (format !== undefined) {
-    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    return format;
-  }
-  const extension = out === undefined ? 'txt' : extname(out).slice(1).toLowerCase();
-  if (extension === 'txt') return 'table';
-  if (isFormat(extension)) return extension;
+  const chosen = outputFormat(FORMATS, format, out, { txt: 'table', json: 'json', csv: 'csv' }, 'table');
+  if (chosen !== undefined) return chosen;
   throw new UsageError(
-    `calculate writes a table, json or csv, not .${extension}: for html or xlsx, write the inventory with --out inventory.json, then run council-ghg report inventory.json --out ${out}`,
+    `calculate writes a table, json or csv, not ${extname(out!) || out}: for html or xlsx, write the inventory with --out inventory.json, then run council-ghg report inventory.json --out ${out}`,
   );
 }
 

@@ -10,7 +10,7 @@ import { tonnesText } from '../../report/format.js';
 import { renderCsv, renderHtml, renderJson, renderText, renderXlsx } from '../../report/index.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
-import { EXIT, UsageError, type Command } from '../io.js';
+import { EXIT, outputFormat, UsageError, type Command } from '../io.js';
 
 const FORMATS = ['html', 'xlsx', 'csv', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -89,17 +89,12 @@ export const reportCommand: Command = async (args, io) => {
   return [...current.problems, ...(previous?.problems ?? [])].some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
 };
 
+const BY_EXTENSION: Readonly<Record<string, Format>> = { html: 'html', htm: 'html', xlsx: 'xlsx', csv: 'csv', json: 'json', txt: 'text', text: 'text' };
+
 function chooseFormat(format: string | undefined, out: string | undefined): Format {
-  const isFormat = (text: string): text is Format => (FORMATS as readonly string[]).includes(text);
-  if (format !== undefined) {
-    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
-    return format;
-  }
-  if (out === undefined) return 'text';
-  const extension = extname(out).slice(1).toLowerCase();
-  if (extension === 'htm' || extension === 'txt') return extension === 'htm' ? 'html' : 'text';
-  if (!isFormat(extension)) throw new UsageError(`cannot tell the report format from --out ${out}: name it .html, .xlsx, .csv, .json or .txt, or give --format`);
-  return extension;
+  const chosen = outputFormat(FORMATS, format, out, BY_EXTENSION, 'text');
+  if (chosen === undefined) throw new UsageError(`cannot tell the report format from --out ${out}: name it .html, .xlsx, .csv, .json or .txt, or give --format`);
+  return chosen;
 }
 
 /** A council's own benchmark view: the file `benchmark --council CODE --format json` writes, or its `council` part alone. */
