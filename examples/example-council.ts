@@ -21,6 +21,13 @@ const invoice = { dataQuality: 'invoiced' } as const;
 const meter = { dataQuality: 'metered' } as const;
 const estimate = { dataQuality: 'estimated' } as const;
 
+/** Spend rows by category: £ excluding VAT in 2023 prices, as the ledger summary gives them. */
+function spend(category: 'purchased-goods-and-services' | 'capital-goods', amounts: Record<string, string>): ActivityRecordInput[] {
+  return Object.entries(amounts).map(([spendCategory, pounds]) => ({
+    id: `spend-${spendCategory}`, category, source: `spend:${spendCategory}`, quantity: pounds, unit: 'GBP', priceYear: 2023, dataQuality: 'spend-based',
+  }));
+}
+
 export const records: ActivityRecordInput[] = [
   // Buildings: gas and electricity by site (half-hourly meters and invoices)
   { id: 'gas-civic', category: 'buildings', source: 'natural-gas', quantity: '1184230', unit: 'kWh', site: 'Civic Centre', ...meter },
@@ -61,9 +68,39 @@ export const records: ActivityRecordInput[] = [
   // Water
   { id: 'water-supply', category: 'water', source: 'water-supply', quantity: '18420', unit: 'm3', ...invoice },
   { id: 'water-treatment', category: 'water', source: 'water-treatment', quantity: '17500', unit: 'm3', ...invoice },
-  // Spend: counted only when a spend-based factor table is supplied (see README)
-  { id: 'spend-services', category: 'purchased-goods-and-services', source: 'spend:professional-services', quantity: '2450000', unit: 'GBP', priceYear: 2023, ...{ dataQuality: 'spend-based' } },
-  { id: 'spend-construction', category: 'capital-goods', source: 'spend:construction', quantity: '3120000', unit: 'GBP', priceYear: 2023, ...{ dataQuality: 'spend-based' } },
+  // Procurement, 2023/24, from the creditor payments system summarised by spend category (£ excluding VAT, 2023
+  // prices): costed with the Defra / Leeds spend-based multipliers, the largest and least certain part of the footprint.
+  ...spend('purchased-goods-and-services', {
+    'building-repairs-and-maintenance': '2150000',
+    'grounds-maintenance-and-landscaping': '1240000',
+    'cleaning-services': '480000',
+    'ict-software-and-services': '1860000',
+    'ict-hardware': '420000',
+    telecommunications: '310000',
+    'legal-services': '640000',
+    'management-consultancy': '780000',
+    'architecture-and-engineering': '520000',
+    'agency-and-temporary-staff': '1720000',
+    printing: '180000',
+    'postage-and-courier': '260000',
+    'vehicle-repair-and-maintenance': '610000',
+    'hotels-and-accommodation': '1950000',
+    insurance: '690000',
+    'security-services': '210000',
+    'catering-services': '150000',
+  }),
+  // The recycling contractor reports its own emissions for the council's contract: used instead of the average.
+  {
+    id: 'spend-recycling-contract', category: 'outsourced-services', source: 'spend:recycling-and-materials-recovery', quantity: '1350000', unit: 'GBP', priceYear: 2023, dataQuality: 'invoiced',
+    supplierFactor: { kgCO2ePerGBP: '0.412', supplier: 'Greenway Recycling Ltd (fictional)', evidence: 'contract carbon report 2023/24' },
+  },
+  ...spend('capital-goods', {
+    'construction-new-buildings': '5800000',
+    'construction-civil-engineering': '1900000',
+    'vehicle-purchase': '1150000',
+  }),
+  // Energy and fuel paid through the ledger are already counted above in kWh and litres: left out, with a warning.
+  ...spend('purchased-goods-and-services', { electricity: '1240000', 'vehicle-fuel': '1050000' }),
   // Memo items: solar PV generation and woodland sequestration, never netted off
   { id: 'solar-pv', category: 'buildings', source: 'renewable-generation:used-on-site', quantity: '86300', unit: 'kWh', site: 'Riverside Depot', ...meter },
   { id: 'woodland', category: 'buildings', source: 'sequestration', quantity: '38', unit: 'tonne', ...estimate },
@@ -86,5 +123,6 @@ export const previousRecords: ActivityRecordInput[] = records
   .filter((r) => !['fleet-hvo', 'fleet-ev-vans', 'solar-pv'].includes(r.id ?? ''))
   .map((r) => {
     const scale = r.id === 'street-lighting' ? '1.31' : PREVIOUS_YEAR_SCALE[r.source] ?? '1';
-    return { ...r, quantity: new Decimal(String(r.quantity)).mul(scale).toFixed() };
+    // The year before's spend is in that year's prices.
+    return { ...r, quantity: new Decimal(String(r.quantity)).mul(scale).toFixed(), ...(r.priceYear !== undefined ? { priceYear: r.priceYear - 1 } : {}) };
   });

@@ -1,6 +1,6 @@
 /**
  * Regenerates every bundled set in emission-factors/ from the published files in ../shared, by running
- * `council-ghg factors import` once per year. Usage: npm run factors:rebuild [-- <path to emission-factor-sources>]
+ * `council-ghg factors import` once per year, then `factors import-spend` for the spend-based multipliers. Usage: npm run factors:rebuild [-- <path to emission-factor-sources>]
  * Years with an official .xlsx are imported from it; years published only as .xls (which exceljs cannot read)
  * and 2025 (third-party CSV export) are imported from the normalised CSV derived from them, and say so.
  */
@@ -37,9 +37,18 @@ if (!existsSync(base)) {
   process.stderr.write(`No factor sources at ${base}\n`);
   process.exit(2);
 }
+const spendSource = join(sources, '..', 'spend-factor-sources', 'uk-spend-multipliers-sic-2015-2023.txt');
+if (!existsSync(spendSource)) {
+  process.stderr.write(`No spend factor source at ${spendSource}\n`);
+  process.exit(2);
+}
 const io = { out: (t: string) => process.stdout.write(t + '\n'), err: (t: string) => process.stderr.write(t + '\n') };
 const outDir = join(import.meta.dirname, '..', 'emission-factors');
 for (const { year, args } of PLAN) {
   const code = await main(['factors', 'import', ...args, '--year', String(year), '--out-dir', outDir], io);
   if (code !== 0) process.exit(code);
 }
+// The spend-based multipliers: a copy of the official .ods (which exceljs cannot read), its checksum in its header.
+const spendCode = await main(['factors', 'import-spend', spendSource, '--out-dir', join(outDir, 'spend'), '--note',
+  'Imported from a pipe-separated copy of the official .ods (sheet GHG_SIC_multipliers), values rounded to 6 significant figures; the copy was checked against independent full-precision values for five groups and the mean of all 2023 values (see ../shared/spend-factor-sources/SOURCES.md). Replace with the official file when available.'], io);
+if (spendCode !== 0) process.exit(spendCode);

@@ -50,6 +50,15 @@ export const MarketInstrumentSchema = z.discriminatedUnion('type', [
 ]);
 export type MarketInstrument = z.infer<typeof MarketInstrumentSchema>;
 
+/** A supplier's own figure for the council's contract, replacing a spend line's product-group average. */
+export const SupplierFactorSchema = z.object({
+  kgCO2ePerGBP: decimalInput.refine((d) => !d.isNegative(), 'a supplier factor cannot be negative'),
+  supplier: z.string().min(1),
+  /** What the figure rests on: "contract carbon report 2023/24", "CDP response 2024" … */
+  evidence: z.string().min(1),
+});
+export type SupplierFactor = z.infer<typeof SupplierFactorSchema>;
+
 /** An activity record as written by a person or an importer (numbers as text or numbers). */
 export const ActivityRecordInputSchema = z.object({
   id: z.string().min(1).optional(),
@@ -67,6 +76,13 @@ export const ActivityRecordInputSchema = z.object({
   reportingYear: ReportingYearSchema.optional(),
   site: z.string().optional(),
   dataQuality: z.enum(DATA_QUALITY_TIERS).default('estimated'),
+  /** Spend only: the supplier's own kgCO2e per £, used instead of the product group's average. */
+  supplierFactor: SupplierFactorSchema.optional(),
+  /**
+   * Spend only: the amount includes VAT at this rate in per cent (e.g. 20), removed before costing, because
+   * spend-based multipliers are per £ excluding VAT. Absent: the amount is taken as excluding VAT.
+   */
+  includesVatAt: decimalInput.refine((d) => !d.isNegative() && d.lt(100), 'a VAT rate in per cent, from 0 to under 100').optional(),
   /** Electricity only: the contractual instrument for the market-based figure. */
   market: MarketInstrumentSchema.optional(),
   /** Overrides the scope 3 category the record's category implies (e.g. contractor fleet under category 4). */

@@ -7,11 +7,11 @@ import { describePath, slug } from '../factors/key.js';
 import type { Problem } from '../problem.js';
 import { convertUnchecked } from '../units/quantity.js';
 import { factorPlan, isNonKyotoFactor, type ComponentRole } from './factor-plan.js';
-import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed } from './line.js';
+import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed, SpendDetail } from './line.js';
 import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolve-factor.js';
 import { assignScope, scope3OverrideProblem } from './scope.js';
 import { sourceSuggestions } from './suggest-source.js';
-import { lookupSpendFactor, type SpendFactorTable } from './spend.js';
+import { costSpend, type SpendContext } from './spend.js';
 
 export const CALCULATION_PROBLEM_CODES = [
   'factor-not-found',
@@ -21,6 +21,9 @@ export const CALCULATION_PROBLEM_CODES = [
   'market-instrument-ignored',
   'scope3-category-ignored',
   'non-kyoto-gas',
+  'spend-price-year-unadjusted',
+  'supplier-factor-ignored',
+  'spend-counted-as-activity',
 ] as const;
 export type CalculationProblemCode = (typeof CALCULATION_PROBLEM_CODES)[number];
 export type CalculationProblem = Problem<CalculationProblemCode>;
@@ -28,7 +31,9 @@ export type CalculationProblem = Problem<CalculationProblemCode>;
 export interface RecordContext {
   readonly set: FactorSet;
   readonly residualMixKgCO2ePerKWh?: Decimal;
-  readonly spendFactors?: SpendFactorTable;
+  readonly spend?: SpendContext;
+  /** SIC groups the activity data already measures, with the records that do (see spend-overlap.ts). */
+  readonly coveredByActivity?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface RecordResult {
@@ -59,6 +64,9 @@ export function calculateRecord(record: ActivityRecord, context: RecordContext):
   if (record.market !== undefined && !result.lines.some((l) => l.market?.basis === record.market?.type)) {
     warn('market-instrument-ignored', record.market.type,
       `a market instrument (${record.market.type}) applies only to grid electricity in kWh bought for the council's own operations (scope 2); for ${record.source} under ${record.category} it is not used`);
+  }
+  if (record.supplierFactor !== undefined && !result.lines.some((l) => l.method === 'supplier-specific')) {
+    warn('supplier-factor-ignored', record.supplierFactor.supplier, `a supplier's kgCO2e per £ applies only to spend (spend:<category>); for ${record.source} it is not used`);
   }
   const override = scope3OverrideProblem(record);
   if (override !== undefined) warn('scope3-category-ignored', String(record.scope3Category), override);
@@ -166,6 +174,7 @@ function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFac
     ...(scope3Category !== undefined ? { scope3Category } : {}),
     ...(record.site !== undefined ? { site: record.site } : {}),
     dataQuality: record.dataQuality,
+    method: 'activity-based',
     factor: factorUsed(context.set, factor, found.kgCO2ePerUnit),
     quantity,
     kgCO2e,
@@ -186,35 +195,80 @@ function marketBased(record: ActivityRecord, quantity: QuantityUsed, location: D
 }
 
 function spendLine(record: ActivityRecord, source: ParsedSource, context: RecordContext): RecordResult {
-  const table = context.spendFactors;
-  const category = source.options[0]!;
-  if (table === undefined) {
-    return failure(record, 'no-spend-factor', 'No spend-based factor table was supplied (DESNZ publishes none); spend is excluded rather than counted as zero', record.source);
-  }
-  const lookup = lookupSpendFactor(table, category, record.priceYear!);
-  if (!lookup.ok) return failure(record, 'no-spend-factor', lookup.reason, record.source);
-  const pounds = record.quantity.mul(lookup.inflator);
+  const name = source.options[0]!;
+  const { spend } = context;
+  if (spend === undefined) return failure(record, 'no-spend-factor', 'No spend factor set was given; spend is excluded rather than counted as zero', record.source);
+  // Multipliers are per £ excluding VAT: an amount stated to include it is brought to net first, exactly.
+  const net = record.includesVatAt === undefined ? record.quantity : record.quantity.mul(100).div(record.includesVatAt.add(100));
+  const costing = costSpend(spend, name, record.priceYear!, net);
+  if (!costing.ok) return failure(record, 'no-spend-factor', `${costing.reason} (£${record.quantity.toFixed()} excluded, not counted as zero)`, record.source);
+  const { factor, category, adjustment } = costing;
+  // Judged by the category's own group where the record named one, so a user's table keyed otherwise still counts.
+  const covering = context.coveredByActivity?.get(category?.group ?? factor.group.id);
+  if (covering !== undefined && record.supplierFactor === undefined) return spendCountedAsActivity(record, costing.pounds.mul(factor.kgCO2ePerGBP), factor.group.title, covering);
   const { scope, scope3Category } = assignScope(record, 'direct', 'Scope 3');
-  const factor: FactorUsed = {
-    key: `spend/${slug(category)}@gbp-${table.priceYear}` as FactorKey,
-    setId: table.id,
-    path: `${table.title} › ${category}`,
-    uom: `£ (${table.priceYear} prices)`,
-    desnzScope: 'Scope 3',
-    kgCO2ePerUnit: lookup.kgCO2ePerGBP,
-    sourceFile: table.id,
-    sourceRow: 0,
+  const supplier = record.supplierFactor;
+  const detail: SpendDetail = {
+    ...(category !== undefined ? { category: category.id, categoryLabel: category.label, mappingReason: category.reason } : {}),
+    group: factor.group.id, code: factor.group.code, title: factor.group.title,
+    amount: net, priceYear: record.priceYear!, column: factor.year, adjustment: adjustment.kind,
+    ...(adjustment.kind === 'price-index' ? { priceIndex: adjustment.index } : {}),
+    ...(supplier !== undefined ? { supplier: supplier.supplier, evidence: supplier.evidence } : {}),
   };
-  const line: EmissionLine = {
-    recordId: record.id, record, role: 'direct', category: record.category, scope,
+  const base = {
+    recordId: record.id, record, role: 'direct' as const, category: record.category, scope,
     ...(scope3Category !== undefined ? { scope3Category } : {}),
     ...(record.site !== undefined ? { site: record.site } : {}),
-    dataQuality: 'spend-based', factor,
-    quantity: { value: pounds, uom: factor.uom, ...(lookup.inflator.eq(1) ? {} : { conversion: { from: 'GBP' as const, multiplier: lookup.inflator } }) },
-    kgCO2e: pounds.mul(lookup.kgCO2ePerGBP),
-    byGas: {},
+    byGas: {}, spend: detail,
   };
-  return { lines: [line], memo: [], problems: [] };
+  if (supplier !== undefined) {
+    // The supplier's figure is for the council's contract in the pounds paid: no group average, no price adjustment.
+    const uom = `£ (${record.priceYear} prices, excl. VAT)`;
+    const line: EmissionLine = {
+      ...base, dataQuality: record.dataQuality === 'spend-based' ? 'estimated' : record.dataQuality, method: 'supplier-specific',
+      factor: { key: `supplier/${slug(supplier.supplier) || 'supplier'}@gbp` as FactorKey, setId: 'supplier-specific', path: `${supplier.supplier} › ${supplier.evidence}`, uom, desnzScope: 'Scope 3', kgCO2ePerUnit: supplier.kgCO2ePerGBP, sourceFile: supplier.evidence, sourceRow: 0 },
+      quantity: { value: net, uom, ...conversionFrom(record.quantity, net) },
+      kgCO2e: net.mul(supplier.kgCO2ePerGBP),
+    };
+    return { lines: [line], memo: [], problems: [] };
+  }
+  const set = spend.set;
+  const uom = `£ (${factor.year} ${set.info.priceBasis.includes('basic prices') ? 'basic prices' : 'prices'}, excl. VAT)`;
+  const line: EmissionLine = {
+    ...base, dataQuality: 'spend-based', method: 'spend-based',
+    factor: {
+      key: `spend/${factor.group.id}@gbp-${factor.year}` as FactorKey, setId: set.id,
+      path: `${set.info.title} › ${factor.group.code} ${factor.group.title} › ${factor.year}`,
+      uom, desnzScope: 'Scope 3', kgCO2ePerUnit: factor.kgCO2ePerGBP, sourceFile: set.info.source.file, sourceRow: factor.sourceRow,
+    },
+    quantity: { value: costing.pounds, uom, ...conversionFrom(record.quantity, costing.pounds) },
+    kgCO2e: costing.pounds.mul(factor.kgCO2ePerGBP),
+  };
+  const problems: CalculationProblem[] = adjustment.kind === 'unadjusted'
+    ? [{
+        severity: 'warning', code: 'spend-price-year-unadjusted', origin: record.origin, value: String(record.priceYear),
+        message: `Record ${record.id}: £ of ${record.priceYear} costed with ${set.id}'s ${factor.year} multiplier without bringing them to ${factor.year} prices (${adjustment.missing}); give a price index (priceIndex, --price-index) to adjust`,
+      }]
+    : [];
+  return { lines: [line], memo: [], problems };
+}
+
+/** Spend on a utility the activity data measures: kept as a memo item and a warning naming the £, never added. */
+function spendCountedAsActivity(record: ActivityRecord, wouldBe: Decimal, title: string, covering: readonly string[]): RecordResult {
+  const records = covering.length > 3 ? `${covering.slice(0, 3).join(', ')} and ${covering.length - 3} more` : covering.join(', ');
+  return {
+    lines: [],
+    memo: [memoLine(record, 'spend-counted-as-activity', wouldBe, 'kgCO2e', `£${record.quantity.toFixed()} of ${title} spend, counted from activity data instead (${records})`)],
+    problems: [{
+      severity: 'warning', code: 'spend-counted-as-activity', origin: record.origin, value: record.quantity.toFixed(),
+      message: `Record ${record.id}: £${record.quantity.toFixed()} of spend on ${title} is left out, because the same purchases are counted from activity data (${records}); if some of it buys supplies the activity data lacks, report those in kWh, litres or m3 instead`,
+    }],
+  };
+}
+
+/** The £ entered → the £ costed (VAT removed, prices adjusted), when they differ. */
+function conversionFrom(entered: Decimal, costed: Decimal): Pick<QuantityUsed, 'conversion'> {
+  return entered.isZero() || entered.eq(costed) ? {} : { conversion: { from: 'GBP', multiplier: costed.div(entered) } };
 }
 
 function factorUsed(set: FactorSet, factor: Factor, kgCO2ePerUnit: Decimal): FactorUsed {

@@ -34,7 +34,7 @@ export type LineRole = (typeof LINE_ROLES)[number];
 export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
 export type MarketBasis = (typeof MARKET_BASES)[number];
 
-export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas'] as const;
+export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas', 'spend-counted-as-activity'] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
 const CategorySchema = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
@@ -65,6 +65,38 @@ export const QuantityUsedSchema = z.strictObject({
 });
 export type QuantityUsed = z.output<typeof QuantityUsedSchema>;
 
+/**
+ * How a line's figure was found: from a physical quantity and a published factor (activity-based), from the
+ * supplier's own figure for the council's contract (supplier-specific), or from £ and an average multiplier
+ * for the product group (spend-based: an estimate with wide uncertainty).
+ */
+export const METHODS = ['activity-based', 'supplier-specific', 'spend-based'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** A spend line's costing, step by step: what was bought, the group and column used, and any price adjustment. */
+export const SpendDetailSchema = z.strictObject({
+  /** The council spend category the record named (absent when it named a SIC group directly). */
+  category: z.string().optional(),
+  categoryLabel: z.string().optional(),
+  /** Why the category is costed as this group (the mapping table's reason). */
+  mappingReason: z.string().optional(),
+  /** Our id of the group ("sic-62"), the code and title as published. */
+  group: z.string(),
+  code: z.string(),
+  title: z.string(),
+  /** The £ as entered (excluding VAT), and the year of their prices. */
+  amount: DecimalTextSchema,
+  priceYear: z.number().int(),
+  /** The year column of the multiplier used, and how the £ were brought to its prices. */
+  column: z.number().int(),
+  adjustment: z.enum(['same-year', 'price-index', 'unadjusted']),
+  priceIndex: z.string().optional(),
+  /** Where a supplier's own kgCO2e per £ replaced the average: the supplier and the evidence given. */
+  supplier: z.string().optional(),
+  evidence: z.string().optional(),
+});
+export type SpendDetail = z.output<typeof SpendDetailSchema>;
+
 /** One emission as written: a record (named by id) × a factor, with scope, category and per-gas split. */
 export const EmissionLineSchema = z.strictObject({
   recordId: z.string(),
@@ -74,15 +106,18 @@ export const EmissionLineSchema = z.strictObject({
   scope3Category: Scope3CategorySchema.optional(),
   site: z.string().optional(),
   dataQuality: z.enum(DATA_QUALITY_TIERS),
+  /** Absent in inventories written before methods were recorded: read from the data quality. */
+  method: z.enum(METHODS).optional(),
   factor: FactorUsedSchema,
   quantity: QuantityUsedSchema,
+  spend: SpendDetailSchema.optional(),
   /** Location-based kgCO2e (the figure totals use). */
   kgCO2e: DecimalTextSchema,
   /** kgCO2e per gas where DESNZ publishes the split (CO2, CH4, N2O). */
   byGas: z.strictObject({ CO2: DecimalTextSchema.optional(), CH4: DecimalTextSchema.optional(), N2O: DecimalTextSchema.optional() }),
   /** Scope 2 only: the market-based figure and the basis it rests on. */
   market: z.strictObject({ kgCO2e: DecimalTextSchema, basis: z.enum(MARKET_BASES) }).optional(),
-});
+}).transform((line) => ({ ...line, method: line.method ?? (line.dataQuality === 'spend-based' ? 'spend-based' as const : 'activity-based' as const) }));
 
 /** One emission, with the record it came from. */
 export type EmissionLine = Readonly<z.output<typeof EmissionLineSchema>> & { readonly record: ActivityRecord };

@@ -1,7 +1,9 @@
 import { definedFields } from '../defined.js';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { SpendFactorTableSchema, type SpendFactorTable } from '../calculate/spend.js';
+import { SpendFactorTableSchema, type PriceIndex, type SpendFactorTable } from '../calculate/spend.js';
+import { CouncilSpendCategorySchema, type CouncilSpendCategory } from '../factors/spend/schema.js';
+import { readCsvText } from '../tables/read-csv.js';
 import { parseDecimal } from '../decimal.js';
 import { MANIFEST_FILE } from '../factors/store.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
@@ -52,12 +54,18 @@ export const CALCULATION_OPTIONS = {
   set: { type: 'string' },
   'factors-dir': { type: 'string' },
   'spend-factors': { type: 'string' },
+  'spend-set': { type: 'string' },
+  'spend-categories': { type: 'string' },
+  'price-index': { type: 'string' },
   'residual-mix': { type: 'string' },
 } as const;
 
 export const CALCULATION_OPTION_HELP = `  --set ID               factor set (default: the About sheet's, else the reporting year's, e.g. desnz-2023)
   --factors-dir DIR      read factor sets from DIR (written by 'council-ghg factors import') instead of the bundled ones
-  --spend-factors FILE   a spend-based factor table (JSON, see README) to cost spend; without it spend is a problem, never zero
+  --spend-set ID         spend-based factor set (default: the newest bundled, defra-leeds-2023)
+  --spend-factors FILE   your own spend factor table (JSON, see docs/spend.md) instead of the bundled set
+  --spend-categories F   your own spend categories → SIC groups (CSV, as emission-factors/spend/council-categories.csv)
+  --price-index FILE     a price index (CSV: Year,<index name>) to bring spend after the newest column to its prices
   --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2`;
 
 type CalculationValues = { readonly [K in keyof typeof CALCULATION_OPTIONS]?: string | undefined };
@@ -75,6 +83,9 @@ export function calculationOptions(values: CalculationValues): CalculationOption
     factorSet: values.set,
     factorSetsDir: dir,
     spendFactors: values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']),
+    spendFactorSet: values['spend-set'],
+    spendCategories: values['spend-categories'] === undefined ? undefined : readSpendCategories(values['spend-categories']),
+    priceIndex: values['price-index'] === undefined ? undefined : readPriceIndex(values['price-index']),
     residualMixKgCO2ePerKWh: residualMix,
   });
 }
@@ -89,4 +100,44 @@ function readSpendFactors(path: string): SpendFactorTable {
   const parsed = SpendFactorTableSchema.safeParse(json);
   if (!parsed.success) throw new UsageError(`${path} is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
+}
+
+function readText(option: string, path: string): string {
+  try {
+    return readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${option} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A council's own category rows, in the bundled table's columns; any bad row is a usage error naming its line. */
+function readSpendCategories(path: string): CouncilSpendCategory[] {
+  const rows = readCsvText(readText('spend-categories', path), basename(path)).rows;
+  const header = rows[0]?.cells.map((c) => c.text.trim().toLowerCase()) ?? [];
+  const missing = Object.keys(CouncilSpendCategorySchema.shape).filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new UsageError(`--spend-categories ${path}: the header needs ${Object.keys(CouncilSpendCategorySchema.shape).join(', ')} (missing ${missing.join(', ')})`);
+  return rows.slice(1).filter((r) => r.cells.some((c) => c.text.trim() !== '')).map((row) => {
+    const parsed = CouncilSpendCategorySchema.safeParse(Object.fromEntries(header.map((h, i) => [h, row.cells[i]?.text.trim() ?? ''])));
+    if (!parsed.success) throw new UsageError(`--spend-categories ${path} line ${row.line}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return parsed.data;
+  });
+}
+
+/** "Year,CPIH" then a row per year; the second heading names the index. */
+function readPriceIndex(path: string): PriceIndex {
+  const rows = readCsvText(readText('price-index', path), basename(path)).rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''));
+  const name = rows[0]?.cells[1]?.text.trim() ?? '';
+  if (rows.length < 2 || name === '' || !/^year$/i.test(rows[0]?.cells[0]?.text.trim() ?? '')) {
+    throw new UsageError(`--price-index ${path}: expected a header "Year,<index name>" and a row per year, e.g. 2023,131.5`);
+  }
+  const values: Record<string, string> = {};
+  for (const row of rows.slice(1)) {
+    const year = row.cells[0]?.text.trim() ?? '';
+    const value = parseDecimal(row.cells[1]?.text ?? '');
+    if (!/^\d{4}$/.test(year) || value === undefined || !value.isPositive() || value.isZero()) {
+      throw new UsageError(`--price-index ${path} line ${row.line}: expected a year and a positive index value, not '${row.cells.map((c) => c.text).join(',')}'`);
+    }
+    values[year] = value.toFixed();
+  }
+  return { name, values };
 }

@@ -57,12 +57,14 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   {
     sheet: 'Spend', aliases: ['procurement', 'purchased goods', 'scope 3 spend'],
     categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'],
-    fields: [...COMMON, 'priceYear', 'scope3Category', 'notes'],
-    instructions: 'Spend (GBP) by spend category, e.g. spend:professional-services, with the year of the prices.',
+    fields: [...COMMON, 'priceYear', 'includesVatAt', 'supplier', 'supplierFactor', 'supplierEvidence', 'scope3Category', 'notes'],
+    instructions: 'Spend (GBP, excluding VAT) by spend category (spend:legal-services) or SIC group (spend:sic-62), with the year of the prices; a supplier\u2019s own kgCO2e per £ with its evidence replaces the average.',
   },
 ];
 
-export function groupOfCategory(category: Category): CategoryGroup {
+/** The sheet a record is written to: spend on the Spend sheet (whose columns it needs), else its category's. */
+export function groupOfRecord(category: Category, source: string): CategoryGroup {
+  if (source.trim().toLowerCase().startsWith('spend:')) return CATEGORY_GROUPS.find((g) => g.sheet === 'Spend')!;
   return CATEGORY_GROUPS.find((g) => g.categories[0] === category) ?? CATEGORY_GROUPS.find((g) => g.categories.includes(category))!;
 }
 

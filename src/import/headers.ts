@@ -4,7 +4,7 @@ import { readUnit } from '../units/unit-text.js';
 /** The columns of an activity table, in the order the template and the long CSV write them. */
 export const ACTIVITY_FIELDS = [
   'id', 'category', 'site', 'source', 'quantity', 'unit', 'priceYear', 'reportingYear', 'date', 'dataQuality',
-  'market', 'marketFactor', 'marketEvidence', 'scope3Category', 'notes',
+  'market', 'marketFactor', 'marketEvidence', 'supplier', 'supplierFactor', 'supplierEvidence', 'includesVatAt', 'scope3Category', 'notes',
 ] as const;
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
@@ -22,7 +22,11 @@ export const FIELD_HEADERS: Record<ActivityField, readonly [string, ...string[]]
   dataQuality: ['Data quality', 'quality', 'data source', 'basis', 'estimate or actual', 'actual or estimate', 'data type'],
   market: ['Market instrument', 'market basis', 'tariff', 'contractual instrument'],
   marketFactor: ['Supplier factor (kgCO2e/kWh)', 'supplier factor', 'supplier kgco2e per kwh', 'supplier emission factor'],
-  marketEvidence: ['Evidence or supplier', 'evidence', 'supplier', 'rego evidence', 'fuel mix disclosure'],
+  marketEvidence: ['Evidence or supplier', 'evidence', 'rego evidence', 'fuel mix disclosure'],
+  supplier: ['Supplier', 'supplier name', 'contractor', 'contract'],
+  supplierFactor: ['Supplier factor (kgCO2e/£)', 'supplier kgco2e per £', 'supplier kgco2e per gbp', 'supplier factor (kgco2e/gbp)'],
+  supplierEvidence: ['Supplier evidence', 'supplier factor evidence', 'evidence of supplier factor'],
+  includesVatAt: ['VAT included (%)', 'vat included', 'vat rate included', 'includes vat at'],
   scope3Category: ['Scope 3 category', 'ghg protocol category', 'scope 3 cat'],
   notes: ['Notes', 'note', 'comments', 'comment', 'description', 'remarks'],
 };

@@ -1,6 +1,6 @@
 import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
-import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear } from '../activity/record.js';
+import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
 import { isSourceError, parseSource } from '../activity/sources.js';
 import type { Origin } from '../problem.js';
 import { columnLetters, type CellText, type SourceRow } from '../tables/table.js';
@@ -276,7 +276,12 @@ class RowReader {
       return found(n !== null && Number(n[1]) >= 1 && Number(n[1]) <= 15 ? Number(n[1]) : undefined, `'${t}' is not a scope 3 category number from 1 to 15`);
     });
     const market = this.market();
-    const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market];
+    const supplierFactor = this.supplierFactor();
+    const includesVatAt = this.parsed('includesVatAt', 'invalid-number', (t) => {
+      const n = readNumber(t.replace(/%$/, ''));
+      return isNumberReading(n) ? (n.value.isNegative() || n.value.gte(100) ? { reason: `'${t}' is not a VAT rate in per cent (e.g. 20)` } : n) : n;
+    });
+    const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market, supplierFactor, includesVatAt];
     if (reads.some((r) => !r.ok)) return undefined;
     const value = <T>(r: Read<T>) => (r.ok ? r.value : undefined);
 
@@ -306,6 +311,8 @@ class RowReader {
       priceYear: chosenPriceYear,
       scope3Category: value(scope3Category),
       market: value(market),
+      supplierFactor: value(supplierFactor),
+      includesVatAt: value(includesVatAt),
     };
     return { category: chosenCategory, ...definedFields(optional) } as never;
   }
@@ -332,6 +339,24 @@ class RowReader {
       return { ok: false };
     }
     return { ok: true, value: { type: 'supplier-specific', kgCO2ePerKWh: factor.value, ...(evidence.value !== undefined ? { supplier: evidence.value } : {}) } };
+  }
+
+  /** A supplier's own kgCO2e per £ needs the supplier and its evidence beside it, or it is not used. */
+  private supplierFactor(): Read<SupplierFactor> {
+    const supplier = this.text('supplier');
+    const evidence = this.text('supplierEvidence');
+    const factor = this.parsed('supplierFactor', 'invalid-number', (t) => {
+      const n = readNumber(t);
+      return isNumberReading(n) ? (n.value.isNegative() ? { reason: `'${t}' is negative` } : n) : n;
+    });
+    if (!supplier.ok || !evidence.ok || !factor.ok) return { ok: false };
+    if (factor.value === undefined) return { ok: true, value: undefined };
+    const at = this.columns.fields.get('supplierFactor')!;
+    if (supplier.value === undefined || evidence.value === undefined) {
+      this.fail('missing-value', at, `A supplier factor needs the supplier and its evidence (${[supplier.value === undefined ? 'Supplier' : '', evidence.value === undefined ? 'Supplier evidence' : ''].filter((x) => x !== '').join(' and ')} missing)`, this.cells[at]?.text ?? '');
+      return { ok: false };
+    }
+    return { ok: true, value: { kgCO2ePerGBP: factor.value, supplier: supplier.value, evidence: evidence.value } };
   }
 
   private quantityRecord(common: Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit }, q: QuantityColumn): ActivityRecordInput | undefined {

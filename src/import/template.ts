@@ -5,7 +5,7 @@ import { DATA_QUALITY_TIERS, type ActivityRecordInput } from '../activity/record
 import { Decimal } from '../decimal.js';
 import { factorSetIds } from '../factors/bundled.js';
 import { columnLetters } from '../tables/table.js';
-import { CATEGORY_GROUPS, groupOfCategory, sourceChoices, unitChoices, type CategoryGroup } from './groups.js';
+import { CATEGORY_GROUPS, groupOfRecord, sourceChoices, unitChoices, type CategoryGroup } from './groups.js';
 import { ACTIVITY_FIELDS, FIELD_HEADERS, type ActivityField } from './headers.js';
 import { ABOUT_FIELDS, aboutValueText, emptyProfile, type AboutField, type BaselineProfile } from './profile.js';
 import { LISTS_SHEET } from './workbook.js';
@@ -27,6 +27,10 @@ const FIELD_HELP: Partial<Record<ActivityField, string>> = {
   market: 'Electricity only: renewable-backed or supplier-specific',
   marketFactor: 'Supplier-specific only: kgCO2e per kWh from the fuel mix disclosure',
   marketEvidence: 'REGO/PPA evidence, or the supplier',
+  supplier: 'Spend only: the supplier or contract',
+  supplierFactor: 'Spend only: the supplier\u2019s own kgCO2e per £ for this contract',
+  supplierEvidence: 'Spend only: what the supplier factor rests on',
+  includesVatAt: 'Spend only: blank if the £ exclude VAT; else the rate, e.g. 20',
   scope3Category: 'Optional override, 1 to 15',
 };
 
@@ -41,7 +45,7 @@ export function buildBaselineWorkbook(profile: BaselineProfile = emptyProfile(),
   const lists = new ListsSheet();
   writeAbout(workbook.addWorksheet('About'), profile, lists);
   for (const group of CATEGORY_GROUPS) {
-    writeGroup(workbook.addWorksheet(group.sheet), group, lists, records.filter((r) => groupOfCategory(r.category as never) === group));
+    writeGroup(workbook.addWorksheet(group.sheet), group, lists, records.filter((r) => groupOfRecord(r.category as never, r.source) === group));
   }
   lists.write(workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' }));
   return workbook;
@@ -124,11 +128,13 @@ function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, lists: Lists
     const values = recordValues(record);
     fields.forEach((f, i) => {
       const v = values[f];
-      if (v !== undefined) sheet.getCell(HEADER_ROW + 1 + n, i + 1).value = f === 'quantity' || f === 'marketFactor' ? cellNumber(new Decimal(v)) : f === 'priceYear' || f === 'scope3Category' ? Number(v) : v;
+      if (v !== undefined) sheet.getCell(HEADER_ROW + 1 + n, i + 1).value = NUMBER_FIELDS.has(f) ? cellNumber(new Decimal(v)) : f === 'priceYear' || f === 'scope3Category' ? Number(v) : v;
     });
   });
-  sheet.columns = fields.map((f) => ({ width: f === 'source' ? 40 : f === 'notes' || f === 'marketEvidence' || f === 'site' ? 30 : 16 }));
+  sheet.columns = fields.map((f) => ({ width: f === 'source' ? 40 : f === 'notes' || f === 'marketEvidence' || f === 'supplierEvidence' || f === 'supplier' || f === 'site' ? 30 : 16 }));
 }
+
+const NUMBER_FIELDS: ReadonlySet<ActivityField> = new Set(['quantity', 'marketFactor', 'supplierFactor', 'includesVatAt']);
 
 /** exceljs supports range validations (one <dataValidation sqref="B5:B504">) but its types omit them. */
 function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
@@ -157,6 +163,10 @@ export function recordValues(record: ActivityRecordInput): Partial<Record<Activi
     market: market?.type,
     marketFactor: market?.type === 'supplier-specific' ? (market.kgCO2ePerKWh instanceof Decimal ? market.kgCO2ePerKWh.toFixed() : String(market.kgCO2ePerKWh)) : undefined,
     marketEvidence: market?.type === 'supplier-specific' ? market.supplier : market?.evidence,
+    supplier: record.supplierFactor?.supplier,
+    supplierFactor: record.supplierFactor === undefined ? undefined : new Decimal(record.supplierFactor.kgCO2ePerGBP).toFixed(),
+    supplierEvidence: record.supplierFactor?.evidence,
+    includesVatAt: record.includesVatAt === undefined ? undefined : new Decimal(record.includesVatAt).toFixed(),
     scope3Category: record.scope3Category,
     notes: record.notes,
   };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { definedFields } from '../defined.js';
 import { parseActivityRecords, ReportingYearSchema, reportingYearStart, type ReportingYear } from '../activity/record.js';
 import { Decimal, type DecimalValue } from '../decimal.js';
@@ -6,7 +7,12 @@ import type { FactorSet } from '../factors/factor-set.js';
 import type { Problem } from '../problem.js';
 import { CALCULATION_PROBLEM_CODES, calculateRecord } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
-import { SpendFactorTableSchema, type SpendFactorTable } from '../calculate/spend.js';
+import { PriceIndexSchema, SpendFactorTableSchema, spendSetFromTable, type PriceIndex, type SpendContext, type SpendFactorTable } from '../calculate/spend.js';
+import { bundledSpendCategories, loadSpendFactorSet } from '../factors/spend/bundled.js';
+import { SpendCategoryMap } from '../factors/spend/categories.js';
+import { CouncilSpendCategorySchema, type CouncilSpendCategory } from '../factors/spend/schema.js';
+import { SpendFactorSet } from '../factors/spend/spend-set.js';
+import { groupsCoveredByActivity } from '../calculate/spend-overlap.js';
 import { totalLines } from './build.js';
 import type { CouncilProfile, Inventory } from './types.js';
 
@@ -25,8 +31,17 @@ export interface CalculationOptions {
   readonly factorSet?: string | FactorSet;
   /** UK residual-mix factor (kgCO2e/kWh, e.g. from the AIB European Residual Mixes) for market-based scope 2. */
   readonly residualMixKgCO2ePerKWh?: DecimalValue;
-  /** A spend-based factor table; without one, spend records are reported as problems, never as zero. */
+  /**
+   * The spend-based factor set: a bundled set's id (default: the newest, `defra-leeds-2023`), a loaded set, or
+   * `spendFactors` below.
+   */
+  readonly spendFactorSet?: string | SpendFactorSet;
+  /** A user's own spend factor table (kgCO2e per £ by category), used instead of the bundled set. */
   readonly spendFactors?: SpendFactorTable;
+  /** Brings spend of a year without a factor column (after the newest) to the column's prices; without it such lines warn. */
+  readonly priceIndex?: PriceIndex;
+  /** The council's own spend categories → SIC groups, extending and taking precedence over the bundled table. */
+  readonly spendCategories?: readonly CouncilSpendCategory[];
   /** Read factor sets from this folder (as `council-ghg factors import` writes it) instead of the bundled ones. */
   readonly factorSetsDir?: string;
 }
@@ -61,7 +76,8 @@ export function calculateInventory(input: CalculationInput, options: Calculation
   const context = {
     set,
     ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: residualMix(options.residualMixKgCO2ePerKWh) } : {}),
-    ...(options.spendFactors !== undefined ? { spendFactors: options.spendFactors } : {}),
+    spend: spendContext(options),
+    coveredByActivity: groupsCoveredByActivity(records),
   };
   const lines: EmissionLine[] = [];
   const memo: MemoLine[] = [];
@@ -130,8 +146,30 @@ function checkConfiguration(input: CalculationInput, options: CalculationOptions
   }
   if (options.spendFactors !== undefined) {
     const parsed = SpendFactorTableSchema.safeParse(options.spendFactors);
-    if (!parsed.success) throw new RangeError(`spendFactors is not a spend factor table: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(table)'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new RangeError(`spendFactors is not a spend factor table: ${issues(parsed.error)}`);
   }
+  if (options.priceIndex !== undefined) {
+    const parsed = PriceIndexSchema.safeParse(options.priceIndex);
+    if (!parsed.success) throw new RangeError(`priceIndex is not a price index: ${issues(parsed.error)}`);
+  }
+  for (const [i, row] of (options.spendCategories ?? []).entries()) {
+    const parsed = CouncilSpendCategorySchema.safeParse(row);
+    if (!parsed.success) throw new RangeError(`spendCategories[${i}] is not a spend category: ${issues(parsed.error)}`);
+  }
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
+}
+
+/** A user's table (with its own price index) or a bundled set, and the category map with the council's rows. */
+function spendContext(options: CalculationOptions): SpendContext {
+  const categories = new SpendCategoryMap(bundledSpendCategories(), options.spendCategories ?? []);
+  if (options.spendFactors !== undefined) {
+    return { set: spendSetFromTable(options.spendFactors), categories, priceIndex: options.priceIndex ?? options.spendFactors.priceIndex };
+  }
+  const set = options.spendFactorSet instanceof SpendFactorSet ? options.spendFactorSet : loadSpendFactorSet(options.spendFactorSet);
+  return { set, categories, ...(options.priceIndex !== undefined ? { priceIndex: options.priceIndex } : {}) };
 }
 
 /** A residual-mix factor is configuration, so a bad one is a programming error, not a data problem. */

@@ -61,6 +61,7 @@ export const MEMO_LABELS: Record<MemoKind, string> = {
   removal: 'Removals (e.g. tree planting), not netted off',
   'flight-without-radiative-forcing': 'Flights without radiative forcing (for comparison)',
   'non-kyoto-gas': 'Non-Kyoto gases (e.g. CFC and HCFC refrigerants), outside the scopes',
+  'spend-counted-as-activity': 'Spend on energy, fuel and water already counted from activity data (not added)',
 };
 
 export const NO_SITE_LABEL = '(no site given)';

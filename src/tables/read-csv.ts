@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { SourceRow, SourceTable } from './table.js';
 
-export type CsvDelimiter = ',' | ';' | '\t';
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
 /**

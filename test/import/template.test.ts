@@ -5,7 +5,7 @@ import { CATEGORY_IDS, type Category } from '../../src/activity/categories.js';
 import type { ActivityRecordInput } from '../../src/activity/record.js';
 import { Decimal } from '../../src/decimal.js';
 import { importCsv } from '../../src/import/csv.js';
-import { CATEGORY_GROUPS, groupOfCategory } from '../../src/import/groups.js';
+import { CATEGORY_GROUPS, groupOfRecord } from '../../src/import/groups.js';
 import { emptyProfile } from '../../src/import/profile.js';
 import { buildBaselineCsv, buildBaselineWorkbook, HEADER_ROW } from '../../src/import/template.js';
 import { importWorkbook } from '../../src/import/workbook.js';
@@ -116,7 +116,7 @@ describe('the same data as CSV and as XLSX', () => {
         expect(xlsx.problems).toEqual([]);
         expect(csv.problems).toEqual([]);
         // The workbook groups records by sheet; within a group the order is kept.
-        const bySheet = (rs: readonly ActivityRecordInput[]) => CATEGORY_GROUPS.flatMap((g) => rs.filter((r) => groupOfCategory(r.category as Category) === g));
+        const bySheet = (rs: readonly ActivityRecordInput[]) => CATEGORY_GROUPS.flatMap((g) => rs.filter((r) => groupOfRecord(r.category as Category, r.source) === g));
         expect(xlsx.records.map(comparable)).toEqual(bySheet(records).map(comparable));
         expect(csv.records.map(comparable)).toEqual(records.map(comparable));
         const inventory = (rs: ActivityRecordInput[]) => calculateInventory({ records: rs, reportingYear: '2023/24' });

@@ -16,3 +16,7 @@ export const XLSX_ORIGINALS: Record<number, string> = {
   2023: 'ghg-conversion-factors-2023-flat-file-update.xlsx',
   2024: 'ghg-conversion-factors-2024-FlatFormat_v1_1.xlsx',
 };
+
+/** The Defra / Leeds spend multipliers beside the clone. */
+export const SHARED_SPEND_SOURCES = join(import.meta.dirname, '..', '..', '..', 'shared', 'spend-factor-sources');
+export const HAVE_SHARED_SPEND = existsSync(SHARED_SPEND_SOURCES);

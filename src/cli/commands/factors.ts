@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { bundledSpendCategories, bundledSpendDir, defaultSpendFactorSetId, loadSpendFactorSet } from '../../factors/spend/bundled.js';
+import { importSpendFactorFile, writeSpendFactorSet } from '../../factors/spend/import-file.js';
+import { sicGroupId } from '../../factors/spend/spend-set.js';
 import { describePath } from '../../factors/key.js';
 import { MEASURES } from '../../factors/measure.js';
 import { defaultFactorSetId, loadFactorSet, loadManifest } from '../../factors/bundled.js';
@@ -15,6 +18,11 @@ const HELP = `council-ghg factors <command>
   show KEY [--set ID]                   print one factor's values per gas, with provenance
   import FILE [--year YYYY] [--id ID] [--out-dir DIR] [--derived-from FILE] [--note TEXT]
                                         read a published DESNZ flat file (.xlsx or .csv) and write a new set
+  spend [--search TEXT] [--set ID]      list the spend-based groups (SIC 2007) and the council spend categories
+                                        mapped to them, with this year's multipliers
+  import-spend FILE [--id ID] [--out-dir DIR] [--note TEXT]
+                                        read the Defra / Leeds spend multipliers (.xlsx saved from the .ods,
+                                        .csv, or a pipe-separated .txt copy) and write a new spend set
 
 Options common to all: --dir DIR  read sets from DIR instead of the bundled emission-factors/`;
 
@@ -33,6 +41,10 @@ export const factorsCommand: Command = async (args, io) => {
       return show(rest, io);
     case 'import':
       return importCommand(rest, io);
+    case 'spend':
+      return spendCommand(rest, io);
+    case 'import-spend':
+      return importSpendCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -40,7 +52,7 @@ export const factorsCommand: Command = async (args, io) => {
       io.out(HELP);
       return EXIT.ok;
     default:
-      throw new UsageError(`Unknown factors command '${sub}': use sets, list, show or import (see council-ghg factors --help)`);
+      throw new UsageError(`Unknown factors command '${sub}': use sets, list, show, import, spend or import-spend (see council-ghg factors --help)`);
   }
 };
 
@@ -137,5 +149,43 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
   const reasons = new Map<string, number>();
   for (const s of result.imported.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   io.out(`Wrote ${result.entry.id} to ${outDir}: ${rows.read} rows read, ${rows.imported} values imported into ${result.entry.factorCount} factors, ${rows.skipped} skipped (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}).`);
+  return EXIT.ok;
+}
+
+async function spendCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args, options: { set: { type: 'string' }, search: { type: 'string' }, dir: { type: 'string' } } });
+  const dir = dirOption(values.dir);
+  const set = loadSpendFactorSet(values.set ?? defaultSpendFactorSetId(dir), dir ?? bundledSpendDir());
+  const categories = bundledSpendCategories();
+  const words = (values.search ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const matches = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+  const year = set.info.years.last;
+  const groups = set.groups().filter((g) => matches(`${g.id} ${g.title} ${categories.filter((c) => sicGroupId(c.sic_group) === g.id).map((c) => `${c.category} ${c.label} ${c.aliases}`).join(' ')}`));
+  io.out(formatTextTable({
+    header: ['Group', 'Title', `kgCO2e per £ (${year})`, 'Council categories'],
+    rows: groups.map((g) => [g.id, g.title.length > 60 ? `${g.title.slice(0, 57)}…` : g.title, set.factor(g.id, year)?.kgCO2ePerGBP.toFixed() ?? '', categories.filter((c) => sicGroupId(c.sic_group) === g.id).map((c) => c.category).join(', ')]),
+    right: [2],
+  }));
+  io.out(`\n${groups.length} of ${set.groups().length} groups in ${set.id} (${set.info.priceBasis}). A spend record names a group (spend:sic-62) or a council category (spend:ict-software-and-services).`);
+  return EXIT.ok;
+}
+
+async function importSpendCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { id: { type: 'string' }, 'out-dir': { type: 'string' }, note: { type: 'string' } } });
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError('factors import-spend needs the FILE of the spend multipliers (.xlsx, .csv or pipe-separated .txt)');
+  const result = await importSpendFactorFile(resolve(file), {
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(values.note !== undefined ? { provenanceNote: values.note } : {}),
+  });
+  for (const p of result.problems) io.err(formatProblem(p));
+  if (result.entry === undefined || result.set === undefined) {
+    io.err(`\nNothing written: ${result.problems.filter((p) => p.severity === 'error').length} error(s) above.`);
+    return EXIT.unusable;
+  }
+  const outDir = resolve(values['out-dir'] ?? join('emission-factors', 'spend'));
+  writeSpendFactorSet(outDir, { ...result, entry: result.entry, set: result.set });
+  const { rows, groupCount, years } = result.entry;
+  io.out(`Wrote ${result.entry.id} to ${outDir}: ${rows.read} rows read, ${rows.imported} multipliers for ${groupCount} groups, ${years.first}–${years.last}.`);
   return EXIT.ok;
 }

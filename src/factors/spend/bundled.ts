@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledFactorsDir } from '../bundled.js';
+import type { CouncilSpendCategory, SpendManifest } from './schema.js';
+import { SpendFactorSet } from './spend-set.js';
+import { COUNCIL_CATEGORIES_FILE, parseCouncilSpendCategories, parseSpendFactors, parseSpendManifest, SPEND_DIR, SPEND_FACTORS_FILE, SPEND_MANIFEST_FILE } from './store.js';
+
+export class UnknownSpendFactorSetError extends Error {
+  override readonly name = 'UnknownSpendFactorSetError';
+  constructor(
+    readonly setId: string,
+    readonly available: readonly string[],
+  ) {
+    super(`No spend factor set '${setId}'. Available: ${available.join(', ')}`);
+  }
+}
+
+/** The bundled emission-factors/spend/ folder. */
+export function bundledSpendDir(): string {
+  return join(bundledFactorsDir(), SPEND_DIR);
+}
+
+const manifests = new Map<string, SpendManifest>();
+const sets = new Map<string, SpendFactorSet>();
+let categories: CouncilSpendCategory[] | undefined;
+
+export function loadSpendManifest(dir: string = bundledSpendDir()): SpendManifest {
+  let manifest = manifests.get(dir);
+  if (manifest === undefined) {
+    manifest = parseSpendManifest(readFileSync(join(dir, SPEND_MANIFEST_FILE), 'utf8'));
+    manifests.set(dir, manifest);
+  }
+  return manifest;
+}
+
+/**
+ * The documented default: the newest bundled edition (its year columns cover spend from the first to the last
+ * year; spend of a year after the last is costed with the last column, brought to its prices by a price index).
+ */
+export function defaultSpendFactorSetId(dir?: string): string {
+  const newest = [...loadSpendManifest(dir).sets].sort((a, b) => a.years.last - b.years.last).at(-1);
+  if (newest === undefined) throw new UnknownSpendFactorSetError('(default)', []);
+  return newest.id;
+}
+
+/** Loads (once, then cached) a spend factor set by id, e.g. 'defra-leeds-2023'. */
+export function loadSpendFactorSet(id: string = defaultSpendFactorSetId(), dir: string = bundledSpendDir()): SpendFactorSet {
+  const cacheKey = `${dir}\u0000${id}`;
+  const cached = sets.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const manifest = loadSpendManifest(dir);
+  const info = manifest.sets.find((s) => s.id === id);
+  if (info === undefined) throw new UnknownSpendFactorSetError(id, manifest.sets.map((s) => s.id));
+  const set = new SpendFactorSet(info, parseSpendFactors(readFileSync(join(dir, id, SPEND_FACTORS_FILE), 'utf8')));
+  sets.set(cacheKey, set);
+  return set;
+}
+
+/** The bundled council spend categories → SIC groups (emission-factors/spend/council-categories.csv). */
+export function bundledSpendCategories(): readonly CouncilSpendCategory[] {
+  categories ??= parseCouncilSpendCategories(readFileSync(join(bundledSpendDir(), COUNCIL_CATEGORIES_FILE), 'utf8'));
+  return categories;
+}
