@@ -12,8 +12,9 @@ describe('submissionFromImport', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.submission.profile).toMatchObject({ name: imported.profile.councilName, onsCode: imported.profile.onsCode, reportingYear: '2023/24', factorSetId: 'desnz-2023' });
-    expect(result.submission.excludedRecords).toBe(2); // the two spend rows, with no spend factor table
-    expect(result.warnings.map((w) => w.code)).toContain('incomplete-inventory');
+    // Every record is costed: procurement by the bundled spend multipliers, energy spend counted as activity.
+    expect(result.submission.excludedRecords ?? 0).toBe(0);
+    expect(result.warnings.map((w) => w.code)).not.toContain('incomplete-inventory');
   });
 
   it('names what the About details lack, and never guesses who the council is', async () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { benchmark, sharedView, submissionFromInventory, type Submission } from '../../src/benchmark/index.js';
 import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
 
-/** Twelve districts alike but for size; `incomplete` of them with a spend record no factor table can cost, `schools` including schools. */
+/** Twelve districts alike but for size; `incomplete` of them with a spend record in a category no table maps, `schools` including schools. */
 function districts(incomplete: number, schools: number): Submission[] {
   return Array.from({ length: 12 }, (_, i) => {
     const records = [
       { category: 'buildings', source: 'natural-gas', quantity: String(500_000 + i * 37_000), unit: 'kWh' },
-      ...(i < incomplete ? [{ category: 'purchased-goods-and-services', source: 'spend:consultancy', quantity: '100000', unit: 'GBP', priceYear: 2023 }] : []),
+      ...(i < incomplete ? [{ category: 'purchased-goods-and-services', source: 'spend:not-a-mapped-category', quantity: '100000', unit: 'GBP', priceYear: 2023 }] : []),
     ];
     const inventory = calculateInventory({ records, reportingYear: '2023/24' }, { factorSet: 'desnz-2023' });
     const result = submissionFromInventory(

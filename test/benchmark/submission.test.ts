@@ -79,7 +79,9 @@ describe('submission format', () => {
   });
 
   it('submissionFromInventory: exact tCO2e totals, activity included, and a warning when records were excluded', () => {
-    const inventory = calculateInventory({ records, reportingYear });
+    // One spend record in a category no table maps: excluded with an error, so the inventory is incomplete.
+    const unmapped = { id: 'odd', category: 'purchased-goods-and-services', source: 'spend:not-a-mapped-category', quantity: '1000', unit: 'GBP', priceYear: 2023 } as const;
+    const inventory = calculateInventory({ records: [...records, unmapped], reportingYear });
     const r = submissionFromInventory(
       inventory,
       { onsCode: council.onsCode, name: council.name, councilType: 'district', region: 'east-midlands', boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false } },
@@ -91,7 +93,6 @@ describe('submission format', () => {
     expect(r.submission.profile).toMatchObject({ reportingYear: '2023/24', factorSetId: inventory.factorSet.id });
     expect(r.submission.denominators).toEqual({ population: '100000', staffFte: '550' });
     expect(r.submission.activity).toHaveLength(inventory.records.length);
-    // The example's spend records cannot be calculated without a spend factor table.
     expect(r.warnings.map((w) => w.code)).toEqual(['incomplete-inventory']);
   });
 });

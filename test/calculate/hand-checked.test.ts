@@ -293,14 +293,15 @@ describe('scope 3: leased assets, outsourced services and spend', () => {
     expect([kg(spend.kgCO2e), spend.scope3Category, spend.dataQuality]).toEqual(['200', 1, 'spend-based']);
   });
 
-  it('spend without a factor table is a problem naming the record, never a zero', () => {
+  it('spend in a category neither mapped nor a group is a problem naming it and its £, never a zero', () => {
     const inv = calculateInventory(
-      { records: [{ id: 'spend', category: 'capital-goods', source: 'spend:construction', quantity: '5000', unit: 'GBP', priceYear: 2023 }] },
+      { records: [{ id: 'spend', category: 'capital-goods', source: 'spend:widgets-of-uncertain-kind', quantity: '5000', unit: 'GBP', priceYear: 2023 }] },
       { factorSet: SET },
     );
     expect(inv.lines).toEqual([]);
     expect(inv.problems.map((p) => [p.code, p.severity])).toEqual([['no-spend-factor', 'error']]);
-    expect(inv.problems[0]!.message).toContain('spend');
+    expect(inv.problems[0]!.message).toContain("'widgets-of-uncertain-kind' is neither a spend category nor a group of defra-leeds-2023");
+    expect(inv.problems[0]!.message).toContain('£5000 excluded');
   });
 });
 

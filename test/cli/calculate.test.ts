@@ -20,23 +20,21 @@ const SPEND_FACTORS = {
 };
 
 describe('council-ghg calculate', () => {
-  it('prints the inventory of the example workbook; spend without a factor table is a problem (exit 1)', async () => {
+  it('prints the inventory of the example workbook; energy spend already counted as activity is a warning (exit 0)', async () => {
     const { io, out, err } = recorder();
-    expect(await calculateCommand([join(examples, 'example-council-baseline.xlsx')], io)).toBe(EXIT.problems);
+    expect(await calculateCommand([join(examples, 'example-council-baseline.xlsx')], io)).toBe(EXIT.ok);
     expect(out.join('\n')).toMatch(/Example District Council \(fictional\): greenhouse-gas inventory 2023\/24/);
-    expect(err[0]).toBe('example-council-baseline.xlsx: 212 rows: 35 gave records, 0 rejected with problems, 15 profile, 162 skipped (3 title, heading or instructions, 21 title or instructions above the header, 7 column headers, 131 template drop-down lists).');
-    expect(err.filter((l) => l.startsWith('error no-spend-factor'))).toEqual([
-      expect.stringContaining('example-council-baseline.xlsx › Spend!E5'),
-      expect.stringContaining('example-council-baseline.xlsx › Spend!E6'),
+    expect(err[0]).toBe('example-council-baseline.xlsx: 233 rows: 56 gave records, 0 rejected with problems, 15 profile, 162 skipped (3 title, heading or instructions, 21 title or instructions above the header, 7 column headers, 131 template drop-down lists).');
+    expect(err.filter((l) => l.startsWith('warning spend-counted-as-activity'))).toEqual([
+      expect.stringContaining('example-council-baseline.xlsx › Spend!E26: Record spend-electricity: £1240000 of spend on Electricity, transmission and distribution is left out'),
+      expect.stringContaining('example-council-baseline.xlsx › Spend!E27: Record spend-vehicle-fuel: £1050000 of spend on Coke and refined petroleum products is left out'),
     ]);
   });
 
-  it('is clean (exit 0) with a spend factor table, and the CSV gives the same JSON as the workbook', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'calc-'));
-    writeFileSync(join(dir, 'spend.json'), JSON.stringify(SPEND_FACTORS));
+  it('is clean (exit 0) on the bundled spend set, and the CSV gives the same JSON as the workbook', async () => {
     const run = async (file: string) => {
       const { io, out } = recorder();
-      const code = await calculateCommand([join(examples, file), '--format', 'json', '--spend-factors', join(dir, 'spend.json')], io);
+      const code = await calculateCommand([join(examples, file), '--format', 'json'], io);
       return { code, json: JSON.parse(out.join('\n'), (k, v: unknown) => (k === 'origin' ? undefined : v)) as { records: { id: string }[] } };
     };
     const xlsx = await run('example-council-baseline.xlsx');

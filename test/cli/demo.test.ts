@@ -17,7 +17,11 @@ describe('council-ghg demo', () => {
     // The workbook gives the same total as the records it was built from (examples/example-council.ts).
     const expected = calculateInventory({ records, council, reportingYear });
     expect(out).toContain(`Total: ${formatTonnes(expected.totals.total)} tCO2e`);
-    expect(out).toMatch(/example-council-baseline\.xlsx: \d+ rows: 35 gave records, 0 rejected with problems/);
+    expect(out).toMatch(/example-council-baseline\.xlsx: \d+ rows: 56 gave records, 0 rejected with problems/);
+    // Procurement is costed: no error, and scope 3 is most of the footprint, as in a real council's.
+    expect(out).not.toMatch(/^\s*error /m);
+    expect(expected.totals.byScope['scope-3'].div(expected.totals.total).toNumber()).toBeGreaterThan(0.6);
+    expect(out).toMatch(/^Scope 3\s+6,703\.4\s+6,703\.4\s+69\.9%$/m);
     expect(out).toMatch(/Imported and calculated in \d+ ms\./);
     const html = readFileSync(join(outDir, 'example-report.html'), 'utf8');
     expect(html).toContain('What changed since 2022/23');

@@ -44,6 +44,6 @@ describe('command-line usage', () => {
     }
     const unknown = await runCli('factors', 'lsit');
     expect(unknown.code).toBe(EXIT.unusable);
-    expect(unknown.err).toBe("UsageError: Unknown factors command 'lsit': use sets, list, show or import (see council-ghg factors --help)");
+    expect(unknown.err).toBe("UsageError: Unknown factors command 'lsit': use sets, list, show, import, spend or import-spend (see council-ghg factors --help)");
   });
 });

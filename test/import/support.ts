@@ -46,11 +46,13 @@ export function expectAccounted(result: ImportResult, nonBlank: number): void {
 
 /** A record without its origin, decimals as exact strings: for comparing records from different files. */
 export function comparable(record: ActivityRecordInput): Record<string, unknown> {
-  const { origin: _origin, quantity, market, ...rest } = record;
+  const { origin: _origin, quantity, market, supplierFactor, includesVatAt, ...rest } = record;
   const exact = (v: Decimal | string | number) => new Decimal(v instanceof Decimal ? v : String(v)).toFixed();
   return {
     ...rest,
     quantity: exact(quantity),
     ...(market === undefined ? {} : { market: market.type === 'supplier-specific' ? { ...market, kgCO2ePerKWh: exact(market.kgCO2ePerKWh) } : market }),
+    ...(supplierFactor === undefined ? {} : { supplierFactor: { ...supplierFactor, kgCO2ePerGBP: exact(supplierFactor.kgCO2ePerGBP) } }),
+    ...(includesVatAt === undefined ? {} : { includesVatAt: exact(includesVatAt) }),
   };
 }

@@ -13,7 +13,7 @@ const BASELINE = [
   'Category,Source,Quantity,Unit',
   'buildings,natural-gas,250000,kWh',
   'buildings,electricity,lots,kWh',
-  'purchased-goods-and-services,spend:construction,10000,GBP',
+  'purchased-goods-and-services,spend:not-a-mapped-category,10000,GBP',
 ].join('\n');
 
 describe('inventoryFromImport', () => {

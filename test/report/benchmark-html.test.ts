@@ -51,7 +51,7 @@ describe('benchmark in HTML', () => {
     expect(charts.length).toBeGreaterThan(0);
     const first = html.slice(html.indexOf('id="chart-benchmark-1"'), html.indexOf('</figure>', html.indexOf('id="chart-benchmark-1"')));
     expect([...first.matchAll(/class="ours"/g)].length).toBe([...first.matchAll(/<g class="position">/g)].length + 1); // +1: the key
-    expect(first).toContain('you 4,290 · 38th percentile');
+    expect(first).toContain('you 9,590 · 38th percentile'); // 9,594.45 tCO2e to 3 significant figures
     expect(html).toContain('Synthetic data:');
   });
 

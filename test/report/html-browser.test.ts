@@ -83,7 +83,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in headless Chromium', () => {
   });
 
   it('shows the headline total in tCO2e', async () => {
-    expect(await page.locator('.headline .total').textContent()).toBe('4,291.5 tCO2e');
+    expect(await page.locator('.headline .total').textContent()).toBe('9,594.4 tCO2e');
     expect(await page.locator('ol.sources li').count()).toBe(5);
   });
 

@@ -75,16 +75,18 @@ describe('renderHtml', () => {
     const charts = [...html.matchAll(/<figure>(<svg class="chart" id="([^"]+)" role="img" aria-labelledby="\2-title \2-desc"[^>]*><title id="\2-title">[^<]+<\/title><desc id="\2-desc">([^<]+)<\/desc>.*?<\/svg>)<table>/g)];
     expect(charts.map((m) => m[2])).toEqual(['chart-scopes', 'chart-categories', 'chart-scope2', 'chart-data-quality', 'chart-change']);
     const scopes = charts[0]![3]!;
-    expect(scopes).toContain('Scope 1: 43.0% (1,845.4 tCO2e)');
+    expect(scopes).toContain('Scope 1: 19.2% (1,845.4 tCO2e)'); // 1,845.4 of 9,594.45 tCO2e
   });
 
   it('states the headline total, the factor set, the rounding rule and the problems', () => {
-    expect(html).toContain('<span class="number">4,291.5</span> <span class="unit">tCO2e</span>');
+    expect(html).toContain('<span class="number">9,594.4</span> <span class="unit">tCO2e</span>');
     expect(html).toContain('desnz-2023');
     expect(html).toContain('rounded once, for display, to 0.1 tCO2e (half to even)');
-    expect(html).toContain('No spend-based factor table was supplied');
-    expect(html).toContain('2 records were left out');
-    expect(html).toMatch(/Down 6\.7% \(-309\.4 tCO2e\) since 2022\/23/);
+    expect(html).toContain('of spend on Electricity, transmission and distribution is left out');
+    expect(html).not.toContain('records were left out');
+    // The year before: activity 4,600.9 tCO2e on desnz-2022 (as before spend was costed) and the procurement 8% higher,
+    // 5,302.95 × 1.08 = 5,727.19 t: 10,328.05 t, so 9,594.45 − 10,328.05 = −733.6 t, −7.1%.
+    expect(html).toMatch(/Down 7\.1% \(-733\.6 tCO2e\) since 2022\/23/);
   });
 
   it('prints to A4', () => {

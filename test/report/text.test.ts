@@ -6,11 +6,14 @@ import { exampleInventory } from './example.js';
 describe('renderText', () => {
   it('summarises the example with its total, factor set, rounding rule and problems', () => {
     const text = renderText(exampleInventory());
-    expect(text).toContain('Total: 4,291.5 tCO2e (scope 2 location-based); 4,053.9 tCO2e with scope 2 market-based.');
+    // The activity's 4,291.5 tCO2e (hand-checked rows in test/calculate) plus procurement: 4,746.8 t spend-based
+    // (£ × the published 2023 multiplier of each category's SIC group, see test/calculate/spend.test.ts) and 556.2 t
+    // from the recycling contractor's own 0.412 kg/£ on £1,350,000.
+    expect(text).toContain('Total: 9,594.4 tCO2e (scope 2 location-based); 9,356.9 tCO2e with scope 2 market-based.');
     expect(text).toContain('(desnz-2023, from ghg-conversion-factors-2023-flat-file-update.xlsx)');
     expect(text).toContain('Rounding: Figures are computed exactly in kgCO2e');
-    expect(text).toContain('2 error(s): records excluded from the totals');
-    expect(text).toMatch(/^Total\s+4,291\.5\s+4,053\.9\s+100\.0%$/m);
+    expect(text).toContain('0 error(s): records excluded from the totals; 2 warning(s)');
+    expect(text).toMatch(/^Total\s+9,594\.4\s+9,356\.9\s+100\.0%$/m);
   });
 
   it('shows "–" rather than dividing by zero for an empty inventory', () => {
