@@ -107,6 +107,39 @@ export const records: ActivityRecordInput[] = [
 ];
 
 /**
+ * The council's revenue procurement reaches the library as its "spend over £500" transparency ledger
+ * (examples/example-council-spend-2023-24.csv, generated from these totals by build-example-files.ts, with the
+ * mapping of its expense types in examples/example-council-spend-mapping.csv), not through the workbook, which
+ * keeps the capital programme and the contract with a supplier figure. Each expense type as the ledger writes it,
+ * and the spend category (or SIC group) the mapping gives it.
+ */
+export const LEDGER_EXPENSE_TYPES: Readonly<Record<string, { readonly expenseType: string; readonly mappedTo: string }>> = {
+  'spend-building-repairs-and-maintenance': { expenseType: 'Repairs & Maintenance - Buildings', mappedTo: 'building-repairs-and-maintenance' },
+  'spend-grounds-maintenance-and-landscaping': { expenseType: 'Grounds Maintenance', mappedTo: 'grounds-maintenance-and-landscaping' },
+  'spend-cleaning-services': { expenseType: 'Cleaning Contracts', mappedTo: 'cleaning-services' },
+  'spend-ict-software-and-services': { expenseType: 'IT Software & Support', mappedTo: 'ict-software-and-services' },
+  'spend-ict-hardware': { expenseType: 'IT Hardware', mappedTo: 'ict-hardware' },
+  'spend-telecommunications': { expenseType: 'Telephones', mappedTo: 'SIC 61' },
+  'spend-legal-services': { expenseType: 'Legal Fees', mappedTo: 'legal-services' },
+  'spend-management-consultancy': { expenseType: 'Consultants Fees', mappedTo: 'management-consultancy' },
+  'spend-architecture-and-engineering': { expenseType: 'Professional Fees - Design', mappedTo: 'architecture-and-engineering' },
+  'spend-agency-and-temporary-staff': { expenseType: 'Agency Staff', mappedTo: 'agency-and-temporary-staff' },
+  'spend-printing': { expenseType: 'Printing', mappedTo: 'printing' },
+  'spend-postage-and-courier': { expenseType: 'Postage', mappedTo: 'postage-and-courier' },
+  'spend-vehicle-repair-and-maintenance': { expenseType: 'Vehicle Repairs & Maintenance', mappedTo: 'vehicle-repair-and-maintenance' },
+  'spend-hotels-and-accommodation': { expenseType: 'Bed & Breakfast Accommodation', mappedTo: 'hotels-and-accommodation' },
+  'spend-insurance': { expenseType: 'Insurance Premiums', mappedTo: 'insurance' },
+  'spend-security-services': { expenseType: 'Security Services', mappedTo: 'security-services' },
+  'spend-catering-services': { expenseType: 'Catering', mappedTo: 'catering-services' },
+  'spend-electricity': { expenseType: 'Electricity', mappedTo: 'electricity' },
+  'spend-vehicle-fuel': { expenseType: 'Fuel', mappedTo: 'vehicle-fuel' },
+};
+
+/** What the workbook holds: everything but the spend that comes through the ledger. */
+export const workbookRecords: ActivityRecordInput[] = records.filter((r) => !Object.hasOwn(LEDGER_EXPENSE_TYPES, r.id ?? ''));
+export const ledgerRecords: ActivityRecordInput[] = records.filter((r) => Object.hasOwn(LEDGER_EXPENSE_TYPES, r.id ?? ''));
+
+/**
  * The year before, 2022/23 (invented like the rest): before the LED street-lighting programme, the HVO trial
  * and the electric vans, and with a colder winter's gas. `npm run demo` compares the two years.
  */

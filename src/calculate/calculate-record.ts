@@ -247,7 +247,7 @@ function spendLine(record: ActivityRecord, source: ParsedSource, context: Record
   const problems: CalculationProblem[] = adjustment.kind === 'unadjusted'
     ? [{
         severity: 'warning', code: 'spend-price-year-unadjusted', origin: record.origin, value: String(record.priceYear),
-        message: `Record ${record.id}: £ of ${record.priceYear} costed with ${set.id}'s ${factor.year} multiplier without bringing them to ${factor.year} prices (${adjustment.missing}); give a price index (priceIndex, --price-index) to adjust`,
+        message: `Record ${record.id}: spend of ${record.priceYear} costed with ${set.id}'s ${factor.year} multiplier without bringing it to ${factor.year} prices (${adjustment.missing}); give a price index (priceIndex, --price-index) to adjust`,
       }]
     : [];
   return { lines: [line], memo: [], problems };

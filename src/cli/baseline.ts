@@ -8,7 +8,9 @@ import { parseDecimal } from '../decimal.js';
 import { MANIFEST_FILE } from '../factors/store.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
 import type { CsvEncoding } from '../import/encoding.js';
-import { DEFAULT_LIMITS, importCsv, importWorkbook, type ImportLimits, type ImportResult } from '../import/index.js';
+import { DEFAULT_LIMITS, importCsv, importWorkbook, withLedger, type ImportLimits, type ImportResult } from '../import/index.js';
+import { aggregateSpendLedger, readSpendMappingBytes, type LedgerResult } from '../import/ledger.js';
+import { reportingYearStart } from '../activity/record.js';
 import { UsageError } from './io.js';
 
 /** What every command that reads a council's baseline shares: the file by its kind, then the inventory. */
@@ -32,6 +34,42 @@ export async function importBaseline(path: string, options: BaselineReadOptions 
   }
   if (extension === '.xlsx' || extension === '.xlsm' || extension === '.xls' || extension === '.ods') return importWorkbook(full, { file, ...definedFields({ limits: options.limits }) });
   throw new UsageError(`${path}: expected a baseline workbook (.xlsx) or a CSV table (.csv)`);
+}
+
+/** The options that add a transaction ledger to a baseline, for `parseArgs`. */
+export const LEDGER_OPTIONS = { ledger: { type: 'string' }, mapping: { type: 'string' } } as const;
+
+export const LEDGER_OPTION_HELP = `  --ledger FILE          a transaction-level spend ledger (CSV or XLSX) to cost with the baseline as one inventory;
+                         payments dated outside the baseline's reporting year are left out (needs --mapping)
+  --mapping FILE         the ledger's codes to spend categories or SIC groups (CSV: "Expense code,Spend category")`;
+
+/**
+ * A baseline and, when asked, a spend ledger costed with it: the ledger is read for the baseline's reporting year
+ * (payments outside it left out with a warning), and its totals join the baseline's records.
+ */
+export async function importBaselineWithLedger(path: string, ledger: { ledger?: string | undefined; mapping?: string | undefined }, options: BaselineReadOptions = {}): Promise<ImportResult & { ledgerSummary?: string }> {
+  if (ledger.ledger === undefined) {
+    if (ledger.mapping !== undefined) throw new UsageError('--mapping goes with --ledger FILE (the transaction ledger it maps)');
+    return importBaseline(path, options);
+  }
+  if (ledger.mapping === undefined) throw new UsageError('--ledger needs --mapping FILE: the ledger\'s codes to spend categories');
+  if (!existsSync(resolve(ledger.ledger))) throw new UsageError(`${ledger.ledger}: no such file`);
+  const baseline = await importBaseline(path, options);
+  const { reportingYear } = baseline.profile;
+  const { mapping, problems } = readSpendMappingBytes(readFileSync(resolve(ledger.mapping)), basename(ledger.mapping));
+  const result = await aggregateSpendLedger(resolve(ledger.ledger), mapping, {
+    file: basename(ledger.ledger),
+    ...definedFields({ encoding: options.encoding, reportingYear, priceYear: reportingYear === undefined ? undefined : reportingYearStart(reportingYear) }),
+  });
+  const combined = withLedger(baseline, { ...result, problems: [...problems, ...result.problems] }, basename(ledger.ledger));
+  return { ...combined, ledgerSummary: describeLedger(result) };
+}
+
+/** "1,204 ledger lines: 1,180 mapped into 31 totals, …" */
+export function describeLedger(ledger: LedgerResult): string {
+  const a = ledger.account;
+  const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
+  return `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`;
 }
 
 export const LIMIT_OPTION_HELP = `  --limit NAME=N         raise or lower an import limit of a baseline (repeatable; a spend ledger read with\n                         --mapping is streamed and not limited): ${Object.keys(DEFAULT_LIMITS).join(', ')}`;

@@ -9,3 +9,4 @@ export { CSV_ENCODINGS, detectEncoding, type CsvEncoding } from './encoding.js';
 export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 export { UnusableInputError, describeAccounting, type ImportResult, type ImportProblem, type ImportProblemCode, type RowAccount } from './result.js';
 export { readSpendMapping, readSpendMappingBytes, aggregateSpendLedger, LedgerAggregator, type SpendMapping, type SpendMappingEntry, type SpendTotal, type UnmappedCode, type LedgerAccount, type LedgerResult, type LedgerOptions } from './ledger.js';
+export { withLedger } from './with-ledger.js';

@@ -2,6 +2,9 @@ import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { CATEGORIES, type Category } from '../activity/categories.js';
+import { slug } from '../factors/key.js';
+import { bundledSpendCategories } from '../factors/spend/bundled.js';
+import { REPORTING_SPEND_CATEGORIES, type CouncilSpendCategory } from '../factors/spend/schema.js';
 import type { ActivityRecordInput } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
@@ -19,7 +22,7 @@ import { UnusableInputError, type ImportProblem } from './result.js';
 import { financialYearOf, readDate, type CalendarDate } from './years.js';
 import type { ReportingYear } from '../activity/record.js';
 
-const SPEND_CATEGORIES: readonly Category[] = ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'];
+const SPEND_CATEGORIES: readonly Category[] = REPORTING_SPEND_CATEGORIES;
 
 export interface SpendMappingEntry {
   readonly spendCategory: string;
@@ -39,11 +42,13 @@ const mappingKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, '
 
 /**
  * Reads a mapping CSV. Its first column names the ledger column to match (so one format serves expense codes,
- * cost centres and supplier categories); "Spend category" names the category of the spend-based factor table;
- * an optional "Reporting category" (default purchased-goods-and-services) may say capital-goods or
- * outsourced-services. A code mapped twice to different categories is a problem, never last-one-wins.
+ * cost centres and supplier categories); "Spend category" names a council spend category ("ICT software and
+ * services", "R&M buildings") or a SIC group ("62", "SIC 41.2") of the spend factor set; an optional "Reporting
+ * category" may say purchased-goods-and-services, capital-goods or outsourced-services (default: the one the
+ * spend category table gives, else purchased goods and services). A code mapped twice to different categories is
+ * a problem, never last-one-wins.
  */
-export function readSpendMapping(text: string, file: string): { mapping: SpendMapping; problems: ImportProblem[] } {
+export function readSpendMapping(text: string, file: string, categories: readonly CouncilSpendCategory[] = bundledSpendCategories()): { mapping: SpendMapping; problems: ImportProblem[] } {
   const rows = readCsvText(text, file).rows;
   const header = rows[0];
   const headers = header?.cells.map((c) => normaliseHeader(c.text)) ?? [];
@@ -53,6 +58,7 @@ export function readSpendMapping(text: string, file: string): { mapping: SpendMa
   if (header === undefined || spendAt <= 0 || keyHeader === '') {
     throw new UnusableInputError(file, 'a spend mapping needs a header: your code column first (e.g. "Expense code"), then "Spend category"');
   }
+  const reportingOf = new Map(categories.flatMap((c) => [c.category, c.label, ...c.aliases.split('|')].map((name) => [slug(name), c.reporting_category] as const)));
   const entries = new Map<string, SpendMappingEntry>();
   const refused = new Set<string>();
   const problems: ImportProblem[] = [];
@@ -60,21 +66,22 @@ export function readSpendMapping(text: string, file: string): { mapping: SpendMa
     const cell = (i: number) => row.cells[i]?.text.trim() ?? '';
     const fail = (column: string, message: string, value: string) => problems.push({ severity: 'error', code: 'invalid-mapping', message, origin: { file, line: row.line, column }, value });
     const key = cell(0);
-    const spend = cell(spendAt).toLowerCase().replace(/\s+/g, '-');
+    // As a source option: a slug keeps letters, digits and the dots of SIC codes ("R&M buildings" → r-and-m-buildings).
+    const spend = slug(cell(spendAt));
     if (key === '' && spend === '') continue;
     if (key === '') {
-      fail(keyHeader, 'No code on a mapping line', spend);
+      fail(keyHeader, 'No code on a mapping line', cell(spendAt));
       continue;
     }
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(spend)) {
+    if (spend === '') {
       refused.add(mappingKey(key));
-      fail('Spend category', `'${cell(spendAt)}' is not a spend category id such as professional-services`, cell(spendAt));
+      fail('Spend category', `'${cell(spendAt)}' is not a spend category such as legal-services or a SIC group such as 62`, cell(spendAt));
       continue;
     }
     // An id or its name, in any case, with or without the "(spend)" the labels carry: "Capital goods".
     const asId = (text: string) => text.toLowerCase().replace(/\(spend\)/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     const reportingText = reportingAt === -1 ? '' : asId(cell(reportingAt));
-    const category = reportingText === '' ? SPEND_CATEGORIES[0]! : SPEND_CATEGORIES.find((c) => c === reportingText || asId(CATEGORIES[c]) === reportingText);
+    const category = reportingText === '' ? reportingOf.get(spend) ?? SPEND_CATEGORIES[0]! : SPEND_CATEGORIES.find((c) => c === reportingText || asId(CATEGORIES[c]) === reportingText);
     if (category === undefined) {
       refused.add(mappingKey(key));
       fail('Reporting category', `'${cell(reportingAt)}' is not one of ${SPEND_CATEGORIES.join(', ')}`, cell(reportingAt));
@@ -491,9 +498,9 @@ function isBlank(fields: readonly string[]): boolean {
 }
 
 /** Reads a mapping file from its bytes (encoding detected as for any CSV). */
-export function readSpendMappingBytes(bytes: Uint8Array, file: string): { mapping: SpendMapping; problems: ImportProblem[] } {
+export function readSpendMappingBytes(bytes: Uint8Array, file: string, categories?: readonly CouncilSpendCategory[]): { mapping: SpendMapping; problems: ImportProblem[] } {
   const decoded = decodeText(bytes, file);
-  const read = readSpendMapping(decoded.text, file);
+  const read = readSpendMapping(decoded.text, file, categories);
   return { mapping: read.mapping, problems: [...decoded.problems, ...read.problems] };
 }
 

@@ -31,7 +31,8 @@ export type ImportProblemCode =
   | 'invalid-mapping'
   | 'unmapped-spend'
   | 'no-records'
-  | 'malformed-quotes';
+  | 'malformed-quotes'
+  | 'spend-in-baseline-and-ledger';
 
 export type ImportProblem = Problem<ImportProblemCode>;
 

@@ -101,10 +101,26 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     records,
     lines,
     memo,
-    problems,
+    problems: collapsePriceWarnings(problems),
     recordCount: input.records.length,
     totals: totalLines(lines, memo),
   };
+}
+
+/**
+ * A ledger gives a spend record per category and calendar year, so a year without a price index warns once per
+ * category; said once, with the count and the years, it reads as the single gap it is. The lines keep the detail.
+ */
+function collapsePriceWarnings(problems: readonly Problem[]): Problem[] {
+  const unadjusted = problems.filter((p) => p.code === 'spend-price-year-unadjusted');
+  if (unadjusted.length <= 1) return [...problems];
+  const years = [...new Set(unadjusted.map((p) => p.value ?? ''))].sort().join(', ');
+  const first = problems.indexOf(unadjusted[0]!);
+  const merged: Problem = {
+    severity: 'warning', code: 'spend-price-year-unadjusted', value: years, origin: { note: `${unadjusted.length} spend records` },
+    message: `${unadjusted.length} spend records of ${years} are costed with the newest multipliers' year column without bringing their £ to that year's prices (${/\(([^)]*)\); give/.exec(unadjusted[0]!.message)?.[1] ?? 'no price index was given'}); give a price index (priceIndex, --price-index) to adjust. The first: ${unadjusted[0]!.message}`,
+  };
+  return [...problems.slice(0, first).filter((p) => p.code !== 'spend-price-year-unadjusted'), merged, ...problems.slice(first).filter((p) => p.code !== 'spend-price-year-unadjusted')];
 }
 
 /** Problems a calculation makes, which a recalculation makes afresh; every other problem is about the input. */

@@ -82,7 +82,7 @@ describe('spend-based lines', () => {
     expect(inv.lines[0]!.kgCO2e.toFixed()).toBe(multiplier('62', 2023).mul(1040).toFixed());
     expect(inv.lines[0]!.spend?.adjustment).toBe('unadjusted');
     expect(inv.problems.map((p) => [p.code, p.severity])).toEqual([['spend-price-year-unadjusted', 'warning']]);
-    expect(inv.problems[0]!.message).toMatch(/£ of 2024 costed with defra-leeds-2023's 2023 multiplier without bringing them to 2023 prices \(no price index was given\)/);
+    expect(inv.problems[0]!.message).toMatch(/spend of 2024 costed with defra-leeds-2023's 2023 multiplier without bringing it to 2023 prices \(no price index was given\)/);
     const partial = calc([spend('spend:sic-62', '1040', 2024)], { priceIndex: { name: 'CPIH', values: { '2023': '100' } } });
     expect(partial.problems[0]!.message).toContain('CPIH has no value for 2024');
   });

@@ -17,7 +17,8 @@ describe('council-ghg demo', () => {
     // The workbook gives the same total as the records it was built from (examples/example-council.ts).
     const expected = calculateInventory({ records, council, reportingYear });
     expect(out).toContain(`Total: ${formatTonnes(expected.totals.total)} tCO2e`);
-    expect(out).toMatch(/example-council-baseline\.xlsx: \d+ rows: 56 gave records, 0 rejected with problems/);
+    expect(out).toMatch(/example-council-baseline\.xlsx: \d+ rows: 37 gave records, 0 rejected with problems/);
+    expect(out).toMatch(/example-council-spend-2023-24\.csv: 518 ledger lines: 518 mapped/);
     // Procurement is costed: no error, and scope 3 is most of the footprint, as in a real council's.
     expect(out).not.toMatch(/^\s*error /m);
     expect(expected.totals.byScope['scope-3'].div(expected.totals.total).toNumber()).toBeGreaterThan(0.6);

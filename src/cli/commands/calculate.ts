@@ -12,7 +12,7 @@ import { formatProblem, type Problem } from '../../problem.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
-import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, describeLedger, importBaselineWithLedger, LEDGER_OPTION_HELP, LEDGER_OPTIONS, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { definedFields } from '../../defined.js';
 import { EXIT, outputFormat, UsageError, type Command } from '../io.js';
@@ -27,7 +27,8 @@ inventory and every problem, each naming its file, sheet and cell or line and co
   --out FILE             write the report to FILE instead of the terminal (for html or xlsx, use council-ghg report)
 ${CALCULATION_OPTION_HELP}
   --encoding E           CSV encoding: ${CSV_ENCODINGS.join(', ')} (default: detected)
-  --mapping FILE         FILE is a transaction-level spend ledger: map its codes to spend categories with this CSV
+${LEDGER_OPTION_HELP}
+                         Without --ledger, --mapping makes FILE itself the ledger (a spend-only inventory):
   --price-year YYYY      with --mapping, for a ledger without a date column
   --reporting-year Y     with --mapping: the financial year (e.g. 2023/24); payments dated outside it are left
                          out and totalled in a warning, and the inventory is for that year and its factor set
@@ -56,7 +57,7 @@ export const calculateCommand: Command = async (args, io) => {
       'csv-table': { type: 'string' },
       out: { type: 'string' },
       encoding: { type: 'string' },
-      mapping: { type: 'string' },
+      ...LEDGER_OPTIONS,
       'price-year': { type: 'string' },
       'reporting-year': { type: 'string' },
       limit: { type: 'string', multiple: true },
@@ -79,7 +80,7 @@ export const calculateCommand: Command = async (args, io) => {
   if (priceYear !== undefined && !(Number.isInteger(priceYear) && priceYear >= 1990 && priceYear <= 2100)) throw new UsageError(`--price-year must be a year such as 2023`);
   const reportingYear = values['reporting-year'] === undefined ? undefined : readFinancialYear(values['reporting-year']);
   if (values['reporting-year'] !== undefined && reportingYear === undefined) throw new UsageError(`--reporting-year must be a financial year such as 2023/24, not '${values['reporting-year']}'`);
-  if (reportingYear !== undefined && values.mapping === undefined) throw new UsageError('--reporting-year is for a spend ledger (--mapping); a baseline states its year on its About sheet');
+  if (reportingYear !== undefined && (values.mapping === undefined || values.ledger !== undefined)) throw new UsageError('--reporting-year is for a spend ledger on its own (--mapping); a baseline states its year on its About sheet');
   const calculation = calculationOptions(values);
   const limits = limitOptions(values.limit);
 
@@ -89,7 +90,9 @@ export const calculateCommand: Command = async (args, io) => {
     const path = resolve(file);
     const progress = new Progress(statSync(path).size);
     try {
-      loaded = values.mapping !== undefined ? await loadLedger(path, values.mapping, progress, { ...definedFields({ encoding, priceYear, reportingYear }) }) : await loadBaseline(path, progress, { ...definedFields({ encoding }), limits });
+      loaded = values.mapping !== undefined && values.ledger === undefined
+        ? await loadLedger(path, values.mapping, progress, { ...definedFields({ encoding, priceYear, reportingYear }) })
+        : await loadBaseline(path, values, progress, { ...definedFields({ encoding }), limits });
     } finally {
       progress.done();
     }
@@ -124,23 +127,16 @@ function chooseFormat(format: string | undefined, out: string | undefined): Form
   );
 }
 
-async function loadBaseline(path: string, progress: Progress, options: BaselineReadOptions): Promise<Loaded> {
+async function loadBaseline(path: string, ledger: { ledger?: string | undefined; mapping?: string | undefined }, progress: Progress, options: BaselineReadOptions): Promise<Loaded> {
   if (!/\.(csv|tsv|txt)$/i.test(path)) progress.indeterminate('Reading workbook');
-  const result = await importBaseline(path, { ...options, onBytes: (bytes) => progress.update(bytes) });
-  return { ...result, summary: describeAccounting(result.accounting) };
+  const result = await importBaselineWithLedger(path, ledger, { ...options, onBytes: (bytes) => progress.update(bytes) });
+  return { ...result, summary: describeAccounting(result.accounting) + (result.ledgerSummary === undefined ? '' : `; ${ledger.ledger}: ${result.ledgerSummary}`) };
 }
 
 async function loadLedger(path: string, mappingPath: string, progress: Progress, options: Pick<LedgerOptions, 'encoding' | 'priceYear' | 'reportingYear'>): Promise<Loaded> {
   const { mapping, problems: mappingProblems } = readSpendMappingBytes(readFileSync(resolve(mappingPath)), basename(mappingPath));
   const ledger = await aggregateSpendLedger(path, mapping, { ...options, onProgress: (bytes) => progress.update(bytes) });
-  const a = ledger.account;
-  const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
-  return {
-    profile: ledger.profile,
-    records: ledger.records,
-    problems: [...mappingProblems, ...ledger.problems],
-    summary: `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`,
-  };
+  return { profile: ledger.profile, records: ledger.records, problems: [...mappingProblems, ...ledger.problems], summary: describeLedger(ledger) };
 }
 
 /**

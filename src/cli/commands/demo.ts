@@ -7,19 +7,23 @@ import { describeAccounting, type BaselineProfile } from '../../import/index.js'
 import { compareInventories, type Inventory } from '../../inventory/index.js';
 import { formatProblem } from '../../problem.js';
 import { renderHtml, renderText, renderXlsx } from '../../report/index.js';
-import { importBaseline } from '../baseline.js';
+import { importBaseline, importBaselineWithLedger } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, type Command } from '../io.js';
 
 const HELP = `council-ghg demo [--out-dir DIR]
 
 The whole job on the bundled example council ("Example District Council", fictional): imports its 2023/24
-baseline workbook (examples/example-council-baseline.xlsx), prints the inventory by scope and category,
+baseline workbook (examples/example-council-baseline.xlsx) and its "spend over £500" ledger with the mapping of
+its expense types (examples/example-council-spend-2023-24.csv, -mapping.csv), costs both as one inventory
+(procurement on the bundled Defra / Leeds spend multipliers), prints it by scope and category,
 compares it with its 2022/23 baseline (a CSV), places it among the fictional councils' benchmark submissions in
 examples/submissions/, and writes example-report.html and example-report.xlsx to DIR (default: out/).`;
 
 const WORKBOOK = 'example-council-baseline.xlsx';
 const PREVIOUS_YEAR = 'example-council-baseline-2022-23.csv';
+const LEDGER = 'example-council-spend-2023-24.csv';
+const MAPPING = 'example-council-spend-mapping.csv';
 
 export const demoCommand: Command = async (args, io) => {
   const { values } = parseArgs({ args, options: { 'out-dir': { type: 'string', default: 'out' }, help: { type: 'boolean', default: false } } });
@@ -29,13 +33,14 @@ export const demoCommand: Command = async (args, io) => {
   }
   const examples = examplesDir();
   const started = performance.now();
-  const imported = await importBaseline(join(examples, WORKBOOK));
+  const imported = await importBaselineWithLedger(join(examples, WORKBOOK), { ledger: join(examples, LEDGER), mapping: join(examples, MAPPING) });
   const inventory = inventoryFromImport(imported);
   const calculatedIn = performance.now() - started;
 
   io.out(renderText(inventory).trimEnd());
   io.out('');
   io.out(`${WORKBOOK}: ${describeAccounting(imported.accounting)}.`);
+  io.out(`${LEDGER}: ${imported.ledgerSummary}.`);
   for (const p of inventory.problems) io.out(`  ${formatProblem(p)}`);
   io.out(`Imported and calculated in ${Math.ceil(calculatedIn)} ms.`);
 

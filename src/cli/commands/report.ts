@@ -8,7 +8,7 @@ import type { CalculationOptions } from '../../inventory/calculate-inventory.js'
 import { formatProblem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
 import { renderCsv, renderHtml, renderJson, renderText, renderXlsx } from '../../report/index.js';
-import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, importBaselineWithLedger, LEDGER_OPTION_HELP, LEDGER_OPTIONS } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, outputFormat, UsageError, type Command } from '../io.js';
 
@@ -31,6 +31,7 @@ const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out 
 
 Calculation (a saved .json inventory given any of these is recalculated; --compare uses all but --set):
 ${CALCULATION_OPTION_HELP}
+${LEDGER_OPTION_HELP}
 
 Exit code 0: written; 1: written, but problems left records out of FILE or of --compare (they are listed on standard
 error); 2: unusable.`;
@@ -45,6 +46,7 @@ export const reportCommand: Command = async (args, io) => {
       compare: { type: 'string' },
       benchmark: { type: 'string' },
       ...CALCULATION_OPTIONS,
+      ...LEDGER_OPTIONS,
       table: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -60,7 +62,8 @@ export const reportCommand: Command = async (args, io) => {
   if (format === 'xlsx' && values.out === undefined) throw new UsageError('--format xlsx needs --out FILE.xlsx');
 
   const calculation = calculationOptions(values);
-  const current = await loadInventory(file, calculation);
+  if (values.ledger !== undefined && extname(file).toLowerCase() === '.json') throw new UsageError('--ledger adds spend to a baseline workbook or CSV, not to a saved inventory');
+  const current = values.ledger === undefined && values.mapping === undefined ? await loadInventory(file, calculation) : inventoryFromImport(await importBaselineWithLedger(file, values), calculation);
   const { factorSet: _chosenForThisYear, ...previousCalculation } = calculation;
   const previous = values.compare === undefined ? undefined : await loadInventory(values.compare, previousCalculation);
   const comparison = previous === undefined ? undefined : compareInventories(previous, current);

@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { submissionFromImport } from '../../benchmark/index.js';
 import { formatProblem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
-import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaseline, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
+import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, importBaselineWithLedger, LEDGER_OPTION_HELP, LEDGER_OPTIONS, limitOptions, LIMIT_OPTION_HELP } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
-const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity] [--set ID] [--spend-factors FILE] [--residual-mix X]
+const HELP = `council-ghg submit FILE [--out SUBMISSION.json] [--no-activity] [--ledger L --mapping M] [--set ID] [--spend-factors FILE] [--residual-mix X]
 
 Turns a council baseline (the .xlsx template, or the long .csv table) into a benchmark submission: the About
 details (ONS code, council name, type, region, reporting year, boundary, denominators) plus the inventory
@@ -18,6 +18,7 @@ year's), and the activity records so the benchmark can recalculate on a common f
   --out FILE             write the submission to FILE (default: print it)
   --no-activity          leave the activity records out (the benchmark then cannot restate this council)
 ${CALCULATION_OPTION_HELP}
+${LEDGER_OPTION_HELP}
 ${LIMIT_OPTION_HELP}
 
 Problems are listed on stderr. Exit status: 0 written cleanly, 1 written but some records were excluded,
@@ -27,7 +28,7 @@ export const submitCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...CALCULATION_OPTIONS, out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, limit: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
+    options: { ...CALCULATION_OPTIONS, ...LEDGER_OPTIONS, out: { type: 'string' }, 'no-activity': { type: 'boolean', default: false }, limit: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.out(HELP);
@@ -36,7 +37,7 @@ export const submitCommand: Command = async (args, io) => {
   const file = positionals[0];
   if (file === undefined) throw new UsageError('submit needs the FILE of a council baseline (.xlsx or .csv; see council-ghg submit --help)');
   const calculation = calculationOptions(values);
-  const imported = await importBaseline(file, { limits: limitOptions(values.limit) });
+  const imported = await importBaselineWithLedger(file, values, { limits: limitOptions(values.limit) });
 
   const inventory = inventoryFromImport(imported, calculation);
   for (const p of inventory.problems) io.err(formatProblem(p));
