@@ -10,7 +10,8 @@ export type CsvTable = 'lines' | 'summary';
 
 /**
  * CSV for finance systems and CDP-ICLEI returns: `lines` has one row per emission line with its factor and source;
- * `summary` has one row per total (scope, category, scope 3 category, data quality, site, memo item). Figures are
+ * `summary` has one row per total (scope, category, scope 3 category, data quality, site, method, procurement
+ * category and supplier with its £, memo item). Figures are
  * exact (kgCO2e, and tCO2e = kgCO2e / 1000 exactly); text is neutralised so no cell can run as a formula. A UTF-8
  * byte-order mark makes Excel read "£" and "–" correctly.
  */
@@ -37,7 +38,7 @@ function summaryTable(inventory: Inventory): { fields: string[]; rows: Row[] } {
   const s = summarise(inventory);
   const rows: Row[] = [];
   const add = (section: string, key: string, label: string, kgCO2e: Decimal) =>
-    rows.push([section, neutraliseCell(key), neutraliseCell(label), kgCO2e.toFixed(), tonnes(kgCO2e).toFixed(), '']);
+    rows.push([section, neutraliseCell(key), neutraliseCell(label), kgCO2e.toFixed(), tonnes(kgCO2e).toFixed(), '', '']);
   add('total', 'location-based', 'Total (scope 2 location-based)', s.total);
   add('total', 'market-based', 'Total (scope 2 market-based)', s.totalMarketBased);
   for (const r of s.scopes) add('scope', r.scope, r.label, r.locationBased);
@@ -47,9 +48,13 @@ function summaryTable(inventory: Inventory): { fields: string[]; rows: Row[] } {
   for (const r of s.scope3Categories) add('scope3-category', String(r.key), r.label, r.kgCO2e);
   for (const r of s.dataQuality) add('data-quality', r.key, r.label, r.kgCO2e);
   for (const r of s.sites) add('site', r.key, r.label, r.kgCO2e);
+  for (const r of s.methods) add('method', r.key, r.label, r.kgCO2e);
+  // Spend lines only: the £ in the last column is what they cost, so this section sums to the procurement part.
+  for (const r of s.procurement.categories) rows.push(['procurement-category', neutraliseCell(r.key), neutraliseCell(r.label), r.kgCO2e.toFixed(), tonnes(r.kgCO2e).toFixed(), '', r.pounds.toFixed()]);
+  for (const r of s.procurement.suppliers) rows.push(['supplier-specific', neutraliseCell(r.key), neutraliseCell(r.label), r.kgCO2e.toFixed(), tonnes(r.kgCO2e).toFixed(), '', r.pounds.toFixed()]);
   for (const m of s.memo) {
-    if (m.unit === 'kWh') rows.push(['memo', m.kind, m.label, '', '', m.value.toFixed()]);
+    if (m.unit === 'kWh') rows.push(['memo', m.kind, m.label, '', '', m.value.toFixed(), '']);
     else add('memo', m.kind, m.label, m.value);
   }
-  return { fields: ['section', 'key', 'label', 'kgCO2e', 'tCO2e', 'kWh'], rows };
+  return { fields: ['section', 'key', 'label', 'kgCO2e', 'tCO2e', 'kWh', 'GBP'], rows };
 }

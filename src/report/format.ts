@@ -55,3 +55,11 @@ export function formatMemoValue(m: { readonly unit: 'kgCO2e' | 'kWh'; readonly v
 export function tonnesText(kgCO2e: Decimal): string {
   return `${formatTonnes(kgCO2e)} tCO2e`;
 }
+
+/** "£1,234,568": money to the whole pound (half to even), for tables of spend; the figures behind stay exact. */
+export function formatPounds(pounds: Decimal): string {
+  return `£${groupThousands(roundHalfEven(pounds, 0).toFixed(0))}`;
+}
+
+/** Procurement rows shown in a report: the largest, so a table stays readable; the CSV and XLSX list all. */
+export const LARGEST_PROCUREMENT_ROWS = 10;

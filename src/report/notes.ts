@@ -17,6 +17,27 @@ export const METHOD_NOTES: readonly string[] = [
   'Text from the input that a spreadsheet could read as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe in CSV and XLSX exports.',
 ];
 
+/**
+ * What a reader must know before quoting a spend-based figure: it estimates, it measures money, and how to
+ * improve it. Shown wherever procurement is reported.
+ */
+export const SPEND_EXPLANATION =
+  'Spend-based figures multiply what the council paid (£, excluding VAT) by the average emissions per £ of everything ' +
+  'bought from that product group across the UK economy (Defra / University of Leeds multipliers by SIC 2007 group). ' +
+  'They are estimates with wide uncertainty: one supplier can be far above or below its industry’s average, and the ' +
+  'figure follows price, not carbon, so paying more for the same goods raises it and choosing a lower-carbon supplier ' +
+  'does not lower it. Use them to see where the emissions are likely to be, and replace the largest with suppliers’ own ' +
+  'figures for the council’s contracts (supplier-specific) as they become available.';
+
+/** What the report assumed of VAT and prices, in a sentence: never silent. */
+export function vatAndPriceNote(p: { readonly vatRemoved: number; readonly unadjusted: number }): string {
+  const vat = p.vatRemoved === 0
+    ? 'Spend amounts are taken as excluding VAT, as the multipliers are.'
+    : `Spend amounts are taken as excluding VAT, as the multipliers are, except ${p.vatRemoved} stated to include it, whose VAT was removed first.`;
+  const prices = p.unadjusted === 0 ? '' : ` ${p.unadjusted} spend line(s) fall after the newest year of multipliers and were costed without a price index, so they are slightly overstated by inflation.`;
+  return vat + prices;
+}
+
 /** What each scope means, in a sentence a councillor can repeat. */
 export const SCOPE_EXPLANATIONS: Readonly<Record<Scope, string>> = {
   'scope-1': 'Direct emissions: gas and oil burnt in council buildings, fuel used by council vehicles, and refrigerant gases leaking from air-conditioning.',

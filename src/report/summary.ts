@@ -1,7 +1,8 @@
 import { CATEGORIES, SCOPE3_CATEGORIES, SCOPE_LABELS, SCOPES, type Category, type Scope, type Scope3Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, type DataQuality } from '../activity/record.js';
-import type { MemoKind } from '../calculate/line.js';
-import { sum, type Decimal } from '../decimal.js';
+import { METHODS, type MemoKind, type Method } from '../calculate/line.js';
+import { Decimal, sum } from '../decimal.js';
+import { byCodePoint } from '../order.js';
 import type { Inventory } from '../inventory/types.js';
 
 /**
@@ -45,7 +46,60 @@ export interface ReportSummary {
   readonly dataQuality: readonly FigureRow<DataQuality>[];
   readonly sites: readonly FigureRow<string>[];
   readonly memo: readonly MemoRow[];
+  /** Every method, zero where unused: how much of the total rests on activity data, suppliers' figures or spend. */
+  readonly methods: readonly FigureRow<Method>[];
+  readonly procurement: ProcurementSummary;
   readonly problems: { readonly errors: number; readonly warnings: number };
+}
+
+/** Spend lines (spend-based and supplier-specific) by what was bought, and suppliers whose own figures were used. */
+export interface ProcurementSummary {
+  /** £ costed (excluding VAT, in the prices of each line's year), and the emissions they gave. */
+  readonly pounds: Decimal;
+  readonly kgCO2e: Decimal;
+  /** Largest first: by council spend category where the record named one, else by SIC group. */
+  readonly categories: readonly (FigureRow<string> & { readonly pounds: Decimal })[];
+  readonly suppliers: readonly (FigureRow<string> & { readonly pounds: Decimal })[];
+  /** Lines whose £ were stated to include VAT (removed before costing), and lines costed without a price index. */
+  readonly vatRemoved: number;
+  readonly unadjusted: number;
+}
+
+export const METHOD_LABELS: Record<Method, string> = {
+  'activity-based': 'Activity data (kWh, litres, km, tonnes …) × published factor',
+  'supplier-specific': 'Suppliers’ own figures for the council’s contracts',
+  'spend-based': 'Spend (£) × average factor for the product group (estimate)',
+};
+
+function procurementOf(lines: Inventory['lines']): ProcurementSummary {
+  const byCategory = new Map<string, { label: string; kg: Decimal; pounds: Decimal }>();
+  const bySupplier = new Map<string, { kg: Decimal; pounds: Decimal }>();
+  let pounds = new Decimal(0);
+  let kg = new Decimal(0);
+  let vatRemoved = 0;
+  let unadjusted = 0;
+  for (const line of lines) {
+    const spend = line.spend;
+    if (spend === undefined) continue;
+    pounds = pounds.add(spend.amount);
+    kg = kg.add(line.kgCO2e);
+    if (line.record.includesVatAt !== undefined) vatRemoved++;
+    if (spend.adjustment === 'unadjusted') unadjusted++;
+    const key = spend.category ?? spend.group;
+    const label = spend.categoryLabel !== undefined ? `${spend.categoryLabel} (SIC ${spend.code})` : `SIC ${spend.code} ${spend.title}`;
+    const c = byCategory.get(key) ?? { label, kg: new Decimal(0), pounds: new Decimal(0) };
+    byCategory.set(key, { label, kg: c.kg.add(line.kgCO2e), pounds: c.pounds.add(spend.amount) });
+    if (spend.supplier !== undefined) {
+      const s = bySupplier.get(spend.supplier) ?? { kg: new Decimal(0), pounds: new Decimal(0) };
+      bySupplier.set(spend.supplier, { kg: s.kg.add(line.kgCO2e), pounds: s.pounds.add(spend.amount) });
+    }
+  }
+  const largest = <T extends { kgCO2e: Decimal; key: string }>(rows: T[]) => rows.sort((a, b) => b.kgCO2e.comparedTo(a.kgCO2e) || byCodePoint(a.key, b.key));
+  return {
+    pounds, kgCO2e: kg, vatRemoved, unadjusted,
+    categories: largest([...byCategory].map(([key, c]) => ({ key, label: c.label, kgCO2e: c.kg, pounds: c.pounds }))),
+    suppliers: largest([...bySupplier].map(([key, c]) => ({ key, label: key, kgCO2e: c.kg, pounds: c.pounds }))),
+  };
 }
 
 export const DATA_QUALITY_LABELS: Record<DataQuality, string> = {
@@ -103,6 +157,8 @@ export function summarise(inventory: Inventory): ReportSummary {
       const items = inventory.memo.filter((m) => m.kind === kind);
       return { kind, label: MEMO_LABELS[kind], unit: items[0]!.unit, value: sum(items.map((m) => m.value)), count: items.length };
     }),
+    methods: METHODS.map((m) => ({ key: m, label: METHOD_LABELS[m], kgCO2e: sum(inventory.lines.filter((l) => l.method === m).map((l) => l.kgCO2e)) })),
+    procurement: procurementOf(inventory.lines),
     problems: {
       errors: inventory.problems.filter((p) => p.severity === 'error').length,
       warnings: inventory.problems.filter((p) => p.severity === 'warning').length,

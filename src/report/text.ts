@@ -1,6 +1,7 @@
 import type { Inventory } from '../inventory/types.js';
-import { formatMemoValue, formatPercent, formatTonnes, ROUNDING_RULE } from './format.js';
-import { summarise } from './summary.js';
+import { formatMemoValue, formatPercent, formatPounds, formatTonnes, LARGEST_PROCUREMENT_ROWS, ROUNDING_RULE } from './format.js';
+import { SPEND_EXPLANATION, vatAndPriceNote } from './notes.js';
+import { summarise, type ReportSummary } from './summary.js';
 import { formatTextTable } from './text-table.js';
 
 /** A readable summary for the terminal: what a council officer checks before publishing. */
@@ -45,6 +46,13 @@ export function renderText(inventory: Inventory): string {
         rows: s.dataQuality.map((r) => [r.label, formatTonnes(r.kgCO2e), share(r.kgCO2e)]),
         right: [1, 2],
       }),
+    heading('How the figures were found (share of total emissions)') +
+      formatTextTable({
+        header: ['Method', 'tCO2e', 'Share'],
+        rows: s.methods.map((r) => [r.label, formatTonnes(r.kgCO2e), share(r.kgCO2e)]),
+        right: [1, 2],
+      }),
+    ...(s.procurement.categories.length === 0 ? [] : [procurementText(s)]),
     heading('Memo items (reported beside the inventory, not included in totals)') +
       (s.memo.length === 0
         ? 'None.'
@@ -54,6 +62,26 @@ export function renderText(inventory: Inventory): string {
       (s.problems.errors + s.problems.warnings > 0 ? ' Each is listed in the JSON and XLSX reports.' : ''),
   ];
   return sections.join('\n\n') + '\n';
+}
+
+function procurementText(s: ReportSummary): string {
+  const { procurement: p } = s;
+  const top = p.categories.slice(0, LARGEST_PROCUREMENT_ROWS);
+  return (
+    heading(`Procurement: ${formatPounds(p.pounds)} costed, ${formatTonnes(p.kgCO2e)} tCO2e (${formatPercent(p.kgCO2e, s.total)} of the total)`) +
+    formatTextTable({
+      header: ['Largest categories (SIC group)', 'Spend', 'tCO2e', 'Share'],
+      rows: top.map((r) => [r.label, formatPounds(r.pounds), formatTonnes(r.kgCO2e), formatPercent(r.kgCO2e, s.total)]),
+      right: [1, 2, 3],
+    }) +
+    (p.categories.length > top.length ? `\n…and ${p.categories.length - top.length} more (every one in the CSV and XLSX reports).` : '') +
+    (p.suppliers.length === 0 ? '' : '\n\n' + formatTextTable({
+      header: ['Suppliers’ own figures', 'Spend', 'tCO2e'],
+      rows: p.suppliers.map((r) => [r.label, formatPounds(r.pounds), formatTonnes(r.kgCO2e)]),
+      right: [1, 2],
+    })) +
+    `\n\n${SPEND_EXPLANATION}\n${vatAndPriceNote(p)}`
+  );
 }
 
 function heading(text: string): string {

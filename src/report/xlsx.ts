@@ -5,7 +5,7 @@ import type { Inventory } from '../inventory/types.js';
 import { formatOrigin } from '../problem.js';
 import { ROUNDING_RULE, roundedKilograms, roundedTonnes } from './format.js';
 import { LINE_COLUMNS } from './line-columns.js';
-import { BOUNDARY_NOTES, METHOD_NOTES } from './notes.js';
+import { BOUNDARY_NOTES, METHOD_NOTES, SPEND_EXPLANATION, vatAndPriceNote } from './notes.js';
 import { neutraliseCell } from './spreadsheet-safety.js';
 import { MEMO_LABELS, summarise, type ReportSummary } from './summary.js';
 
@@ -18,7 +18,7 @@ export const XLSX_ROUNDING_RULE =
   `${ROUNDING_RULE} In this workbook tCO2e cells hold that rounded value; kgCO2e cells are rounded to the gram ` +
   '(0.001 kgCO2e, half to even); shares to 0.1%; quantities and factors are as published or entered.';
 
-type Kind = 'text' | 'tCO2e' | 'kgCO2e' | 'kWh' | 'share' | 'decimal' | 'count';
+type Kind = 'text' | 'tCO2e' | 'kgCO2e' | 'kWh' | 'share' | 'decimal' | 'count' | 'GBP';
 type Value = string | number | Decimal | undefined;
 interface Column {
   readonly header: string;
@@ -26,7 +26,7 @@ interface Column {
   readonly width?: number;
 }
 
-const NUMBER_FORMATS: Partial<Record<Kind, string>> = { tCO2e: '#,##0.0', kgCO2e: '#,##0.000', share: '0.0%', count: '#,##0', kWh: '#,##0.###' };
+const NUMBER_FORMATS: Partial<Record<Kind, string>> = { tCO2e: '#,##0.0', kgCO2e: '#,##0.000', share: '0.0%', count: '#,##0', kWh: '#,##0.###', GBP: '£#,##0.00' };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
 
@@ -39,6 +39,7 @@ export async function renderXlsx(inventory: Inventory): Promise<Buffer> {
   summarySheet(workbook, inventory, summary);
   byScopeSheet(workbook, summary);
   byCategorySheet(workbook, summary);
+  procurementSheet(workbook, summary);
   linesSheet(workbook, inventory);
   memoAndProblemsSheet(workbook, inventory);
   aboutSheet(workbook, inventory);
@@ -151,7 +152,27 @@ function summarySheet(workbook: ExcelJS.Workbook, inventory: Inventory, s: Repor
     .table(
       [{ header: 'Data quality', kind: 'text' }, ...FIGURE_COLUMNS],
       s.dataQuality.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]),
+    )
+    .table(
+      [{ header: 'Method', kind: 'text' }, ...FIGURE_COLUMNS],
+      s.methods.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]),
     );
+}
+
+function procurementSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
+  const p = s.procurement;
+  if (p.categories.length === 0) return;
+  const columns: readonly Column[] = [{ header: 'Spend category (SIC group)', kind: 'text' }, { header: '£ excluding VAT', kind: 'GBP' }, ...FIGURE_COLUMNS];
+  const sheet = new SheetWriter(workbook.addWorksheet('Procurement'))
+    .widths([60, 18, 18, 18, 16])
+    .title('Procurement: spend lines by category, largest first')
+    .note(SPEND_EXPLANATION)
+    .note(vatAndPriceNote(p))
+    .gap()
+    .table(columns, p.categories.map((r) => [r.label, r.pounds, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [['Procurement total', p.pounds, p.kgCO2e, p.kgCO2e, share(p.kgCO2e, s.total)]]);
+  if (p.suppliers.length > 0) {
+    sheet.title('Suppliers’ own figures used').table([{ header: 'Supplier', kind: 'text' }, { header: '£ excluding VAT', kind: 'GBP' }, ...FIGURE_COLUMNS], p.suppliers.map((r) => [r.label, r.pounds, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]));
+  }
 }
 
 function byScopeSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {

@@ -73,7 +73,7 @@ describe('renderHtml', () => {
 
   it('gives every chart a role, a title and a description carrying its data, and a data table', () => {
     const charts = [...html.matchAll(/<figure>(<svg class="chart" id="([^"]+)" role="img" aria-labelledby="\2-title \2-desc"[^>]*><title id="\2-title">[^<]+<\/title><desc id="\2-desc">([^<]+)<\/desc>.*?<\/svg>)<table>/g)];
-    expect(charts.map((m) => m[2])).toEqual(['chart-scopes', 'chart-categories', 'chart-scope2', 'chart-data-quality', 'chart-change']);
+    expect(charts.map((m) => m[2])).toEqual(['chart-scopes', 'chart-categories', 'chart-scope2', 'chart-data-quality', 'chart-methods', 'chart-change']);
     const scopes = charts[0]![3]!;
     expect(scopes).toContain('Scope 1: 19.2% (1,845.4 tCO2e)'); // 1,845.4 of 9,594.45 tCO2e
   });
@@ -87,6 +87,20 @@ describe('renderHtml', () => {
     // The year before: activity 4,600.9 tCO2e on desnz-2022 (as before spend was costed) and the procurement 8% higher,
     // 5,302.95 × 1.08 = 5,727.19 t: 10,328.05 t, so 9,594.45 − 10,328.05 = −733.6 t, −7.1%.
     expect(html).toMatch(/Down 7\.1% \(-733\.6 tCO2e\) since 2022\/23/);
+  });
+
+  it('shows the method mix, the largest procurement categories and says spend-based figures are estimates', () => {
+    const section = /<section id="procurement".*?<\/section>/s.exec(html)![0];
+    // £24,370,000 of spend; 5,302.95 t of 9,594.45 t is 55.3%.
+    expect(section).toContain('Procurement: £24,370,000 of spend, 55.3% of the total');
+    // Activity 4,291.5 t (44.7%), suppliers' own 556.2 t (5.8%), spend-based 4,746.8 t (49.5%).
+    expect(section).toContain('44.7% (4,291.5 tCO2e)');
+    expect(section).toContain('5.8% (556.2 tCO2e)');
+    expect(section).toContain('49.5% (4,746.8 tCO2e)');
+    expect(section).toContain('<th scope="row">Construction: new buildings and major refurbishment (SIC 41.2)</th><td class="num">£5,800,000</td><td class="num">1,344.8</td>');
+    expect(section).toContain('Greenway Recycling Ltd (fictional)');
+    expect(section).toContain('They are estimates with wide uncertainty');
+    expect(section).toContain('Spend amounts are taken as excluding VAT');
   });
 
   it('prints to A4', () => {

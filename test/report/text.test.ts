@@ -14,6 +14,10 @@ describe('renderText', () => {
     expect(text).toContain('Rounding: Figures are computed exactly in kgCO2e');
     expect(text).toContain('0 error(s): records excluded from the totals; 2 warning(s)');
     expect(text).toMatch(/^Total\s+9,594\.4\s+9,356\.9\s+100\.0%$/m);
+    expect(text).toMatch(/^Spend \(£\) × average factor for the product group \(estimate\)\s+4,746\.8\s+49\.5%$/m);
+    expect(text).toContain('Procurement: £24,370,000 costed, 5,303.0 tCO2e (55.3% of the total)');
+    expect(text).toMatch(/^Hotels and temporary accommodation \(SIC 55\)\s+£1,950,000\s+564\.9\s+5\.9%$/m); // × 0.289716
+    expect(text).toContain('…and 11 more');
   });
 
   it('shows "–" rather than dividing by zero for an empty inventory', () => {

@@ -38,7 +38,19 @@ const allCells = (workbook: ExcelJS.Workbook) => {
 describe('renderXlsx', () => {
   it('has the expected sheets', async () => {
     const workbook = await read(exampleInventory());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'By scope', 'By category', 'Lines', 'Memo and problems', 'About']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'By scope', 'By category', 'Procurement', 'Lines', 'Memo and problems', 'About']);
+  });
+
+  it('lists every procurement category with its £ and emissions, and the supplier whose own figure was used', async () => {
+    const sheet = (await read(exampleInventory())).getWorksheet('Procurement')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // 21 categories: the example's 20 averaged by SIC group and the recycling contract with its supplier's figure.
+    const total = rows.find((r) => r[0] === 'Procurement total')!;
+    expect(total.slice(1, 3)).toEqual([24370000, 5303]); // £ and tCO2e (5,302.954637 t) as worked in test/report/text.test.ts
+    expect(rows.find((r) => r[0] === 'Construction: new buildings and major refurbishment (SIC 41.2)')!.slice(1, 3)).toEqual([5800000, 1344.8]); // × 0.231865
+    expect(rows.find((r) => r[0] === 'Greenway Recycling Ltd (fictional)')!.slice(1, 3)).toEqual([1350000, 556.2]); // × 0.412
+    expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('Spend-based figures multiply what the council paid'))).toBe(true);
   });
 
   it('gives totals as numeric values equal to the inventory’s, rounded by the stated rule', async () => {

@@ -11,6 +11,7 @@ import { dataQualitySection } from './sections/data-quality.js';
 import { headlineSection } from './sections/headline.js';
 import { memoSection } from './sections/memo.js';
 import { problemsSection } from './sections/problems.js';
+import { procurementSection } from './sections/procurement.js';
 import { scope2Section } from './sections/scope2.js';
 import { scopesSection } from './sections/scopes.js';
 
@@ -50,6 +51,7 @@ export function renderHtml(inventory: Inventory, options: HtmlReportOptions = {}
       categoriesSection(s),
       scope2Section(s),
       dataQualitySection(s),
+      procurementSection(s),
       options.comparison === undefined ? '' : changeSection(options.comparison),
       options.benchmark === undefined ? '' : benchmarkSection(options.benchmark),
       memoSection(s),

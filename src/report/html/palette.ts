@@ -1,5 +1,6 @@
 import type { Scope } from '../../activity/categories.js';
 import type { DataQuality } from '../../activity/record.js';
+import type { Method } from '../../calculate/line.js';
 import type { Fill } from './svg.js';
 
 /**
@@ -21,6 +22,12 @@ export const DATA_QUALITY_FILLS: Record<DataQuality, Fill> = {
   invoiced: { name: 'invoiced', colour: '#4d9fd6', pattern: 'hatch' },
   estimated: { name: 'estimated', colour: '#d08c00', pattern: 'dots' },
   'spend-based': { name: 'spend-based', colour: '#b2182b', pattern: 'cross' },
+};
+
+export const METHOD_FILLS: Record<Method, Fill> = {
+  'activity-based': { name: 'activity-based', colour: '#1b7837', pattern: 'solid' },
+  'supplier-specific': { name: 'supplier-specific', colour: '#4d9fd6', pattern: 'hatch' },
+  'spend-based': { name: 'spend-based-method', colour: '#b2182b', pattern: 'cross' },
 };
 
 /** Year-on-year: totals, and changes that raise or lower emissions. */
