@@ -41,6 +41,10 @@ export const CATEGORIES = {
   'upstream-leased-assets': 'Upstream leased assets',
   'downstream-leased-assets': 'Downstream leased assets (e.g. schools on the council contract)',
   'outsourced-services': 'Outsourced services (e.g. contractor fleet)',
+  investments: 'Investments (e.g. pension fund financed emissions), reported apart',
 } as const;
+
+/** Reported beside the inventory as scope 3 category 15, never in its operational totals. */
+export const APART_FROM_TOTALS: ReadonlySet<Category> = new Set(['investments']);
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];

@@ -23,6 +23,7 @@ export type SourceKind =
   | 'spend'
   | 'generation'
   | 'removal'
+  | 'reported'
   | 'desnz';
 
 /** A free-text option, e.g. the waste material in waste:<material>:<route>; the factor set decides what is valid. */
@@ -130,6 +131,10 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   { family: 'water-treatment', label: 'Water treatment (wastewater)', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
   { family: 'refrigerant', label: 'Refrigerant or medical gas lost (e.g. refrigerant:r410a, refrigerant:nitrous-oxide)', kind: 'refrigerant', dimensions: ['mass'], options: [freeText('gas')], categories: ['fugitive-emissions', ...OWN_AND_LEASED] },
   { family: 'spend', label: 'Spend by category (needs a spend-based factor table)', kind: 'spend', dimensions: ['money'], options: [freeText('spend category')], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] },
+  {
+    family: 'reported-emissions', label: 'Emissions a supplier or fund reports for the council’s share, in kg or tonnes of CO2e (e.g. reported-emissions:county-pension-fund)',
+    kind: 'reported', dimensions: ['mass'], options: [freeText('supplier, contract or fund')], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services', 'investments'],
+  },
   { family: 'renewable-generation', label: 'Renewable electricity generated on site (memo)', kind: 'generation', dimensions: ENERGY, options: [[ 'used-on-site', 'exported' ]], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
   { family: 'sequestration', label: 'Land-use sequestration, removals in CO2e (memo)', kind: 'removal', dimensions: ['mass'], options: [], categories: ['buildings', ...OWN_AND_LEASED] },
   { family: 'desnz', label: 'Any DESNZ factor path (e.g. desnz:fuels/liquid-fuels/marine-gas-oil)', kind: 'desnz', dimensions: ['energy', 'volume', 'mass', 'distance', 'passenger distance', 'vehicle distance', 'freight distance', 'room nights', 'working hours'], options: [freeText('factor path')], categories: ['buildings', 'street-lighting', 'fleet', 'fugitive-emissions', 'business-travel', 'employee-commuting', 'waste', 'water', 'purchased-goods-and-services', 'capital-goods', ...OWN_AND_LEASED] },

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
+import { APART_FROM_TOTALS, CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
 import { parseDecimal, type Decimal } from '../decimal.js';
 import type { Denominators, Submission, SubmissionTotals } from './submission.js';
 
@@ -18,7 +18,8 @@ export interface Metric {
 }
 
 const SCOPE_MEASURES = ['total', 'scope1', 'scope2Location', 'scope2Market', 'scope3'] as const satisfies readonly (keyof SubmissionTotals)[];
-export const MEASURES: readonly Measure[] = [...SCOPE_MEASURES, ...CATEGORY_IDS.map((c) => `category:${c}` as const)];
+// Investments are reported apart from the inventory's totals, so they are no measure of a council's footprint.
+export const MEASURES: readonly Measure[] = [...SCOPE_MEASURES, ...CATEGORY_IDS.filter((c) => !APART_FROM_TOTALS.has(c)).map((c) => `category:${c}` as const)];
 
 const MEASURE_LABELS: Record<(typeof SCOPE_MEASURES)[number], string> = {
   total: 'Total (location-based scope 2)',

@@ -79,6 +79,8 @@ function costRecord(record: ActivityRecord, context: RecordContext): RecordResul
   switch (source.family.kind) {
     case 'spend':
       return spendLine(record, source, context);
+    case 'reported':
+      return reportedLine(record, source);
     case 'generation':
       return memoOnly(record, 'renewable-generation', convertUnchecked({ value: record.quantity, unit: record.unit }, 'kWh').value, 'kWh',
         `Renewable electricity generated (${source.options[0]}), reported as a memo item, not netted off`);
@@ -251,6 +253,31 @@ function spendLine(record: ActivityRecord, source: ParsedSource, context: Record
       }]
     : [];
   return { lines: [line], memo: [], problems };
+}
+
+/**
+ * Emissions a supplier or fund reports for the council's share: a supplier's for a contract is a supplier-specific
+ * scope 3 line; a fund's financed emissions (category investments) are scope 3 category 15, reported as a memo
+ * item apart from the operational totals, as councils and the GHG Protocol's guidance for investments keep them.
+ */
+function reportedLine(record: ActivityRecord, source: ParsedSource): RecordResult {
+  const who = source.options[0]!;
+  const kg = convertUnchecked({ value: record.quantity, unit: record.unit }, 'kg').value;
+  if (record.category === 'investments') {
+    return memoOnly(record, 'financed-emissions', kg, 'kgCO2e', `Scope 3 category 15 (investments): financed emissions reported by ${who}, kept apart from the operational totals`);
+  }
+  const { scope, scope3Category } = assignScope(record, 'direct', 'Scope 3');
+  const line: EmissionLine = {
+    recordId: record.id, record, role: 'direct', category: record.category, scope,
+    ...(scope3Category !== undefined ? { scope3Category } : {}),
+    ...(record.site !== undefined ? { site: record.site } : {}),
+    dataQuality: record.dataQuality, method: 'supplier-specific',
+    factor: { key: `reported/${slug(who) || 'supplier'}@kgco2e` as FactorKey, setId: 'supplier-reported', path: `Reported by ${who}${record.notes !== undefined ? ` › ${record.notes}` : ''}`, uom: 'kgCO2e', desnzScope: 'Scope 3', kgCO2ePerUnit: new Decimal(1), sourceFile: who, sourceRow: 0 },
+    quantity: { value: kg, uom: 'kgCO2e', ...(record.unit === 'kg' ? {} : { conversion: { from: record.unit, multiplier: kg.div(record.quantity.isZero() ? 1 : record.quantity) } }) },
+    kgCO2e: kg,
+    byGas: {},
+  };
+  return { lines: [line], memo: [], problems: [] };
 }
 
 /** Spend on a utility the activity data measures: kept as a memo item and a warning naming the £, never added. */

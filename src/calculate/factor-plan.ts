@@ -165,7 +165,7 @@ const ENERGY_RECOVERY = ['combustion', 'incineration-with-energy-recovery'];
 
 const seg = (table: Record<string, string>, option: string | undefined): string => table[option ?? ''] ?? option ?? '';
 
-/** The factor components of a parsed source; spend, generation and removals have none (see calculate.ts). */
+/** The factor components of a parsed source; spend, generation, removals and reported emissions have none (see calculate-record.ts). */
 export function factorPlan(source: ParsedSource): FactorPlan {
   const [a, b] = source.options;
   const plan = (components: FactorComponent[], biogenic = false): FactorPlan => ({ components, biogenic });
@@ -240,6 +240,7 @@ export function factorPlan(source: ParsedSource): FactorPlan {
     case 'spend':
     case 'generation':
     case 'removal':
+    case 'reported':
       return plan([]);
   }
 }

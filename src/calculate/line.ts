@@ -34,7 +34,7 @@ export type LineRole = (typeof LINE_ROLES)[number];
 export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
 export type MarketBasis = (typeof MARKET_BASES)[number];
 
-export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas', 'spend-counted-as-activity'] as const;
+export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas', 'spend-counted-as-activity', 'financed-emissions'] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
 const CategorySchema = z.enum(CATEGORY_IDS as [Category, ...Category[]]);

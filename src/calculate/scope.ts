@@ -17,6 +17,7 @@ const SCOPE3_OF_CATEGORY: Partial<Record<Category, Scope3Category>> = {
   'upstream-leased-assets': 8,
   'downstream-leased-assets': 13,
   'outsourced-services': 1,
+  investments: 15,
 };
 
 /**

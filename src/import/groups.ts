@@ -56,7 +56,7 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   },
   {
     sheet: 'Spend', aliases: ['procurement', 'purchased goods', 'scope 3 spend'],
-    categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'],
+    categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services', 'investments'],
     fields: [...COMMON, 'priceYear', 'includesVatAt', 'supplier', 'supplierFactor', 'supplierEvidence', 'scope3Category', 'notes'],
     instructions: 'Spend (GBP, excluding VAT) by spend category (spend:legal-services) or SIC group (spend:sic-62), with the year of the prices; a supplier\u2019s own kgCO2e per £ with its evidence replaces the average.',
   },

@@ -116,6 +116,7 @@ export const MEMO_LABELS: Record<MemoKind, string> = {
   'flight-without-radiative-forcing': 'Flights without radiative forcing (for comparison)',
   'non-kyoto-gas': 'Non-Kyoto gases (e.g. CFC and HCFC refrigerants), outside the scopes',
   'spend-counted-as-activity': 'Spend on energy, fuel and water already counted from activity data (not added)',
+  'financed-emissions': 'Investments: financed emissions (scope 3 category 15), apart from operational totals',
 };
 
 export const NO_SITE_LABEL = '(no site given)';

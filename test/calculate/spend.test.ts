@@ -184,3 +184,29 @@ describe('spend costing properties', () => {
     );
   });
 });
+
+describe('emissions a supplier or fund reports', () => {
+  it('a supplier’s reported emissions for a contract are a supplier-specific scope 3 line, in kg', () => {
+    const inv = calc([{ id: 'r', category: 'outsourced-services', source: 'reported-emissions:greenway-recycling', quantity: '412.5', unit: 'tonne', dataQuality: 'invoiced', notes: 'contract carbon report 2023/24' }]);
+    const line = inv.lines[0]!;
+    expect([line.method, line.scope, line.scope3Category, line.kgCO2e.toFixed()]).toEqual(['supplier-specific', 'scope-3', 1, '412500']);
+    expect(line.factor.path).toBe('Reported by greenway-recycling › contract carbon report 2023/24');
+  });
+
+  it('a pension fund’s financed emissions are scope 3 category 15, shown apart from the operational totals', () => {
+    const inv = calc([
+      { id: 'gas', category: 'buildings', source: 'natural-gas', quantity: '1000', unit: 'kWh' },
+      { id: 'fund', category: 'investments', source: 'reported-emissions:county-pension-fund', quantity: '18250', unit: 'tonne' },
+    ]);
+    expect(new Set(inv.lines.map((l) => l.recordId))).toEqual(new Set(['gas']));
+    expect(inv.totals.byCategory.has('investments')).toBe(false);
+    const memo = inv.memo.find((m) => m.kind === 'financed-emissions')!;
+    expect([memo.value.toFixed(), memo.unit]).toEqual(['18250000', 'kgCO2e']);
+    expect(memo.note).toContain('Scope 3 category 15');
+  });
+
+  it('only reported emissions can be given under investments', () => {
+    const inv = calc([{ id: 'x', category: 'investments', source: 'spend:sic-64', quantity: '1000', unit: 'GBP', priceYear: 2023 }]);
+    expect(inv.problems.map((p) => p.code)).toEqual(['category-not-allowed']);
+  });
+});
