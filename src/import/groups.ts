@@ -1,5 +1,6 @@
 import type { Category } from '../activity/categories.js';
 import { isFreeText, SOURCE_FAMILIES } from '../activity/sources.js';
+import { bundledSpendCategories } from '../factors/spend/bundled.js';
 import { dimensionOf, UNITS, type Unit } from '../units/units.js';
 import type { ActivityField } from './headers.js';
 
@@ -81,6 +82,11 @@ export function sourceChoices(group: CategoryGroup): string[] {
   const ids: string[] = [];
   for (const family of SOURCE_FAMILIES) {
     if (family.kind === 'desnz' || !family.categories.some((c) => group.categories.includes(c))) continue;
+    // Spend lists the council categories it can be costed as; a SIC group (spend:sic-62) is typed in full.
+    if (family.kind === 'spend') {
+      ids.push(...bundledSpendCategories().map((c) => `spend:${c.category}`), 'spend:');
+      continue;
+    }
     let combos: string[] = [family.family];
     for (const option of family.options) {
       // A free-text option ends the list at "family:" for the council to complete.
