@@ -24,7 +24,8 @@ export const FIELD_HEADERS: Record<ActivityField, readonly [string, ...string[]]
   marketFactor: ['Supplier factor (kgCO2e/kWh)', 'supplier factor', 'supplier kgco2e per kwh', 'supplier emission factor'],
   marketEvidence: ['Evidence or supplier', 'evidence', 'rego evidence', 'fuel mix disclosure'],
   supplier: ['Supplier', 'supplier name', 'contractor', 'contract'],
-  supplierFactor: ['Supplier factor (kgCO2e/£)', 'supplier kgco2e per £', 'supplier kgco2e per gbp', 'supplier factor (kgco2e/gbp)'],
+  // GBP rather than £ in the header a CSV carries: LibreOffice opens a CSV as Latin-1 unless told, and £ would not survive.
+  supplierFactor: ['Supplier factor (kgCO2e/GBP)', 'supplier factor (kgco2e/£)', 'supplier kgco2e per £', 'supplier kgco2e per gbp'],
   supplierEvidence: ['Supplier evidence', 'supplier factor evidence', 'evidence of supplier factor'],
   includesVatAt: ['VAT included (%)', 'vat included', 'vat rate included', 'includes vat at'],
   scope3Category: ['Scope 3 category', 'ghg protocol category', 'scope 3 cat'],

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { records } from '../../examples/example-council.js';
+import { workbookRecords as records } from '../../examples/example-council.js';
+import { available, onPath } from '../support/required.js';
 import { importWorkbook } from '../../src/import/workbook.js';
 import { UnusableInputError } from '../../src/import/result.js';
 import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
@@ -15,7 +16,8 @@ import { comparable } from '../import/support.js';
  * real LibreOffice (Debian's libreoffice-calc-nogui, installed by .ci/run), which rewrites every part of the
  * file its own way (styles, shared strings, validations), and must import to the same records and inventory.
  */
-const SOFFICE = '/usr/bin/soffice';
+const SOFFICE = onPath('soffice');
+const HAVE_SOFFICE = available('LibreOffice (soffice)', SOFFICE !== undefined, 'apt-get install libreoffice-calc-nogui; .ci/run does this');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 
 function saveWithLibreOffice(source: string, filter: string, extension: string): string {
@@ -23,13 +25,13 @@ function saveWithLibreOffice(source: string, filter: string, extension: string):
   const input = join(dir, `baseline.${source.split('.').pop()}`);
   copyFileSync(source, input);
   const outDir = join(dir, 'out');
-  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', `${extension}:${filter}`, '--outdir', outDir, input], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(SOFFICE!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', `${extension}:${filter}`, '--outdir', outDir, input], { stdio: 'pipe', timeout: 120_000 });
   return join(outDir, `baseline.${extension}`);
 }
 
 const withoutOrigin = (inventory: ReturnType<typeof calculateInventory>) => serialiseInventory(inventory).replace(/"origin": \{[^}]*\}/g, '"origin": {}');
 
-describe.skipIf(!existsSync(SOFFICE))('workbooks saved by LibreOffice', () => {
+describe.skipIf(!HAVE_SOFFICE)('workbooks saved by LibreOffice', () => {
   it('the example workbook re-saved by LibreOffice imports to the same records and inventory', async () => {
     const saved = saveWithLibreOffice(join(examples, 'example-council-baseline.xlsx'), 'Calc MS Excel 2007 XML', 'xlsx');
     const imported = await importWorkbook(readFileSync(saved), { file: 'baseline.xlsx' });

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { available } from './required.js';
 
-/** The published factor files beside the clone (CI has ../shared); tests needing them skip loudly without. */
+/** The published factor files beside the clone (CI has ../shared); tests needing them skip loudly without, and fail under CI. */
 export const SHARED_SOURCES = join(import.meta.dirname, '..', '..', '..', 'shared', 'emission-factor-sources', 'uk-ghg-conversion-factors');
-export const HAVE_SHARED = existsSync(SHARED_SOURCES);
+export const HAVE_SHARED = available('../shared/emission-factor-sources (the published DESNZ files)', existsSync(SHARED_SOURCES), 'clone beside the shared folder');
 
 export const normalisedCsv = (year: number) => join(SHARED_SOURCES, 'normalized', `uk-ghg-conversion-factors-${year}-flat.csv`);
 export const original = (file: string) => join(SHARED_SOURCES, 'original', file);
@@ -19,4 +20,4 @@ export const XLSX_ORIGINALS: Record<number, string> = {
 
 /** The Defra / Leeds spend multipliers beside the clone. */
 export const SHARED_SPEND_SOURCES = join(import.meta.dirname, '..', '..', '..', 'shared', 'spend-factor-sources');
-export const HAVE_SHARED_SPEND = existsSync(SHARED_SPEND_SOURCES);
+export const HAVE_SHARED_SPEND = available('../shared/spend-factor-sources (the published spend multipliers)', existsSync(SHARED_SPEND_SOURCES), 'clone beside the shared folder');
