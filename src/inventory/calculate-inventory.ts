@@ -55,9 +55,9 @@ function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: st
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
   checkConfiguration(input, options);
   const set = chooseFactorSet(input.reportingYear, options.factorSet, options.factorSetsDir);
-  const { records, problems: activityProblems } = parseActivityRecords(input.records);
-  const recordProblems: Problem[] = [...activityProblems];
   const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
+  const { records, problems: activityProblems } = parseActivityRecords(start === undefined ? input.records : input.records.map((r) => withDefaultPriceYear(r, start)));
+  const recordProblems: Problem[] = [...activityProblems];
   if (options.factorSet === undefined && start === undefined) {
     recordProblems.push({
       severity: 'warning',
@@ -144,6 +144,16 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
       ? [{ severity: 'warning' as const, code: 'residual-mix-not-given', message: 'The original used a residual-mix factor for market-based scope 2; without it again (residualMixKgCO2ePerKWh, --residual-mix) the recalculation uses the grid average', origin: { note: 'recalculation' } }]
       : [];
   return { ...fresh, problems: [...inputProblems, ...lostResidualMix, ...fresh.problems], recordCount: inventory.recordCount };
+}
+
+/**
+ * Spend without a price year is in the prices of the reporting year's first calendar year (2023/24 → 2023), as a
+ * workbook's blank Price year cell is; the line states the year used.
+ */
+function withDefaultPriceYear(record: unknown, year: number): unknown {
+  if (record === null || typeof record !== 'object') return record;
+  const { source, priceYear } = record as { source?: unknown; priceYear?: unknown };
+  return typeof source === 'string' && /^\s*spend:/i.test(source) && priceYear === undefined ? { ...record, priceYear: year } : record;
 }
 
 /** Only the profile's own fields, so an object carrying more (a form's state, say) is not stored with the inventory. */

@@ -210,3 +210,16 @@ describe('emissions a supplier or fund reports', () => {
     expect(inv.problems.map((p) => p.code)).toEqual(['category-not-allowed']);
   });
 });
+
+describe('the price year of spend', () => {
+  it('defaults to the first calendar year of the reporting year, and the line says so', () => {
+    const inv = calculateInventory({ reportingYear: '2021/22', records: [{ category: 'purchased-goods-and-services', source: 'spend:sic-62', quantity: '1000', unit: 'GBP' }] });
+    expect(inv.lines[0]!.spend).toMatchObject({ priceYear: 2021, column: 2021 });
+    expect(inv.lines[0]!.kgCO2e.toFixed()).toBe(multiplier('62', 2021).mul(1000).toFixed());
+  });
+
+  it('without a reporting year it must be given', () => {
+    const inv = calculateInventory({ records: [{ category: 'purchased-goods-and-services', source: 'spend:sic-62', quantity: '1000', unit: 'GBP' }] });
+    expect(inv.problems.map((p) => p.code)).toContain('missing-price-year');
+  });
+});
