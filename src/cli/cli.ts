@@ -1,21 +1,18 @@
-import { benchmarkCommand } from './commands/benchmark.js';
-import { calculateCommand } from './commands/calculate.js';
-import { demoCommand } from './commands/demo.js';
-import { factorsCommand } from './commands/factors.js';
-import { reportCommand } from './commands/report.js';
-import { submitCommand } from './commands/submit.js';
-import { templateCommand } from './commands/template.js';
 import { EXIT, type CliIO, type Command } from './io.js';
 import { PACKAGE_VERSION } from './version.js';
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  demo: { run: demoCommand, summary: 'calculate the bundled example council and write its reports to out/' },
-  template: { run: templateCommand, summary: 'write a blank council baseline workbook to fill in' },
-  calculate: { run: calculateCommand, summary: 'a baseline workbook or CSV (or a spend ledger) to an inventory summary' },
-  report: { run: reportCommand, summary: 'write an inventory report: html, xlsx, csv, json or text' },
-  submit: { run: submitCommand, summary: 'turn a baseline workbook or CSV into a benchmark submission' },
-  benchmark: { run: benchmarkCommand, summary: "aggregate councils' submissions into an anonymised peer benchmark" },
-  factors: { run: factorsCommand, summary: 'list, show and import emission factor sets' },
+/**
+ * Each command's module is loaded only when it runs, so `--version`, `--help` and a usage error start without
+ * loading exceljs, zod schemas or factor sets.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  demo: { load: async () => (await import('./commands/demo.js')).demoCommand, summary: 'calculate the bundled example council and write its reports to out/' },
+  template: { load: async () => (await import('./commands/template.js')).templateCommand, summary: 'write a blank council baseline workbook to fill in' },
+  calculate: { load: async () => (await import('./commands/calculate.js')).calculateCommand, summary: 'a baseline workbook or CSV, with its spend ledger, to an inventory summary' },
+  report: { load: async () => (await import('./commands/report.js')).reportCommand, summary: 'write an inventory report: html, xlsx, csv, json or text' },
+  submit: { load: async () => (await import('./commands/submit.js')).submitCommand, summary: 'turn a baseline workbook or CSV into a benchmark submission' },
+  benchmark: { load: async () => (await import('./commands/benchmark.js')).benchmarkCommand, summary: "aggregate councils' submissions into an anonymised peer benchmark" },
+  factors: { load: async () => (await import('./commands/factors.js')).factorsCommand, summary: 'list, show and import emission factor sets (DESNZ and spend-based)' },
 };
 
 const HELP = () => `council-ghg ${PACKAGE_VERSION} — UK council greenhouse-gas inventories from activity data
@@ -43,7 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.unusable;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load())(args, io);
   } catch (error) {
     // Data problems are reported as values inside commands; what reaches here is bad usage or unusable input.
     io.err(describeFailure(name, error));
