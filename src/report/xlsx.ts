@@ -208,25 +208,33 @@ function byCategorySheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
 
 function linesSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
   const sheet = workbook.addWorksheet('Lines', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = LINE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).fill = HEADER_FILL;
-  for (const line of inventory.lines) {
-    sheet.addRow(
-      LINE_COLUMNS.map((c) => {
-        const cell = c.cell(line);
-        if (cell === undefined) return null;
-        if ('text' in cell) return neutraliseCell(cell.text);
-        // Per-line tCO2e is kgCO2e / 1000 exactly, so rounding it to 0.1 is the stated rule.
-        return (c.unit === 'kgCO2e' ? roundedKilograms(cell.number) : c.unit === 'tCO2e' ? roundHalfEven(cell.number, 1) : cell.number).toNumber();
-      }),
-    );
+  const rows = inventory.lines.map((line) =>
+    LINE_COLUMNS.map((c) => {
+      const cell = c.cell(line);
+      if (cell === undefined) return null;
+      if ('text' in cell) return neutraliseCell(cell.text);
+      // Per-line tCO2e is kgCO2e / 1000 exactly, so rounding it to 0.1 is the stated rule.
+      return (c.unit === 'kgCO2e' ? roundedKilograms(cell.number) : c.unit === 'tCO2e' ? roundHalfEven(cell.number, 1) : cell.number).toNumber();
+    }),
+  );
+  if (rows.length === 0) {
+    // Excel repairs a table without data rows, so an empty inventory gets the header alone.
+    sheet.addRow(LINE_COLUMNS.map((c) => c.header)).font = { bold: true };
+  } else {
+    // An Excel Table, so pivot tables and Power BI read the lines by name with typed columns.
+    sheet.addTable({
+      name: 'EmissionLines', ref: 'A1', headerRow: true,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: LINE_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
+      rows,
+    });
   }
   LINE_COLUMNS.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = c.width;
     const format = c.unit === undefined ? undefined : NUMBER_FORMATS[c.unit];
-    if (format !== undefined) sheet.getColumn(i + 1).numFmt = format;
+    if (format !== undefined) column.numFmt = format;
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LINE_COLUMNS.length } };
 }
 
 function memoAndProblemsSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { LINE_COLUMNS } from '../../src/report/line-columns.js';
+import { columnLetters } from '../../src/tables/table.js';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { calculateInventory, formatTonnes } from '../../src/inventory/index.js';
@@ -89,6 +91,18 @@ describe('renderXlsx', () => {
       expect(row.getCell(col('factor_source_file')).value).toBe(line.factor.sourceFile);
       expect(decimalOf(row.getCell(col('kgCO2e')).value).eq(line.kgCO2e.toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN))).toBe(true);
     });
+  });
+
+  it('gives the lines as a named Excel Table, so pivot tables and Power BI read them by column name', async () => {
+    const inventory = exampleInventory();
+    const sheet = (await read(inventory)).getWorksheet('Lines')!;
+    const tables = (sheet as unknown as { getTables(): { table: { name: string; tableRef: string; columns: { name: string }[] } }[] }).getTables();
+    expect(tables).toHaveLength(1);
+    const { table } = tables[0]!;
+    expect(table.name).toBe('EmissionLines');
+    expect(table.columns.map((c) => c.name)).toEqual(LINE_COLUMNS.map((c) => c.header));
+    // Header row 1, then one row per line.
+    expect(table.tableRef).toBe(`A1:${columnLetters(LINE_COLUMNS.length - 1)}${inventory.lines.length + 1}`);
   });
 
   it('states the rounding rule and the boundary notes', async () => {
