@@ -1,4 +1,7 @@
 import DecimalJs from 'decimal.js';
+// Types by the named export: decimal.js's one declaration file is CommonJS to a project resolving with
+// nodenext, where its default import is the module object, not the class, and cannot name a type.
+import type { Decimal as DecimalClass } from 'decimal.js';
 
 /**
  * The project's Decimal constructor. A private clone, so configuring it never changes the caller's
@@ -7,14 +10,14 @@ import DecimalJs from 'decimal.js';
  * non-terminating unit ratio (e.g. MJ → kWh) is correctly rounded at the 50th digit. Half-even
  * rounding (the IEEE/banker's rule) is used only where a result must be rounded.
  */
-export const Decimal = DecimalJs.clone({
+export const Decimal: typeof DecimalClass = DecimalJs.clone({
   precision: 50,
   rounding: DecimalJs.ROUND_HALF_EVEN,
   toExpNeg: -30,
   toExpPos: 40,
 });
-export type Decimal = DecimalJs;
-export type DecimalValue = DecimalJs.Value;
+export type Decimal = DecimalClass;
+export type DecimalValue = DecimalClass.Value;
 
 export const ZERO = new Decimal(0);
 
