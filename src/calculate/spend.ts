@@ -5,12 +5,15 @@ import { sicGroupId, SpendFactorSet, type SpendFactor } from '../factors/spend/s
 import { slug } from '../factors/key.js';
 
 const decimalText = z.string().refine((t) => parseDecimal(t) !== undefined, 'a decimal number');
+const nonNegative = decimalText.refine((t) => !parseDecimal(t)!.isNegative(), 'a factor cannot be negative');
+// An index divides: zero or below would give an infinite or negative adjustment.
+const positive = decimalText.refine((t) => parseDecimal(t)!.gt(0), 'an index value must be above zero');
 
 /**
  * A price index (ONS CPIH, a GDP deflator …) by calendar year, any base: it brings spend of one year to another
  * year's prices as index[to] / index[from].
  */
-export const PriceIndexSchema = z.object({ name: z.string().min(1), values: z.record(z.string().regex(/^\d{4}$/), decimalText) });
+export const PriceIndexSchema = z.object({ name: z.string().min(1), values: z.record(z.string().regex(/^\d{4}$/), positive) });
 export type PriceIndex = z.infer<typeof PriceIndexSchema>;
 
 /**
@@ -21,7 +24,7 @@ export const SpendFactorTableSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   priceYear: z.number().int(),
-  kgCO2ePerGBP: z.record(z.string(), decimalText),
+  kgCO2ePerGBP: z.record(z.string(), nonNegative),
   priceIndex: PriceIndexSchema,
 });
 export type SpendFactorTable = z.infer<typeof SpendFactorTableSchema>;

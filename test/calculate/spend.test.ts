@@ -223,3 +223,12 @@ describe('the price year of spend', () => {
     expect(inv.problems.map((p) => p.code)).toContain('missing-price-year');
   });
 });
+
+describe('spend configuration that cannot be right is refused before use', () => {
+  it('a price index of zero or below, or a negative factor in a user table, is a RangeError naming it', () => {
+    const records = [spend('spend:sic-62', '1000', 2024)];
+    expect(() => calc(records, { priceIndex: { name: 'Broken', values: { '2023': '100', '2024': '0' } } })).toThrow(/priceIndex is not a price index: values\.2024: an index value must be above zero/);
+    const table = { id: 't', title: 'T', priceYear: 2023, kgCO2ePerGBP: { 'legal-services': '-0.1' }, priceIndex: { name: 'I', values: { '2023': '100' } } };
+    expect(() => calc(records, { spendFactors: table })).toThrow(/spendFactors is not a spend factor table: kgCO2ePerGBP\.legal-services: a factor cannot be negative/);
+  });
+});
