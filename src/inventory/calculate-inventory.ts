@@ -124,7 +124,7 @@ function collapsePriceWarnings(problems: readonly Problem[]): Problem[] {
 }
 
 /** Problems a calculation makes, which a recalculation makes afresh; every other problem is about the input. */
-const RECALCULATED_CODES: ReadonlySet<string> = new Set([...CALCULATION_PROBLEM_CODES, 'factor-set-year-differs', 'residual-mix-not-given']);
+const RECALCULATED_CODES: ReadonlySet<string> = new Set([...CALCULATION_PROBLEM_CODES, 'factor-set-year-differs', 'residual-mix-not-given', 'spend-factors-changed']);
 
 /**
  * The same activity under another factor set (year-on-year restatement, or comparing on a common set). Problems
@@ -143,7 +143,14 @@ export function recalculate(inventory: Inventory, factorSet: string | FactorSet,
     options.residualMixKgCO2ePerKWh === undefined && inventory.lines.some((l) => l.market?.basis === 'residual-mix')
       ? [{ severity: 'warning' as const, code: 'residual-mix-not-given', message: 'The original used a residual-mix factor for market-based scope 2; without it again (residualMixKgCO2ePerKWh, --residual-mix) the recalculation uses the grid average', origin: { note: 'recalculation' } }]
       : [];
-  return { ...fresh, problems: [...inputProblems, ...lostResidualMix, ...fresh.problems], recordCount: inventory.recordCount };
+  // Likewise a user's own spend table: without it again, spend falls back to the bundled multipliers.
+  const spendSets = (i: Inventory) => new Set(i.lines.filter((l) => l.method === 'spend-based').map((l) => l.factor.setId));
+  const [before, after] = [spendSets(inventory), spendSets(fresh)];
+  const changedSpendSet =
+    [...before].some((id) => !after.has(id)) && after.size > 0
+      ? [{ severity: 'warning' as const, code: 'spend-factors-changed', message: `The original costed spend with ${[...before].join(', ')}; the recalculation uses ${[...after].join(', ')} (give the same spendFactors / --spend-factors to keep them)`, origin: { note: 'recalculation' } }]
+      : [];
+  return { ...fresh, problems: [...inputProblems, ...lostResidualMix, ...changedSpendSet, ...fresh.problems], recordCount: inventory.recordCount };
 }
 
 /**

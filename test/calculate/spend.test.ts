@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { records as exampleRecords } from '../../examples/example-council.js';
 import { Decimal } from '../../src/decimal.js';
-import { calculateInventory, type CalculationOptions } from '../../src/inventory/calculate-inventory.js';
+import { calculateInventory, recalculate, type CalculationOptions } from '../../src/inventory/calculate-inventory.js';
 import type { ActivityRecordInput } from '../../src/activity/record.js';
 import { SHARED_SPEND_SOURCES } from '../support/shared.js';
 
@@ -230,5 +230,17 @@ describe('spend configuration that cannot be right is refused before use', () =>
     expect(() => calc(records, { priceIndex: { name: 'Broken', values: { '2023': '100', '2024': '0' } } })).toThrow(/priceIndex is not a price index: values\.2024: an index value must be above zero/);
     const table = { id: 't', title: 'T', priceYear: 2023, kgCO2ePerGBP: { 'legal-services': '-0.1' }, priceIndex: { name: 'I', values: { '2023': '100' } } };
     expect(() => calc(records, { spendFactors: table })).toThrow(/spendFactors is not a spend factor table: kgCO2ePerGBP\.legal-services: a factor cannot be negative/);
+  });
+});
+
+describe('recalculating an inventory costed with a user’s spend table', () => {
+  it('warns when the recalculation, without the table, costs spend on the bundled multipliers instead', () => {
+    const table = { id: 'provider-2023', title: 'Provider factors', priceYear: 2023, kgCO2ePerGBP: { 'sic-62': '0.2' }, priceIndex: { name: 'I', values: { '2023': '100' } } };
+    const original = calc([spend('spend:sic-62', '1000', 2023)], { spendFactors: table });
+    expect(original.lines[0]!.kgCO2e.toFixed()).toBe('200');
+    const restated = recalculate(original, 'desnz-2024');
+    expect(restated.lines[0]!.kgCO2e.toFixed()).toBe(multiplier('62', 2023).mul(1000).toFixed());
+    expect(restated.problems.map((p) => p.code)).toContain('spend-factors-changed');
+    expect(recalculate(original, 'desnz-2024', { spendFactors: table }).problems.map((p) => p.code)).not.toContain('spend-factors-changed');
   });
 });
