@@ -49,7 +49,10 @@ export async function renderXlsx(inventory: Inventory): Promise<Buffer> {
 /** A sheet written top to bottom: titles, notes and tables. */
 class SheetWriter {
   private row = 1;
-  constructor(readonly sheet: ExcelJS.Worksheet) {}
+  constructor(readonly sheet: ExcelJS.Worksheet) {
+    // Printed one page wide, as many pages tall as it needs.
+    sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
 
   title(text: string): this {
     const cell = this.sheet.getCell(this.row++, 1);
@@ -58,8 +61,17 @@ class SheetWriter {
     return this;
   }
 
+  /** A sentence or paragraph across the sheet's columns, wrapped, with a row tall enough to show it all. */
   note(text: string): this {
-    this.sheet.getCell(this.row++, 1).value = neutraliseCell(text);
+    const span = Math.max(1, this.columnWidths.length);
+    const cell = this.sheet.getCell(this.row, 1);
+    cell.value = neutraliseCell(text);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (span > 1) this.sheet.mergeCells(this.row, 1, this.row, span);
+    // Excel does not grow a merged cell's row to fit: about one character per unit of column width.
+    const perLine = Math.max(20, this.columnWidths.reduce((a, b) => a + b, 0));
+    this.sheet.getRow(this.row).height = 15 * Math.max(1, Math.ceil(text.length / perLine));
+    this.row++;
     return this;
   }
 
@@ -81,6 +93,9 @@ class SheetWriter {
       cell.fill = HEADER_FILL;
       cell.alignment = { wrapText: true, vertical: 'top' };
     });
+    // A wrapped header needs a taller row, or LibreOffice draws its second line over the first row of data.
+    const lines = Math.max(1, ...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, (this.columnWidths[i] ?? 10) - 2))));
+    if (lines > 1) this.sheet.getRow(this.row).height = 15 * lines;
     this.row++;
     for (const [values, bold] of [...rows.map((r) => [r, false] as const), ...totals.map((r) => [r, true] as const)]) {
       columns.forEach((c, i) => {
@@ -93,7 +108,10 @@ class SheetWriter {
     return this.gap();
   }
 
+  private columnWidths: readonly number[] = [];
+
   widths(widths: readonly number[]): this {
+    this.columnWidths = widths;
     widths.forEach((w, i) => (this.sheet.getColumn(i + 1).width = w));
     return this;
   }
@@ -129,7 +147,7 @@ const FIGURE_COLUMNS: readonly Column[] = [
 
 function summarySheet(workbook: ExcelJS.Workbook, inventory: Inventory, s: ReportSummary): void {
   new SheetWriter(workbook.addWorksheet('Summary'))
-    .widths([44, 18, 18, 16])
+    .widths([60, 18, 18, 16])
     .title(s.title)
     .note(`Rounding: ${XLSX_ROUNDING_RULE}`)
     .gap()
@@ -207,7 +225,7 @@ function byCategorySheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
 }
 
 function linesSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {
-  const sheet = workbook.addWorksheet('Lines', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Lines', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape' } });
   const rows = inventory.lines.map((line) =>
     LINE_COLUMNS.map((c) => {
       const cell = c.cell(line);
