@@ -8,6 +8,7 @@ export { formatProblem, formatOrigin } from './problem.js';
 
 export * from './units/index.js';
 export * from './factors/index.js';
+export * from './factors/spend/index.js';
 
 export { CATEGORIES, CATEGORY_IDS, SCOPES, SCOPE_LABELS, SCOPE3_CATEGORIES, type Category, type Scope, type Scope3Category } from './activity/categories.js';
 export { SOURCE_FAMILIES, parseSource, isFreeText, type SourceFamily, type SourceKind, type SourceOption, type FreeTextOption } from './activity/sources.js';

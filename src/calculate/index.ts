@@ -1,3 +1,4 @@
-export type { EmissionLine, MemoLine, FactorUsed, QuantityUsed, LineRole, MarketBasis, MemoKind } from './line.js';
+export type { EmissionLine, MemoLine, FactorUsed, QuantityUsed, LineRole, MarketBasis, MemoKind, Method, SpendDetail } from './line.js';
+export { METHODS } from './line.js';
 export type { CalculationProblem, CalculationProblemCode } from './calculate-record.js';
-export { SpendFactorTableSchema, type SpendFactorTable } from './spend.js';
+export { SpendFactorTableSchema, PriceIndexSchema, type SpendFactorTable, type PriceIndex } from './spend.js';

@@ -22,13 +22,11 @@ export interface SpendCategory {
  */
 export class SpendCategoryMap {
   private readonly byName = new Map<string, SpendCategory>();
-  private readonly ids: string[] = [];
 
   constructor(bundled: readonly CouncilSpendCategory[], council: readonly CouncilSpendCategory[] = []) {
     for (const [rows, from] of [[bundled, 'bundled'], [council, 'council']] as const) {
       for (const row of rows) {
         const entry: SpendCategory = { id: row.category, label: row.label, group: sicGroupId(row.sic_group), reportingCategory: row.reporting_category, reason: row.reason, from };
-        if (!this.byName.has(row.category)) this.ids.push(row.category);
         for (const name of [row.category, row.label, ...row.aliases.split('|')]) {
           const key = slug(name);
           if (key !== '') this.byName.set(key, entry);
@@ -50,9 +48,5 @@ export class SpendCategoryMap {
       .map((x) => x.id)
       .filter((id, i, all) => all.indexOf(id) === i)
       .slice(0, n);
-  }
-
-  get size(): number {
-    return this.ids.length;
   }
 }
