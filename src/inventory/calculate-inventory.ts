@@ -5,7 +5,7 @@ import { Decimal, type DecimalValue } from '../decimal.js';
 import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
 import type { FactorSet } from '../factors/factor-set.js';
 import type { Problem } from '../problem.js';
-import { CALCULATION_PROBLEM_CODES, calculateRecord } from '../calculate/calculate-record.js';
+import { CALCULATION_PROBLEM_CODES, calculateRecord, type BoundaryExclusion } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import { PriceIndexSchema, SpendFactorTableSchema, spendSetFromTable, type PriceIndex, type SpendContext, type SpendFactorTable } from '../calculate/spend.js';
 import { bundledSpendCategories, loadSpendFactorSet } from '../factors/spend/bundled.js';
@@ -42,8 +42,18 @@ export interface CalculationOptions {
   readonly priceIndex?: PriceIndex;
   /** The council's own spend categories → SIC groups, extending and taking precedence over the bundled table. */
   readonly spendCategories?: readonly CouncilSpendCategory[];
+  /**
+   * The whole spend category table in place of the bundled one, where the bundled files cannot be read (a browser
+   * that loads the data itself); with `factorSet` and `spendFactorSet` given as loaded sets, nothing is read from disk.
+   */
+  readonly spendCategoryTable?: readonly CouncilSpendCategory[];
   /** Read factor sets from this folder (as `council-ghg factors import` writes it) instead of the bundled ones. */
   readonly factorSetsDir?: string;
+  /**
+   * Upstream (well-to-tank) and grid-loss (transmission and distribution) lines to leave out, to compare with a
+   * peer or an earlier report that did. Default: none, as DESNZ recommends; a choice is stated as a warning.
+   */
+  readonly exclude?: readonly BoundaryExclusion[];
 }
 
 function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined, dir: string | undefined): FactorSet {
@@ -73,8 +83,10 @@ export function calculateInventory(input: CalculationInput, options: Calculation
       origin: { note: 'factor set' },
     });
   }
+  if (options.exclude !== undefined && options.exclude.length > 0) recordProblems.push(boundaryStatement(options.exclude));
   const context = {
     set,
+    ...(options.exclude !== undefined ? { excluded: new Set(options.exclude) } : {}),
     ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: residualMix(options.residualMixKgCO2ePerKWh) } : {}),
     spend: spendContext(options),
     coveredByActivity: groupsCoveredByActivity(records),
@@ -104,6 +116,20 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     problems: collapsePriceWarnings(problems),
     recordCount: input.records.length,
     totals: totalLines(lines, memo),
+  };
+}
+
+const EXCLUSION_TEXT: Record<BoundaryExclusion, string> = {
+  'well-to-tank': 'well-to-tank emissions (extracting, refining and transporting fuel and generating fuel for power)',
+  'transmission-and-distribution': 'transmission and distribution losses (electricity and heat lost in the grid)',
+};
+
+/** A boundary narrower than DESNZ recommends is said in the report, never left for the reader to infer. */
+function boundaryStatement(exclude: readonly BoundaryExclusion[]): Problem {
+  const left = [...new Set(exclude)].map((e) => EXCLUSION_TEXT[e]).join(' and ');
+  return {
+    severity: 'warning', code: 'boundary-excludes', value: [...new Set(exclude)].join(','), origin: { note: 'calculation options' },
+    message: `By choice, this inventory leaves out ${left}, so its totals are lower than a full inventory and comparable only with one that left out the same. Factors named directly (desnz:…) are kept, and DESNZ's Business travel- land rows for plug-in cars include their charging losses.`,
   };
 }
 
@@ -197,7 +223,7 @@ function issues(error: z.ZodError): string {
 
 /** A user's table (with its own price index) or a bundled set, and the category map with the council's rows. */
 function spendContext(options: CalculationOptions): SpendContext {
-  const categories = new SpendCategoryMap(bundledSpendCategories(), options.spendCategories ?? []);
+  const categories = new SpendCategoryMap(options.spendCategoryTable ?? bundledSpendCategories(), options.spendCategories ?? []);
   if (options.spendFactors !== undefined) {
     return { set: spendSetFromTable(options.spendFactors), categories, priceIndex: options.priceIndex ?? options.spendFactors.priceIndex };
   }

@@ -30,8 +30,8 @@ const NUMBER_FORMATS: Partial<Record<Kind, string>> = { tCO2e: '#,##0.0', kgCO2e
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
 
-/** The workbook for finance and CDP-ICLEI returns, as an .xlsx buffer. Every text cell is neutralised. */
-export async function renderXlsx(inventory: Inventory): Promise<Buffer> {
+/** The workbook for finance and CDP-ICLEI returns, as .xlsx bytes. Every text cell is neutralised. */
+export async function renderXlsx(inventory: Inventory): Promise<Uint8Array> {
   const summary = summarise(inventory);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'council-ghg';
@@ -43,7 +43,8 @@ export async function renderXlsx(inventory: Inventory): Promise<Buffer> {
   linesSheet(workbook, inventory);
   memoAndProblemsSheet(workbook, inventory);
   aboutSheet(workbook, inventory);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // Bytes, not a Node Buffer, so the same report can be written by Node or downloaded in a browser.
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** A sheet written top to bottom: titles, notes and tables. */

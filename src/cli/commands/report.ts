@@ -75,7 +75,7 @@ export const reportCommand: Command = async (args, io) => {
   }
   if ((comparison !== undefined || benchmark !== undefined) && format !== 'html') io.err('Note: --compare and --benchmark are shown in the html report only.');
 
-  const report: string | Buffer =
+  const report: string | Uint8Array =
     format === 'html' ? renderHtml(current, { ...(comparison !== undefined ? { comparison } : {}), ...(benchmark !== undefined ? { benchmark } : {}) })
     : format === 'xlsx' ? await renderXlsx(current)
     : format === 'csv' ? renderCsv(current, table)
@@ -84,7 +84,8 @@ export const reportCommand: Command = async (args, io) => {
 
   for (const p of [...current.problems, ...(comparison?.crossProblems ?? [])]) io.err(formatProblem(p));
   for (const p of previous?.problems ?? []) io.err(`${values.compare} (--compare): ${formatProblem(p)}`);
-  if (values.out === undefined) io.out(typeof report === 'string' ? report.trimEnd() : report.toString('utf8'));
+  // xlsx needs --out (checked above), so only text reaches the terminal.
+  if (values.out === undefined) io.out(typeof report === 'string' ? report.trimEnd() : new TextDecoder().decode(report));
   else {
     writeFileSync(resolve(values.out), report);
     io.err(`Wrote ${values.out}: ${tonnesText(current.totals.total)} from ${current.recordCount} records, ${current.problems.length} problem(s).`);
