@@ -43,7 +43,21 @@ function quoteSheet(sheet: string): string {
   return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** One line per problem: sheet names, headings, messages and values come from the file, so any may hold controls. */
 export function formatProblem(p: Problem): string {
   const value = p.value === undefined ? '' : ` (value: ${JSON.stringify(p.value)})`;
-  return `${p.severity} ${p.code} at ${formatOrigin(p.origin)}: ${p.message}${value}`;
+  return escapeControls(`${p.severity} ${p.code} at ${formatOrigin(p.origin)}: ${p.message}${value}`);
+}
+
+/**
+ * Text from a file made safe to print: C0 and C1 control characters (ESC starts a terminal's commands: colours,
+ * cursor moves, a changed window title, or text hidden by a carriage return) and the bidirectional overrides
+ * that reorder what is shown are written as \u escapes. `keep` names characters to pass through, such as the
+ * line breaks of a multi-line message (keeping LF keeps CRLF too, as a CSV report ends its lines).
+ */
+export function escapeControls(text: string, keep = ''): string {
+  return text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (keep.includes(c) || (c === '\r\n' && keep.includes('\n'))) return c;
+    return [...c].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  });
 }

@@ -47,9 +47,24 @@ export async function importCsv(input: string | Uint8Array | Readable, options: 
     for (const row of readCsvText(decoded.text, file, options.delimiter).rows) take(row);
   } else {
     // The longest line a row within the limits can take: every column a quoted cell of maximum length.
-    const decoder = new DecodeStream(options.encoding, limits.maxColumns * (limits.maxCellChars + 3));
+    const maxLine = limits.maxColumns * (limits.maxCellChars + 3);
+    const decoder = new DecodeStream(options.encoding, maxLine);
     input.once('error', (e) => decoder.destroy(e));
-    await streamCsvRows(input.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRows: (rows) => rows.forEach(take) });
+    let openQuote: number | undefined;
+    await streamCsvRows(input.pipe(decoder), {
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      maxRecordChars: maxLine,
+      onOverlong: (line) => (openQuote = line),
+      onRows: (rows) => rows.forEach(take),
+    });
+    if (openQuote !== undefined) {
+      collector.problem({
+        severity: 'error',
+        code: 'limit-exceeded',
+        message: `A quote opened on this line is not closed within ${limits.maxColumns} × ${limits.maxCellChars} characters (limits.maxColumns, limits.maxCellChars): the file was not read from here on; put the cell's closing quote back, or remove its opening one`,
+        origin: { file, line: openQuote },
+      });
+    }
     if (decoder.replaced > 0) {
       collector.problem({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding the file was saved in (e.g. --encoding windows-1252)`, origin: { file } });
     }
@@ -58,7 +73,7 @@ export async function importCsv(input: string | Uint8Array | Readable, options: 
         severity: 'error',
         code: 'limit-exceeded',
         message: `A line runs on for more than ${limits.maxColumns} × ${limits.maxCellChars} characters without a line break (limits.maxColumns, limits.maxCellChars): the file was not read after character ${decoder.overlongAt}`,
-        origin: { file },
+        origin: { file, line: decoder.overlongLine! },
       });
     }
   }
@@ -70,6 +85,6 @@ export async function importCsv(input: string | Uint8Array | Readable, options: 
 function finish(table: TableImporter, file: string): void {
   const unread: SourceRow[] = table.end();
   if (!table.headerFound) {
-    throw new UnusableInputError(file, `no recognisable header in the first ${unread.length} non-blank lines: expected columns such as Category, Source, Quantity, Unit`);
+    throw new UnusableInputError(file, `no recognisable header in any of its ${unread.length} non-blank lines: expected columns such as Category, Source, Quantity, Unit`);
   }
 }

@@ -100,11 +100,16 @@ export class DecodeStream extends Transform {
   textEncoding: CsvEncoding | undefined;
   replaced = 0;
   overlongAt: number | undefined;
+  /** The line (as an editor numbers them) that ran past `maxLineChars`. */
+  overlongLine: number | undefined;
   private first = true;
   private held: Buffer[] = [];
   private heldBytes = 0;
   private chars = 0;
   private lineChars = 0;
+  private lineBreaks = 0;
+  /** The text passed on so far ended in CR: an LF first in the next text completes that CRLF. */
+  private endedInCr = false;
 
   constructor(
     stated?: CsvEncoding,
@@ -155,6 +160,15 @@ export class DecodeStream extends Transform {
       t = t.slice(0, keep);
     }
     this.chars += t.length;
+    this.countLineBreaks(t);
+    if (this.overlongAt !== undefined) this.overlongLine = this.lineBreaks + 1;
     return t;
+  }
+
+  /** CRLF, LF and CR each end a line, as `normaliseLineEndings` reads them. */
+  private countLineBreaks(t: string): void {
+    for (let i = t.indexOf('\r'); i !== -1; i = t.indexOf('\r', i + 1)) this.lineBreaks++;
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) if (i === 0 ? !this.endedInCr : t[i - 1] !== '\r') this.lineBreaks++;
+    if (t.length > 0) this.endedInCr = t.endsWith('\r');
   }
 }

@@ -5,8 +5,8 @@ import { CATEGORIES, type Category } from '../activity/categories.js';
 import { slug } from '../factors/key.js';
 import { bundledSpendCategories } from '../factors/spend/bundled.js';
 import { REPORTING_SPEND_CATEGORIES, type CouncilSpendCategory } from '../factors/spend/schema.js';
-import type { ActivityRecordInput } from '../activity/record.js';
-import type { Decimal } from '../decimal.js';
+import type { ActivityRecordInput, SupplierFactor } from '../activity/record.js';
+import { ZERO, type Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
 import { malformedQuotesMessage } from './table-importer.js';
 import { emptyProfile, type BaselineProfile } from './profile.js';
@@ -27,6 +27,10 @@ const SPEND_CATEGORIES: readonly Category[] = REPORTING_SPEND_CATEGORIES;
 export interface SpendMappingEntry {
   readonly spendCategory: string;
   readonly category: Category;
+  /** The code's amounts include VAT at this rate (%), removed before costing; absent, they exclude it. */
+  readonly includesVatAt?: Decimal;
+  /** The supplier's own kgCO2e per £ for what this code buys (a mapping keyed by supplier, or one contract's code). */
+  readonly supplierFactor?: SupplierFactor;
 }
 
 /** The council's own codes → spend categories: "Expense code,Spend category[,Reporting category]". */
@@ -87,14 +91,48 @@ export function readSpendMapping(text: string, file: string, categories: readonl
       fail('Reporting category', `'${cell(reportingAt)}' is not one of ${SPEND_CATEGORIES.join(', ')}`, cell(reportingAt));
       continue;
     }
+    const extras = mappingExtras(row, headers, (column, message, value) => {
+      refused.add(mappingKey(key));
+      fail(column, message, value);
+    });
+    if (extras === undefined) continue;
+    const entry: SpendMappingEntry = { spendCategory: spend, category, ...extras };
     const previous = entries.get(mappingKey(key));
-    if (previous !== undefined && (previous.spendCategory !== spend || previous.category !== category)) {
-      fail(keyHeader, `'${key}' is mapped twice, to ${previous.spendCategory} and to ${spend}`, key);
+    if (previous !== undefined && costedAlike(previous) !== costedAlike(entry)) {
+      fail(keyHeader, `'${key}' is mapped twice, to ${previous.spendCategory} and to ${spend}${previous.spendCategory === spend ? ' with another VAT rate or supplier factor' : ''}`, key);
       continue;
     }
-    entries.set(mappingKey(key), { spendCategory: spend, category });
+    entries.set(mappingKey(key), entry);
   }
   return { mapping: { keyHeader, entries, refused }, problems };
+}
+
+const VAT_HEADERS = ['vat included (%)', 'vat included', 'vat rate included', 'includes vat at'];
+const SUPPLIER_FACTOR_HEADERS = ['supplier factor (kgco2e/gbp)', 'supplier factor (kgco2e/£)', 'supplier kgco2e per £', 'supplier kgco2e per gbp'];
+const vatAt = (headers: readonly string[]) => headers.findIndex((h) => VAT_HEADERS.includes(h));
+const supplierFactorAt = (headers: readonly string[]) => headers.findIndex((h) => SUPPLIER_FACTOR_HEADERS.includes(h));
+
+/**
+ * A mapping line's optional VAT rate and supplier factor (with "Supplier" and "Supplier evidence" beside it); a
+ * bad one refuses the line with a problem, so its code is not costed at the wrong rate.
+ */
+function mappingExtras(row: SourceRow, headers: readonly string[], fail: (column: string, message: string, value: string) => void): Pick<SpendMappingEntry, 'includesVatAt' | 'supplierFactor'> | undefined {
+  const cell = (i: number) => (i === -1 ? '' : row.cells[i]?.text.trim() ?? '');
+  const number = (text: string) => {
+    const n = readNumber(text.replace(/%$/, ''));
+    return isNumberReading(n) && !n.value.isNegative() ? n.value : undefined;
+  };
+  const vatText = cell(vatAt(headers));
+  const vat = vatText === '' ? undefined : number(vatText);
+  if (vatText !== '' && (vat === undefined || vat.gte(100))) return void fail('VAT included (%)', `'${vatText}' is not a VAT rate in per cent, e.g. 20`, vatText);
+  const factorText = cell(supplierFactorAt(headers));
+  if (factorText === '') return definedFields({ includesVatAt: vat });
+  const factor = number(factorText);
+  const supplier = cell(headers.indexOf('supplier'));
+  const evidence = cell(headers.indexOf('supplier evidence'));
+  if (factor === undefined) return void fail('Supplier factor', `'${factorText}' is not a kgCO2e per £ of at least zero`, factorText);
+  if (supplier === '' || evidence === '') return void fail('Supplier factor', 'A supplier factor needs the Supplier and the Supplier evidence beside it', factorText);
+  return definedFields({ includesVatAt: vat, supplierFactor: { kgCO2ePerGBP: factor, supplier, evidence } });
 }
 
 /** One spend category's total in one price year, and how many ledger lines made it. */
@@ -104,7 +142,13 @@ export interface SpendTotal {
   readonly priceYear: number;
   readonly total: Decimal;
   readonly lines: number;
+  readonly includesVatAt?: Decimal;
+  readonly supplierFactor?: SupplierFactor;
 }
+
+/** Totals that are costed alike: the same category, spend category, VAT and supplier figure. */
+const costedAlike = (t: Pick<SpendTotal, 'category' | 'spendCategory' | 'includesVatAt' | 'supplierFactor'>) =>
+  `${t.category}|${t.spendCategory}|${t.includesVatAt?.toFixed() ?? ''}|${t.supplierFactor === undefined ? '' : `${t.supplierFactor.supplier}|${t.supplierFactor.kgCO2ePerGBP.toFixed()}`}`;
 
 /** Ledger lines whose code the mapping does not list: kept, totalled, and reported. */
 export interface UnmappedCode {
@@ -142,6 +186,13 @@ const DATE_HEADERS = ['date', 'payment date', 'transaction date', 'date paid', '
 const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 /** More problems than this are summarised, so a file of garbage cannot fill memory with messages. */
 const MAX_LINE_PROBLEMS = 1000;
+/**
+ * The longest ledger line read: a payment line is a few dozen fields, so this is far beyond any real one, yet it
+ * stops one endless line (a damaged or hostile file) from being held and re-parsed as it grows.
+ */
+const LEDGER_LINE_CHARS = 1024 * 1024;
+/** Unmapped codes named one problem each, the largest first; the rest are one problem with their count and £. */
+const MAX_CODE_PROBLEMS = 200;
 
 export interface LedgerOptions {
   /** Price year for a ledger without a date column. */
@@ -282,7 +333,7 @@ export class LedgerAggregator {
     const entry = this.mapping.entries.get(mappingKey(code));
     let target: SpendTarget | undefined;
     if (entry !== undefined) {
-      const targetKey = `${entry.category}|${entry.spendCategory}`;
+      const targetKey = costedAlike(entry);
       target = this.targets.get(targetKey);
       if (target === undefined) this.targets.set(targetKey, (target = { entry, years: new Map() }));
     }
@@ -353,7 +404,7 @@ export class LedgerAggregator {
       problems.push({ severity: 'error', code: 'invalid-number', message: `${this.lineProblems - MAX_LINE_PROBLEMS} further lines rejected like those above (only the first ${MAX_LINE_PROBLEMS} are listed)`, origin: { file: this.file } });
     }
     const unmapped = [...this.unmappedCodes.values()].map((u) => ({ code: u.code, total: u.sum.total(), lines: u.sum.lines, firstLine: u.firstLine })).sort((a, b) => b.total.comparedTo(a.total));
-    for (const u of unmapped) {
+    for (const u of unmapped.slice(0, MAX_CODE_PROBLEMS)) {
       problems.push({
         severity: 'error',
         code: 'unmapped-spend',
@@ -362,6 +413,17 @@ export class LedgerAggregator {
           : `${u.lines} line(s) totalling £${u.total.toFixed()} have ${this.mapping.keyHeader} '${u.code}', which the mapping does not list: add it to the mapping`,
         origin: { file: this.file, line: u.firstLine, column: this.headerCells[this.columns.key] ?? this.mapping.keyHeader },
         value: u.code,
+      });
+    }
+    const unlisted = unmapped.slice(MAX_CODE_PROBLEMS);
+    if (unlisted.length > 0) {
+      const total = unlisted.reduce((sum, u) => sum.add(u.total), ZERO);
+      const lines = unlisted.reduce((n, u) => n + u.lines, 0);
+      problems.push({
+        severity: 'error',
+        code: 'unmapped-spend',
+        message: `${unlisted.length} more ${this.mapping.keyHeader} values the mapping does not list, on ${lines} line(s) totalling £${total.toFixed()}, are not named one by one (the ${MAX_CODE_PROBLEMS} with the largest totals are above): add them to the mapping`,
+        origin: { file: this.file, column: this.headerCells[this.columns.key] ?? this.mapping.keyHeader },
       });
     }
     if (this.outside.sum.lines > 0) {
@@ -373,7 +435,7 @@ export class LedgerAggregator {
       });
     }
     const { totals, problems: nettingProblems } = netCredits(
-      this.sums.map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.sum.total(), lines: s.sum.lines })),
+      this.sums.map((s) => ({ category: s.entry.category, spendCategory: s.entry.spendCategory, priceYear: s.year, total: s.sum.total(), lines: s.sum.lines, ...definedFields({ includesVatAt: s.entry.includesVatAt, supplierFactor: s.entry.supplierFactor }) })),
       this.file,
     );
     problems.push(...nettingProblems);
@@ -384,13 +446,14 @@ export class LedgerAggregator {
       problems,
       account: { lines: this.lines, mapped: this.mapped, unmapped: this.unmapped, rejected: this.rejected, skipped: this.skipped, credits: this.credits },
       records: totals.filter((t) => !t.total.isNegative()).map((t) => ({
-        id: `spend-${t.spendCategory}-${t.priceYear}${t.category === 'purchased-goods-and-services' ? '' : `-${t.category}`}`,
+        id: `spend-${t.spendCategory}-${t.priceYear}${t.category === 'purchased-goods-and-services' ? '' : `-${t.category}`}${t.supplierFactor === undefined ? '' : `-${slug(t.supplierFactor.supplier)}`}`,
         category: t.category,
         source: `spend:${t.spendCategory}`,
         quantity: t.total,
         unit: 'GBP',
         priceYear: t.priceYear,
-        dataQuality: 'spend-based',
+        dataQuality: t.supplierFactor === undefined ? 'spend-based' : 'invoiced',
+        ...definedFields({ includesVatAt: t.includesVatAt, supplierFactor: t.supplierFactor }),
         origin: { file: this.file, note: `${t.lines} ledger lines` },
       })),
     };
@@ -412,7 +475,7 @@ function addAmount(sum: ExactSum, pence: ReturnType<typeof readPence>, value: De
 function netCredits(sums: readonly SpendTotal[], file: string): { totals: SpendTotal[]; problems: ImportProblem[] } {
   const byTarget = new Map<string, SpendTotal[]>();
   for (const t of sums) {
-    const key = `${t.category}|${t.spendCategory}`;
+    const key = costedAlike(t);
     byTarget.set(key, [...(byTarget.get(key) ?? []), t]);
   }
   const problems: ImportProblem[] = [];
@@ -469,17 +532,42 @@ export async function aggregateSpendLedger(input: string | Readable, mapping: Sp
     return aggregator.result();
   }
   const bytes = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1024 * 1024 }) : input;
-  const decoder = new DecodeStream(options.encoding);
+  const decoder = new DecodeStream(options.encoding, LEDGER_LINE_CHARS);
   let read = 0;
   bytes.on('data', (chunk: Buffer) => {
     read += chunk.length;
     options.onProgress?.(read);
   });
   bytes.once('error', (e: Error) => decoder.destroy(e));
-  await streamCsvRecords(bytes.pipe(decoder), { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onRecord: (fields, line, malformed) => aggregator.record(fields, line, malformed) });
+  let records = 0;
+  let openQuote: number | undefined;
+  await streamCsvRecords(bytes.pipe(decoder), {
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    maxRecordChars: LEDGER_LINE_CHARS,
+    onOverlong: (line) => (openQuote = line),
+    onRecord: (fields, line, malformed) => {
+      // The start of a line cut off at the limit is no payment: the problem below names it instead.
+      if (decoder.overlongLine !== undefined && line >= decoder.overlongLine) return;
+      records++;
+      aggregator.record(fields, line, malformed);
+    },
+  });
+  const overlong = decoder.overlongLine ?? openQuote;
+  if (records === 0 && overlong !== undefined) {
+    throw new UnusableInputError(file, `line ${overlong} runs on for more than ${LEDGER_LINE_CHARS} characters, before any header: not a ledger saved as CSV`);
+  }
   const result = aggregator.result();
   if (decoder.replaced > 0) {
     result.problems.push({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding (e.g. --encoding windows-1252)`, origin: { file } });
+  }
+  if (overlong !== undefined) {
+    const why = decoder.overlongLine !== undefined ? 'without a line break' : 'inside a quote that is not closed';
+    result.problems.push({
+      severity: 'error',
+      code: 'limit-exceeded',
+      message: `The line runs on for more than ${LEDGER_LINE_CHARS} characters ${why}, longer than any payment line: the ledger was not read from here on (the lines above it are summed); check the file is a ledger saved as CSV`,
+      origin: { file, line: overlong },
+    });
   }
   return result;
 }

@@ -16,6 +16,8 @@ export interface ImportLimits {
   readonly maxColumns: number;
   /** Longest text of one cell, in characters (Excel's own limit is 32,767). */
   readonly maxCellChars: number;
+  /** Most cells a workbook's merged ranges may cover, together (the workbook reader holds each merged cell). */
+  readonly maxMergedCells: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxRows: 200_000,
   maxColumns: 1_000,
   maxCellChars: 32_767,
+  maxMergedCells: 20_000,
 };
 
 /** The limits in force: the defaults, with any stated ones checked (a typo must not switch a limit off). */
@@ -109,13 +112,23 @@ const CONVERT = 'open it in Excel or LibreOffice and save it as an Excel Workboo
 /** "EncryptionInfo" as UTF-16LE: the stream an encrypted Office file's compound-file directory names. */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
+/** One part of a workbook's zip, as its central directory describes it. */
+export interface ZipPart {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  /** Where its local header starts. */
+  readonly localOffset: number;
+}
+
 /**
  * Checks a workbook's bytes before any parser sees them: an .xlsx is a zip holding xl/workbook.xml. Old .xls
  * files and password-protected workbooks are OLE compound files (told apart by the EncryptionInfo stream);
  * .ods is a zip without xl/. The zip's central directory gives entry count and uncompressed sizes without
- * inflating anything.
+ * inflating anything; those sizes may lie, so the parts are returned for `checkInflated` to measure.
  */
-export function checkZip(bytes: Uint8Array, file: string, limits: ImportLimits): void {
+export function checkZip(bytes: Uint8Array, file: string, limits: ImportLimits): ZipPart[] {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.length >= 8 && view.readUInt32BE(0) === 0xd0cf11e0) {
     if (view.includes(ENCRYPTION_INFO)) throw new UnusableInputError(file, 'a password-protected (encrypted) workbook: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again');
@@ -129,14 +142,15 @@ export function checkZip(bytes: Uint8Array, file: string, limits: ImportLimits):
   if (entries === 0xffff || offset === 0xffffffff) throw new UnusableInputError(file, 'a ZIP64 workbook (over 4 GB or 65,535 parts), larger than any council baseline');
   if (entries > limits.maxZipEntries) throw new UnusableInputError(file, `the workbook has ${entries} parts, over the limit of ${limits.maxZipEntries} (limits.maxZipEntries)`);
   let total = 0;
-  const names: string[] = [];
+  const parts: ZipPart[] = [];
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > view.length || view.readUInt32LE(offset) !== 0x02014b50) throw new UnusableInputError(file, 'a damaged .xlsx workbook (its zip directory is corrupt)');
     total += view.readUInt32LE(offset + 24);
     const nameLength = view.readUInt16LE(offset + 28);
-    names.push(view.toString('utf8', offset + 46, offset + 46 + nameLength));
+    parts.push({ name: view.toString('utf8', offset + 46, offset + 46 + nameLength), method: view.readUInt16LE(offset + 10), compressedSize: view.readUInt32LE(offset + 20), localOffset: view.readUInt32LE(offset + 42) });
     offset += 46 + nameLength + view.readUInt16LE(offset + 30) + view.readUInt16LE(offset + 32);
   }
+  const names = parts.map((p) => p.name);
   if (total > limits.maxUncompressedBytes) {
     throw new UnusableInputError(file, `the workbook expands to ${total} bytes, over the limit of ${limits.maxUncompressedBytes} (limits.maxUncompressedBytes)`);
   }
@@ -144,4 +158,5 @@ export function checkZip(bytes: Uint8Array, file: string, limits: ImportLimits):
     const ods = names.includes('content.xml') && names.includes('mimetype');
     throw new UnusableInputError(file, ods ? `an OpenDocument spreadsheet (.ods): in LibreOffice use File › Save As › Excel 2007-365 (.xlsx)` : `a zip file but not an .xlsx workbook; ${CONVERT}`);
   }
+  return parts;
 }

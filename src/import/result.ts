@@ -32,6 +32,7 @@ export type ImportProblemCode =
   | 'unmapped-spend'
   | 'no-records'
   | 'malformed-quotes'
+  | 'extra-cells'
   | 'spend-in-baseline-and-ledger';
 
 export type ImportProblem = Problem<ImportProblemCode>;

@@ -3,6 +3,7 @@ import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.
 import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
 import { isSourceError, parseSource } from '../activity/sources.js';
 import type { Origin } from '../problem.js';
+import { findSplitNumber } from '../tables/split-number.js';
 import { columnLetters, type CellText, type SourceRow } from '../tables/table.js';
 import type { Unit } from '../units/units.js';
 import type { CategoryGroup } from './groups.js';
@@ -42,6 +43,8 @@ interface Columns {
   readonly fields: ReadonlyMap<ActivityField, number>;
   readonly quantities: readonly QuantityColumn[];
   readonly headers: readonly string[];
+  /** Up to the last heading: a value further right belongs to no column. */
+  readonly width: number;
 }
 
 /** A header must name a quantity and say what it is of (a Source column, or a source in the quantity header). */
@@ -63,7 +66,9 @@ function readColumns(row: SourceRow): Columns | undefined {
   const plain = quantities.filter((q) => q.source === undefined);
   if (plain.length > 1) quantities.splice(0, quantities.length, ...quantities.filter((q) => q !== plain[1]));
   const describedBySource = fields.has('source') || quantities.some((q) => q.source !== undefined);
-  return quantities.length > 0 && describedBySource ? { fields, quantities, headers } : undefined;
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === '') width--;
+  return quantities.length > 0 && describedBySource ? { fields, quantities, headers, width } : undefined;
 }
 
 const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
@@ -78,13 +83,13 @@ export class TableImporter {
   private columns: Columns | undefined;
   private readonly before: SourceRow[] = [];
   private readonly seenIds = new Set<string>();
+  /** Columns without a heading already reported as holding values. */
+  private readonly unheaded = new Set<number>();
 
   constructor(
     private readonly context: TableContext,
     private readonly sink: ImportSink,
     private readonly preamble: (row: SourceRow) => RowAccount,
-    /** How many non-blank rows to look through for the header. */
-    private readonly headerSearchRows = 30,
   ) {}
 
   get headerFound(): boolean {
@@ -99,7 +104,9 @@ export class TableImporter {
       return;
     }
     if (this.columns === undefined) {
-      const columns = this.before.length < this.headerSearchRows ? readColumns(row) : undefined;
+      // Looked for on every row until found, however many notes sit above it: rows before it are held anyway
+      // (for the preamble, or to list as skipped), so stopping early would only drop a sheet with a long preamble.
+      const columns = readColumns(row);
       if (columns === undefined) {
         this.before.push(row);
         return;
@@ -154,7 +161,46 @@ export class TableImporter {
     const filled = cells.filter((c) => c.text.trim() !== '' || c.formulaWithoutValue === true);
     const noQuantity = quantityCells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true && c.merge === undefined);
     if (noQuantity && (filled.length === 1 || NOTE.test(filled[0]?.text.trim() ?? ''))) return skip('notes row');
+    if (this.refusedBeyondHeader(row, cells, columns)) return;
+    this.reportUnheaded(row, cells, columns);
     new RowReader(this, row, cells, columns).read();
+  }
+
+  /**
+   * A value right of the last heading belongs to no column. In a CSV it means the cells have shifted (an unquoted
+   * 1,184,230 is three cells, so the Quantity reads 1); in a workbook it is data no heading says the meaning of.
+   * Either way the row is refused, naming the cell, rather than read without it.
+   */
+  private refusedBeyondHeader(row: SourceRow, cells: readonly CellText[], columns: Columns): boolean {
+    const at = cells.findIndex((c, i) => i >= columns.width && isFilled(c));
+    const csv = this.context.sheet === undefined;
+    // The cells a split number pushes past the header may be blank ones from the end of the line.
+    const split = csv ? findSplitNumber(cells.map((c) => c.text), row.cells.length - columns.headers.length) : undefined;
+    if (at === -1 && split === undefined) return false;
+    const last = columns.headers[columns.width - 1]!;
+    const problem: ImportProblem = split !== undefined
+      ? {
+          severity: 'error', code: 'extra-cells', origin: this.cellOrigin(row.line, split.start, columns), value: split.text,
+          message: `'${split.text}' is a number with thousands separators but not in quotes, so its commas cut it into ${split.cells} cells and every cell after it is under the wrong heading: put it in quotes ("${split.text}") or write it without commas; the row was not imported`,
+        }
+      : {
+          severity: 'error', code: 'extra-cells', origin: this.cellOrigin(row.line, at, columns), value: cells[at]!.text.trim(),
+          message: csv
+            ? `The line has ${row.cells.length} cells but the header has ${columns.headers.length}: this value is beyond the last heading (${last}), so the cells may have shifted (a comma in a cell that is not in quotes?); the row was not imported`
+            : `A value right of the last heading (${last}, column ${columnLetters(columns.width - 1)}) belongs to no column: give the column a heading, or move or delete the value; the row was not imported`,
+        };
+    this.sink.problem(problem);
+    this.sink.account({ origin: this.rowOrigin(row), outcome: 'problem', records: 0, problems: 1 });
+    return true;
+  }
+
+  /** A column with values but no heading between headed ones is reported once, like a heading not recognised. */
+  private reportUnheaded(row: SourceRow, cells: readonly CellText[], columns: Columns): void {
+    cells.forEach((c, i) => {
+      if (i >= columns.width || columns.headers[i] !== '' || !isFilled(c) || this.unheaded.has(i)) return;
+      this.unheaded.add(i);
+      this.sink.problem({ severity: 'warning', code: 'ignored-column', message: 'Column ignored: it has values but no heading (this is the first); give it a heading such as Site or Notes', origin: this.cellOrigin(row.line, i, columns), value: c.text.trim() });
+    });
   }
 
   /** Used by RowReader. */
@@ -181,7 +227,11 @@ export class TableImporter {
 }
 
 function isBlank(row: SourceRow): boolean {
-  return row.cells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true);
+  return row.cells.every((c) => !isFilled(c));
+}
+
+function isFilled(cell: CellText): boolean {
+  return cell.text.trim() !== '' || cell.formulaWithoutValue === true;
 }
 
 type Read<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false };

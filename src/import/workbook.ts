@@ -5,6 +5,7 @@ import { loadWorkbook, worksheetTable, type XlsxInput } from '../tables/read-xls
 import { columnLetters, isBlankRow } from '../tables/table.js';
 import { ImportCollector } from './collect.js';
 import { groupOfSheet } from './groups.js';
+import { checkInflated } from './inflate-check.js';
 import { checkFileSize, checkZip, importLimits, RowLimiter, type ImportLimits } from './limits.js';
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
@@ -33,12 +34,12 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
   if (typeof input === 'string') checkFileSize(statSync(input).size, file, limits, tooBig);
   const bytes = typeof input === 'string' ? readFileSync(input) : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   checkFileSize(bytes.byteLength, file, limits, tooBig);
-  checkZip(bytes, file, limits);
+  await checkInflated(bytes, checkZip(bytes, file, limits), file, limits);
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await loadWorkbook(bytes);
   } catch (error) {
-    throw new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${error instanceof Error ? error.message : String(error)}); open it in Excel or LibreOffice, repair it and save it again`);
+    throw new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${damage(error)}); open it in Excel or LibreOffice, repair it and save it again`);
   }
   const collector = new ImportCollector();
   const sheets = [...workbook.worksheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
@@ -73,12 +74,23 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
       continue;
     }
     if (unread.length > 0) {
-      collector.problem({ severity: 'warning', code: 'no-header', message: 'No recognisable header (columns such as Source, Quantity, Unit): the sheet was not imported', origin: { file, sheet: sheet.name } });
+      // A sheet named for a category holds activity data: dropping it would lose part of the inventory, so it is
+      // an error. Any other sheet (a read-me, a chart's data) is listed as skipped with a warning.
+      collector.problem(group !== undefined
+        ? { severity: 'error', code: 'no-header', message: `No recognisable header (columns such as Source, Quantity, Unit) on a sheet named for ${group.sheet}: none of its ${unread.length} rows were imported; give its table a header row`, origin: { file, sheet: sheet.name } }
+        : { severity: 'warning', code: 'no-header', message: 'No recognisable header (columns such as Source, Quantity, Unit): the sheet was not imported', origin: { file, sheet: sheet.name } });
     }
     skipAll('sheet without a recognisable header');
   }
   if (tables === 0) throw new UnusableInputError(file, 'no About sheet and no sheet with a recognisable header (columns such as Source, Quantity, Unit)');
   return collector.result(file);
+}
+
+/** Why the reader failed, in words a person can act on where the zip reader's own are known ("Bug : …"). */
+function damage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/size mismatch|crc32|corrupted zip|unexpected signature|end of data/i.test(reason)) return 'its zip parts do not match the sizes or checksums its directory gives: damaged in copying, or altered';
+  return reason;
 }
 
 function isAbout(sheet: ExcelJS.Worksheet): boolean {

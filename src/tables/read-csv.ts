@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { normaliseLineEndings } from './line-endings.js';
 import type { SourceRow, SourceTable } from './table.js';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -7,14 +8,16 @@ const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 /**
  * Parses CSV text into rows that keep the line number where each record starts (line breaks inside quoted
  * fields counted), so a problem can say "line 12". A UTF-8 BOM is dropped; empty lines are not data rows.
+ * Each line may end in CRLF, LF or CR, whatever the other lines end in.
  */
 export function readCsvText(text: string, file: string, delimiter: CsvDelimiter = detectDelimiter(text)): SourceTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = normaliseLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const rows: SourceRow[] = [];
   let line = 1;
   let cursor = 0;
   Papa.parse<string[]>(body, {
     delimiter,
+    newline: '\n',
     skipEmptyLines: false,
     step: (result) => {
       const record = result.data;
@@ -44,11 +47,10 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
+/** Line breaks in normalised text (LF only). */
 function countLineBreaks(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < Math.min(end, text.length); i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) n++;
-  }
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 

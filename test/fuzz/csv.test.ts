@@ -29,17 +29,22 @@ const ROWS = [
 interface CsvCase {
   readonly grid: string[][];
   readonly delimiter: CsvDelimiter;
-  readonly lineEnd: string;
+  readonly lineEnds: readonly string[];
   readonly encoding: CsvEncoding | 'utf-8-bom';
   readonly bytesEdit: (bytes: Buffer) => Buffer;
   readonly asStream: readonly number[] | undefined;
   readonly stateDelimiter: boolean;
 }
 
-function render(grid: readonly string[][], delimiter: string, lineEnd: string): string {
+/** The grid as CSV, line i ending in lineEnds[i mod their count]: one ending for all, or a mix. */
+function render(grid: readonly string[][], delimiter: string, lineEnds: readonly string[]): string {
   const quote = (t: string) => (/["\r\n,;\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-  return grid.map((row) => row.map(quote).join(delimiter)).join(lineEnd) + lineEnd;
+  return grid.map((row, i) => row.map(quote).join(delimiter) + lineEnds[i % lineEnds.length]).join('');
 }
+
+const LINE_END = fc.constantFrom('\n', '\r\n', '\r');
+/** One ending for the file, or a different one line by line (a CRLF header above LF rows). */
+const lineEndsArbitrary = fc.oneof(LINE_END.map((e) => [e]), fc.array(LINE_END, { minLength: 2, maxLength: 12 }));
 
 function encode(text: string, encoding: CsvCase['encoding']): Buffer {
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
@@ -82,7 +87,7 @@ const bytesEditArbitrary: fc.Arbitrary<(bytes: Buffer) => Buffer> = fc.oneof(
 const caseArbitrary: fc.Arbitrary<CsvCase> = fc.record({
   grid: gridArbitrary,
   delimiter: fc.constantFrom<CsvDelimiter>(',', ';', '\t'),
-  lineEnd: fc.constantFrom('\n', '\r\n', '\r'),
+  lineEnds: lineEndsArbitrary,
   encoding: fc.constantFrom<CsvCase['encoding']>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'),
   bytesEdit: bytesEditArbitrary,
   asStream: fc.option(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
@@ -102,13 +107,26 @@ describe('fuzz: CSV import', () => {
   it('never crashes or hangs, and accounts for every row of mutated CSV', async () => {
     await fc.assert(
       fc.asyncProperty(caseArbitrary, async (c) => {
-        const bytes = c.bytesEdit(encode(render(c.grid, c.delimiter, c.lineEnd), c.encoding));
+        const bytes = c.bytesEdit(encode(render(c.grid, c.delimiter, c.lineEnds), c.encoding));
         const options = { file: 'f.csv', ...(c.stateDelimiter ? { delimiter: c.delimiter } : {}) };
         const result = await bounded(() => importCsv(c.asStream === undefined ? bytes : chunked(bytes, c.asStream), options));
         if (result instanceof UnusableInputError) return;
         expectSound(result, await readerRows(bytes, c));
       }),
       fuzzParameters(300),
+    );
+  });
+
+  it('mixed line endings lose no row: the accounting covers every non-blank line of the grid', async () => {
+    await fc.assert(
+      fc.asyncProperty(gridArbitrary, lineEndsArbitrary, fc.option(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 }), { nil: undefined }), async (grid, lineEnds, asStream) => {
+        const bytes = Buffer.from(render(grid, ',', lineEnds), 'utf8');
+        const result = await bounded(() => importCsv(asStream === undefined ? bytes : chunked(bytes, asStream), { file: 'f.csv' }));
+        if (result instanceof UnusableInputError) return;
+        // Counted from the grid, not by any reader: every cell was quoted as needed, so each grid row is one row.
+        expectSound(result, grid.filter((row) => row.some((cell) => cell.trim() !== '')).length);
+      }),
+      fuzzParameters(200),
     );
   });
 });

@@ -13,7 +13,7 @@ const limitProblems = (problems: readonly { code: string; message: string; origi
 
 describe('limits: defaults', () => {
   it('are the documented safe values', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 52_428_800, maxUncompressedBytes: 524_288_000, maxZipEntries: 10_000, maxRows: 200_000, maxColumns: 1_000, maxCellChars: 32_767 });
+    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 52_428_800, maxUncompressedBytes: 524_288_000, maxZipEntries: 10_000, maxRows: 200_000, maxColumns: 1_000, maxCellChars: 32_767, maxMergedCells: 20_000 });
   });
 
   it('refuses a misspelt or meaningless limit instead of ignoring it', async () => {

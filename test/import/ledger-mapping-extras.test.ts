@@ -1,0 +1,42 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { aggregateSpendLedger, readSpendMapping } from '../../src/import/ledger.js';
+import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
+
+describe('a mapping line may say more than the category', () => {
+  const ledger = ['Payment date,Supplier name,Amount', '01/05/2023,Greenway Recycling Ltd,1200.00', '02/05/2023,Acme Legal LLP,600.00', '03/05/2023,Greenway Recycling Ltd,2400.00'].join('\n');
+
+  it('a VAT rate (removed before costing) and a supplier’s own kgCO2e per £, keyed by supplier', async () => {
+    const { mapping, problems } = readSpendMapping(
+      ['Supplier name,Spend category,Reporting category,VAT included (%),Supplier factor (kgCO2e/GBP),Supplier,Supplier evidence',
+        'Greenway Recycling Ltd,recycling-and-materials-recovery,outsourced-services,20,0.4,Greenway Recycling Ltd,contract carbon report 2023/24',
+        'Acme Legal LLP,legal-services,,,,,'].join('\n'),
+      'mapping.csv',
+    );
+    expect(problems).toEqual([]);
+    const result = await aggregateSpendLedger(Readable.from([ledger]), mapping, { reportingYear: '2023/24', file: 'ledger.csv' });
+    const inventory = calculateInventory({ records: result.records, reportingYear: '2023/24' });
+    const recycling = inventory.lines.find((l) => l.category === 'outsourced-services')!;
+    // £3,600 including VAT at 20% is £3,000 net; at the supplier's 0.4 kgCO2e per £: 1,200 kgCO2e.
+    expect([recycling.method, recycling.spend?.amount.toFixed(), recycling.kgCO2e.toFixed()]).toEqual(['supplier-specific', '3000', '1200']);
+    expect(recycling.spend?.supplier).toBe('Greenway Recycling Ltd');
+    const legal = inventory.lines.find((l) => l.spend?.group === 'sic-69.1')!;
+    expect([legal.method, legal.spend?.amount.toFixed(), legal.kgCO2e.toFixed()]).toEqual(['spend-based', '600', '27.55416']); // × 0.0459236
+  });
+
+  it('a bad VAT rate or a supplier factor without its evidence refuses the line, so its code is listed as refused', async () => {
+    const { mapping, problems } = readSpendMapping(
+      ['Supplier name,Spend category,VAT included (%),Supplier factor (kgCO2e/GBP),Supplier,Supplier evidence', 'Greenway Recycling Ltd,SIC 38,120,,,', 'Acme Legal LLP,legal-services,,0.05,Acme,'].join('\n'),
+      'mapping.csv',
+    );
+    expect(problems.map((p) => [p.origin.line, p.origin.column, p.message])).toEqual([
+      [2, 'VAT included (%)', "'120' is not a VAT rate in per cent, e.g. 20"],
+      [3, 'Supplier factor', 'A supplier factor needs the Supplier and the Supplier evidence beside it'],
+    ]);
+    const result = await aggregateSpendLedger(Readable.from([ledger]), mapping, { reportingYear: '2023/24', file: 'ledger.csv' });
+    expect(result.problems.filter((p) => p.code === 'unmapped-spend').map((p) => p.message)).toEqual([
+      expect.stringContaining("totalling £3600 have Supplier name 'Greenway Recycling Ltd', whose mapping line was refused"),
+      expect.stringContaining("totalling £600 have Supplier name 'Acme Legal LLP', whose mapping line was refused"),
+    ]);
+  });
+});
