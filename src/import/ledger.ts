@@ -8,6 +8,8 @@ import { REPORTING_SPEND_CATEGORIES, type CouncilSpendCategory } from '../factor
 import type { ActivityRecordInput, SupplierFactor } from '../activity/record.js';
 import { ZERO, type Decimal } from '../decimal.js';
 import { readCsvText, type CsvDelimiter } from '../tables/read-csv.js';
+import { findSplitNumber } from '../tables/split-number.js';
+import { columnLetters } from '../tables/table.js';
 import { malformedQuotesMessage } from './table-importer.js';
 import { emptyProfile, type BaselineProfile } from './profile.js';
 import { definedFields } from '../defined.js';
@@ -283,6 +285,7 @@ export class LedgerAggregator {
     if (isBlank(fields)) return;
     this.lines++;
     if (malformedQuotes !== undefined) return this.rejectLine(line, 'malformed-quotes', malformedQuotesMessage(line, malformedQuotes.toLine));
+    if (fields.length > this.headerCells.length && this.refusedBeyondHeader(fields, line)) return;
     const { key, amount, date } = this.columns;
     const slot = this.slotOf(fields[key] ?? '');
     const amountText = fields[amount] ?? '';
@@ -385,11 +388,28 @@ export class LedgerAggregator {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
   }
 
-  private reject(line: number, index: number, message: string, value: string, code: 'invalid-number' | 'invalid-date' = 'invalid-number'): void {
+  private reject(line: number, index: number, message: string, value: string, code: 'invalid-number' | 'invalid-date' | 'extra-cells' = 'invalid-number'): void {
     this.rejected++;
     if (++this.lineProblems <= MAX_LINE_PROBLEMS) {
-      this.problems.push({ severity: 'error', code, message: detach(message), origin: { file: this.file, line, column: this.headerCells[index] ?? '' }, value: detach(value) });
+      this.problems.push({ severity: 'error', code, message: detach(message), origin: { file: this.file, line, column: this.headerCells[index] ?? columnLetters(index) }, value: detach(value) });
     }
+  }
+
+  /**
+   * A line with more cells than the header: an unquoted 1,234.56 is two cells, so the amount would read £1 and
+   * the pence land under the next heading. Such a line is refused, naming the number, never costed misread.
+   */
+  private refusedBeyondHeader(fields: readonly string[], line: number): boolean {
+    const width = this.headerCells.length;
+    const split = findSplitNumber(fields, fields.length - width);
+    if (split !== undefined) {
+      this.reject(line, split.start, `'${split.text}' is a number with thousands separators but not in quotes, so its commas cut it into ${split.cells} cells and the line would be misread: put it in quotes ("${split.text}") or write it without commas`, split.text, 'extra-cells');
+      return true;
+    }
+    const beyond = fields.findIndex((f, i) => i >= width && f.trim() !== '');
+    if (beyond === -1) return false;
+    this.reject(line, beyond, `The line has ${fields.length} cells but the header has ${width}: this value is beyond the last heading (${this.headerCells[width - 1]}), so the cells may have shifted (a comma in a cell that is not in quotes?)`, fields[beyond]!, 'extra-cells');
+    return true;
   }
 
   private rejectLine(line: number, code: 'malformed-quotes', message: string): void {

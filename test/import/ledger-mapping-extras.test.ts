@@ -40,3 +40,23 @@ describe('a mapping line may say more than the category', () => {
     ]);
   });
 });
+
+describe('a ledger line with more cells than the header', () => {
+  const mapping = readSpendMapping('Expense code,Spend category\nE1,legal-services\n', 'mapping.csv').mapping;
+  it('is refused, naming an unquoted 1,234.56 that its commas cut in two, never costed as £1', async () => {
+    const ledger = ['Payment date,Expense code,Amount', '01/05/2023,E1,1,234.56', '02/05/2023,E1,"12,500.00"', '03/05/2023,E1,100.00,,'].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([ledger]), mapping, { reportingYear: '2023/24', file: 'ledger.csv' });
+    // The quoted £12,500.00 and £100.00 (its trailing blank cells harmless) are summed; the split line is not.
+    expect(result.totals.map((t) => t.total.toFixed())).toEqual(['12600']);
+    expect(result.account).toMatchObject({ lines: 3, mapped: 2, rejected: 1 });
+    expect(result.problems.map((p) => [p.code, p.origin.line, p.origin.column, p.value])).toEqual([['extra-cells', 2, 'Amount', '1,234.56']]);
+    expect(result.problems[0]!.message).toContain("'1,234.56' is a number with thousands separators but not in quotes");
+  });
+
+  it('is refused when a value lies beyond the last heading', async () => {
+    const ledger = ['Payment date,Expense code,Amount', '01/05/2023,E1,100.00,stray'].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([ledger]), mapping, { reportingYear: '2023/24', file: 'ledger.csv' });
+    expect(result.problems.map((p) => [p.code, p.origin.column, p.value])).toEqual([['extra-cells', 'D', 'stray']]);
+    expect(result.records).toEqual([]);
+  });
+});
