@@ -71,13 +71,26 @@ export const FLIGHT_CLASSES = ['average', 'economy', 'premium-economy', 'busines
 export const RAIL_TYPES = ['national', 'international', 'light-rail-and-tram', 'underground'] as const;
 export const BUS_TYPES = ['average-local', 'local-london', 'local-not-london', 'coach'] as const;
 export const TAXI_TYPES = ['regular', 'black-cab'] as const;
-/** 'combustion' is DESNZ's name to 2024; from 2025 it publishes the same route as 'incineration with energy recovery'. */
-export const WASTE_ROUTES = ['landfill', 'combustion', 'incineration-with-energy-recovery', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion'] as const;
+/**
+ * DESNZ's routes; where it renamed one, both names are accepted and either finds either year's factor
+ *  (src/calculate/renames.ts): 'combustion' to 2024 is 'incineration-with-energy-recovery' from 2025, and 'reuse'
+ * to 2017 was 're-use' in 2018–2019 (published for construction materials, tyres, wood and clothing until 2019).
+ */
+export const WASTE_ROUTES = ['landfill', 'combustion', 'incineration-with-energy-recovery', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion', 're-use', 'reuse'] as const;
 
 const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[], refusedUnits?: RefusedUnits): SourceFamily => ({
   family, label, kind, dimensions, options: [],
   categories: kind === 'stationary-fuel' ? BUILDING_CATEGORIES : VEHICLE_CATEGORIES,
   ...(refusedUnits !== undefined ? { refusedUnits } : {}),
+});
+
+/**
+ * Liquid biofuels replace gas oil in generators and boilers as well as diesel in vehicles, so they are accepted
+ * under buildings and under vehicles. DESNZ costs them per litre, kg or GJ.
+ */
+const biofuel = (family: string, label: string): SourceFamily => ({
+  family, label, kind: 'stationary-fuel', dimensions: ['volume', 'energy', 'mass'], options: [],
+  categories: [...new Set([...BUILDING_CATEGORIES, ...VEHICLE_CATEGORIES])],
 });
 
 /**
@@ -111,9 +124,12 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   fuel('petrol', 'Petrol (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
   fuel('diesel-mineral', 'Diesel (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
   fuel('petrol-mineral', 'Petrol (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
-  fuel('hvo', 'Biodiesel HVO', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  biofuel('hvo', 'Biodiesel HVO (hydrotreated vegetable oil)'),
+  biofuel('biodiesel-me', 'Biodiesel ME (FAME; DESNZ\'s "Biodiesel" to 2020)'),
+  biofuel('biopropane', 'Biopropane'),
   fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume'], gasVolumeRefused('compressed')),
-  { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', ...OWN_AND_LEASED] },
+  // Under business travel: public EV charging paid through staff expenses, known in kWh from the receipts.
+  { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', 'business-travel', ...OWN_AND_LEASED] },
   { family: 'district-heat', label: 'District heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
   { family: 'onsite-heat', label: 'Purchased onsite heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
   { family: 'car', label: 'Car by size and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [CAR_SIZES, CAR_FUELS], categories: VEHICLE_CATEGORIES },
@@ -176,6 +192,42 @@ export function isSourceError(value: ParsedSource | SourceError): value is Sourc
   return 'reason' in value;
 }
 
+/**
+ * Words councils use for a source that spelling alone would not find ("train" is nearer "taxi" than "rail" by
+ * letters), each with the source ids it means.
+ */
+const SOURCE_SYNONYMS: Record<string, readonly string[]> = {
+  train: ['rail:national', 'rail:international'],
+  trains: ['rail:national', 'rail:international'],
+  railway: ['rail:national'],
+  tube: ['rail:underground'],
+  underground: ['rail:underground'],
+  tram: ['rail:light-rail-and-tram'],
+  metro: ['rail:light-rail-and-tram', 'rail:underground'],
+  plane: ['flight:domestic:average', 'flight:short-haul:average', 'flight:long-haul:average'],
+  air: ['flight:domestic:average', 'flight:short-haul:average', 'flight:long-haul:average'],
+  flights: ['flight:domestic:average', 'flight:short-haul:average', 'flight:long-haul:average'],
+  coach: ['bus:coach'],
+  cab: ['taxi:regular', 'taxi:black-cab'],
+  gas: ['natural-gas'],
+  'mains-gas': ['natural-gas'],
+  kerosene: ['burning-oil'],
+  'heating-oil': ['burning-oil'],
+  'red-diesel': ['gas-oil'],
+  biodiesel: ['biodiesel-me', 'hvo'],
+  power: ['electricity'],
+  elec: ['electricity'],
+  'f-gas': ['refrigerant:r410a', 'refrigerant:r32'],
+  'hotel-stay': ['hotel:uk'],
+  'working-from-home': ['homeworking'],
+  wfh: ['homeworking'],
+  sewage: ['water-treatment'],
+  water: ['water-supply', 'water-treatment'],
+};
+
+/** Synonyms first, then families sharing letters with what was typed. */
 function nearestFamilies(head: string): string[] {
-  return SOURCE_FAMILIES.map((f) => f.family).filter((f) => f.includes(head) || head.includes(f) || f[0] === head[0]).slice(0, 5);
+  const synonyms = SOURCE_SYNONYMS[head.replace(/\s+/g, '-')] ?? [];
+  const bySpelling = SOURCE_FAMILIES.map((f) => f.family).filter((f) => f.includes(head) || head.includes(f) || f[0] === head[0]);
+  return [...new Set([...synonyms, ...bySpelling])].slice(0, 5);
 }

@@ -8,8 +8,10 @@ import type { Problem } from '../problem.js';
 import { convertUnchecked } from '../units/quantity.js';
 import { factorPlan, isNonKyotoFactor, type ComponentRole } from './factor-plan.js';
 import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed, SpendDetail } from './line.js';
+import { printedBound, type PrintedBound } from './bounded.js';
+import { publicationNote } from './publication.js';
 import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolve-factor.js';
-import { assignScope, scope3OverrideProblem } from './scope.js';
+import { assignScope, scope3OverrideProblem, type DirectFactor } from './scope.js';
 import { sourceSuggestions } from './suggest-source.js';
 import { costSpend, type SpendContext } from './spend.js';
 
@@ -24,6 +26,8 @@ export const CALCULATION_PROBLEM_CODES = [
   'spend-price-year-unadjusted',
   'supplier-factor-ignored',
   'spend-counted-as-activity',
+  'boundary-excludes',
+  'factor-bounded',
 ] as const;
 export type CalculationProblemCode = (typeof CALCULATION_PROBLEM_CODES)[number];
 export type CalculationProblem = Problem<CalculationProblemCode>;
@@ -34,7 +38,13 @@ export interface RecordContext {
   readonly spend?: SpendContext;
   /** SIC groups the activity data already measures, with the records that do (see spend-overlap.ts). */
   readonly coveredByActivity?: ReadonlyMap<string, readonly string[]>;
+  /** Upstream or loss lines the council chose to leave out of its boundary (all are included by default). */
+  readonly excluded?: ReadonlySet<BoundaryExclusion>;
 }
+
+/** The lines a council may leave out, to compare with a peer or an earlier report that did. */
+export const BOUNDARY_EXCLUSIONS = ['well-to-tank', 'transmission-and-distribution'] as const satisfies readonly LineRole[];
+export type BoundaryExclusion = (typeof BOUNDARY_EXCLUSIONS)[number];
 
 export interface RecordResult {
   readonly lines: EmissionLine[];
@@ -45,6 +55,13 @@ export interface RecordResult {
 const LINE_ROLE: Record<Exclude<ComponentRole, 'without-radiative-forcing' | 'non-kyoto'>, LineRole> = {
   direct: 'direct',
   'ev-electricity': 'direct',
+  'well-to-tank': 'well-to-tank',
+  'transmission-and-distribution': 'transmission-and-distribution',
+  'ev-transmission-and-distribution': 'transmission-and-distribution',
+};
+
+/** The components each boundary choice leaves out (a factor named directly is kept: the council asked for it). */
+const EXCLUDABLE: Partial<Record<ComponentRole, BoundaryExclusion>> = {
   'well-to-tank': 'well-to-tank',
   'transmission-and-distribution': 'transmission-and-distribution',
   'ev-transmission-and-distribution': 'transmission-and-distribution',
@@ -97,31 +114,38 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   if (source.family.kind === 'desnz' && source.options[0]!.startsWith('outside-of-scopes/')) {
     return failure(record, 'factor-not-found', 'outside-of-scopes figures (biogenic CO2) are not emissions to cost: name the fuel itself, and its biogenic CO2 is reported beside it as a memo item', record.source);
   }
-  const plan = factorPlan(source);
+  const plan = factorPlan(source, record.category);
   const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
   const missingOptional: string[] = [];
-  const notFound = (stems: readonly string[], role: ComponentRole) => {
-    const suggestions = sourceSuggestions(set, source, stems);
+  // The publication note looks for any of the plan's factors, so a gas DESNZ published only as non-Kyoto counts.
+  const notFound = (stems: readonly string[], role: ComponentRole, anyOf: readonly string[] = stems) => {
+    const suggestions = sourceSuggestions(set, source, stems, record.category);
     const nearest = suggestions.length > 0 ? `Did you mean: ${suggestions.join(', ')}?` : `Nearest published factors: ${set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3).join(', ')}`;
-    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…). ${nearest}`, record.source);
+    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…): ${publicationNote(set, anyOf)}. ${nearest}`, record.source);
   };
   for (const component of plan.components) {
+    const exclusion = EXCLUDABLE[component.role];
+    if (exclusion !== undefined && context.excluded?.has(exclusion)) continue;
     const found = resolveFactor(set, component.stems, record.quantity, record.unit);
     if (found !== undefined) resolved.push({ role: component.role, found });
     else if (component.presence === 'required') return notFound(component.stems, component.role);
     else if (component.presence === 'optional') missingOptional.push(component.role);
   }
   if (!resolved.some((r) => r.role === 'direct' || r.role === 'ev-electricity' || r.role === 'non-kyoto')) {
+    const bound = source.family.kind === 'refrigerant' ? printedBound(set, plan.components.flatMap((c) => c.stems)) : undefined;
+    if (bound !== undefined) return boundedMemo(record, set, bound);
     const first = plan.components[0];
     return first === undefined
       ? failure(record, 'factor-not-found', `${set.id} publishes no factor for ${record.source} in ${record.unit}`, record.source)
-      : notFound(first.stems, first.role);
+      : notFound(first.stems, first.role, plan.components.flatMap((c) => c.stems));
   }
 
   const lines: EmissionLine[] = [];
   const memo: MemoLine[] = [];
   const problems: CalculationProblem[] = [];
   let direct: ResolvedFactor | undefined;
+  const directFound = resolved.find((r) => r.role === 'direct')?.found.factor;
+  const directFactor = directFound === undefined ? undefined : { scope: directFound.scope, section: directFound.key.split('/')[0]! };
   for (const { role, found } of resolved) {
     if (role === 'without-radiative-forcing') {
       memo.push(memoLine(record, 'flight-without-radiative-forcing', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
@@ -139,9 +163,11 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
       continue;
     }
     if (role === 'direct') direct = found;
-    lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity'));
+    lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity', directFactor));
   }
-  if (plan.biogenic && direct !== undefined) {
+  // DESNZ's outside-of-scopes rows are the biogenic CO2 of burning a fuel (scope 1) or generating electricity
+  // (scope 2); a scope 3 factor named directly (T&D, WTT) shares their key tail but is not that burning.
+  if (plan.biogenic && direct !== undefined && direct.factor.scope !== 'Scope 3') {
     const outside = outsideOfScopesFor(set, direct.factor);
     const perUnit = outside?.values.get('kgCO2e-CO2') ?? outside?.values.get('kgCO2e');
     if (outside !== undefined && perUnit !== undefined) {
@@ -158,7 +184,26 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   return { lines, memo, problems };
 }
 
-function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFactor, context: RecordContext, evByDistance: boolean): EmissionLine {
+/**
+ * A gas whose factor DESNZ printed only as a bound ("< 1"): the loss is reported as a memo item at the bound, an
+ * upper limit, outside the scopes as DESNZ lists these gases from 2022 (non-Kyoto rows only), with the
+ * assumption stated, rather than refused or counted as zero.
+ */
+function boundedMemo(record: ActivityRecord, set: FactorSet, bound: PrintedBound): RecordResult {
+  const kg = convertUnchecked({ value: record.quantity, unit: record.unit }, 'kg').value;
+  const most = kg.mul(bound.upTo);
+  const where = `${set.id} row ${bound.row}, ${bound.path}`;
+  return {
+    lines: [],
+    memo: [memoLine(record, 'non-kyoto-gas', most, 'kgCO2e', `At most ${most.toFixed()} kgCO2e: DESNZ printed "${bound.text}" kgCO2e per kg, not a value (${where}); reported at that bound, outside the scopes`)],
+    problems: [{
+      severity: 'warning', code: 'factor-bounded', origin: record.origin, value: bound.text,
+      message: `Record ${record.id}: DESNZ printed "${bound.text}" instead of a factor for ${record.source} (${where}); assumed at most ${bound.upTo.toFixed()} kgCO2e per kg, so the ${kg.toFixed()} kg lost is reported as a memo item of at most ${most.toFixed()} kgCO2e, outside the scopes as DESNZ lists this gas from 2022, not in the totals`,
+    }],
+  };
+}
+
+function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFactor, context: RecordContext, evByDistance: boolean, direct: DirectFactor | undefined): EmissionLine {
   const { factor, quantity } = found;
   const kgCO2e = quantity.value.mul(found.kgCO2ePerUnit);
   const gas = (m: 'kgCO2e-CO2' | 'kgCO2e-CH4' | 'kgCO2e-N2O') => {
@@ -166,7 +211,7 @@ function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFac
     return perUnit === undefined ? undefined : quantity.value.mul(perUnit);
   };
   const [CO2, CH4, N2O] = [gas('kgCO2e-CO2'), gas('kgCO2e-CH4'), gas('kgCO2e-N2O')];
-  const { scope, scope3Category } = assignScope(record, role, factor.scope);
+  const { scope, scope3Category } = assignScope(record, role, factor.scope, direct);
   return {
     recordId: record.id,
     record,

@@ -1,5 +1,7 @@
+import type { Category } from '../activity/categories.js';
 import type { ParsedSource } from '../activity/sources.js';
 import type { Factor } from '../factors/factor-set.js';
+import { fuelPathNames, hotelCountryNames, wasteMaterialNames, wasteRouteNames } from './renames.js';
 
 /**
  * Which DESNZ factors a source uses. Paths are factor-key stems (the key without "@unit"); the unit is chosen
@@ -52,6 +54,8 @@ const FUEL_STEMS: Record<string, string> = {
   'diesel-mineral': 'fuels/liquid-fuels/diesel-100-pct-mineral-diesel',
   'petrol-mineral': 'fuels/liquid-fuels/petrol-100-pct-mineral-petrol',
   hvo: 'bioenergy/biofuel/biodiesel-hvo',
+  'biodiesel-me': 'bioenergy/biofuel/biodiesel-me',
+  biopropane: 'bioenergy/biofuel/biopropane',
   cng: 'fuels/gaseous-fuels/cng',
 };
 
@@ -63,6 +67,9 @@ const WTT_LEVEL1: Record<string, string> = {
   'business-travel-land': 'wtt-pass-vehs-and-travel-land',
   'delivery-vehicles': 'wtt-delivery-vehs-and-freight',
   'business-travel-air': 'wtt-business-travel-air',
+  'business-travel-sea': 'wtt-business-travel-sea',
+  'freighting-goods': 'wtt-delivery-vehs-and-freight',
+  'heat-and-steam': 'wtt-heat-and-steam',
 };
 
 /** "fuels/liquid-fuels/x" → ["wtt-fuels/liquid-fuels/x", "wtt-fuels/wtt-liquid-fuels/x"] (both namings used). */
@@ -75,7 +82,7 @@ function wttStems(stem: string): string[] {
 
 const direct = (...stems: string[]): FactorComponent => ({ role: 'direct', stems, presence: 'required' });
 const optional = (role: ComponentRole, stems: readonly string[]): FactorComponent => ({ role, stems, presence: 'optional' });
-const withWtt = (stem: string): FactorComponent[] => [direct(stem), optional('well-to-tank', wttStems(stem))];
+const withWtt = (...stems: string[]): FactorComponent[] => [direct(...stems), optional('well-to-tank', stems.flatMap(wttStems))];
 
 const ELECTRICITY: FactorComponent[] = [
   direct('uk-electricity/electricity-generated/electricity-uk'),
@@ -160,19 +167,26 @@ export function isNonKyotoFactor(factor: Factor): boolean {
   return level1 === 'refrigerant-and-other' && (level2.startsWith('montreal-protocol') || rest.includes(NON_KYOTO_ONLY));
 }
 
-/** DESNZ renamed waste "combustion" to "incineration with energy recovery" in 2025: either name finds either year's factor. */
-const ENERGY_RECOVERY = ['combustion', 'incineration-with-energy-recovery'];
-
 const seg = (table: Record<string, string>, option: string | undefined): string => table[option ?? ''] ?? option ?? '';
 
-/** The factor components of a parsed source; spend, generation, removals and reported emissions have none (see calculate-record.ts). */
-export function factorPlan(source: ParsedSource): FactorPlan {
+/**
+ * Travel in vehicles the council does not run: grey fleet, hire cars and commuting. DESNZ publishes the same cars
+ * and motorbikes again under "Business travel- land", all scope 3 and, for plug-ins, with the charging
+ * electricity and its losses already in the one figure; those are the rows it means for these categories.
+ */
+const TRAVEL: ReadonlySet<Category> = new Set(['business-travel', 'employee-commuting']);
+
+/**
+ * The factor components of a parsed source under a reporting category; spend, generation, removals and reported
+ * emissions have none (see calculate-record.ts).
+ */
+export function factorPlan(source: ParsedSource, category: Category): FactorPlan {
   const [a, b] = source.options;
   const plan = (components: FactorComponent[], biogenic = false): FactorPlan => ({ components, biogenic });
   switch (source.family.kind) {
     case 'stationary-fuel':
     case 'vehicle-fuel':
-      return plan(withWtt(FUEL_STEMS[source.family.family]!), true);
+      return plan(withWtt(...fuelPathNames(FUEL_STEMS[source.family.family]!)), true);
     case 'electricity':
       return plan(ELECTRICITY);
     case 'heat': {
@@ -191,13 +205,15 @@ export function factorPlan(source: ParsedSource): FactorPlan {
     case 'vehicle-distance':
       switch (source.family.family) {
         case 'car':
-          return plan(vehicle('passenger-vehicles/cars-by-size', `${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric' || b === 'plug-in-hybrid'));
+          return TRAVEL.has(category)
+            ? plan(withWtt(`business-travel-land/cars-by-size/${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`))
+            : plan(vehicle('passenger-vehicles/cars-by-size', `${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric' || b === 'plug-in-hybrid'));
         case 'van':
           return plan(vehicle('delivery-vehicles/vans', `${seg(VAN_CLASS_SEGMENT, a)}/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric'));
         case 'hgv':
           return plan(vehicle('delivery-vehicles/hgv-all-diesel', `${seg(HGV_TYPE_SEGMENT, a)}/${b === 'average' ? 'average-laden' : `${b}-pct-laden`}`, false));
         default:
-          return plan(vehicle('passenger-vehicles/motorbike', a ?? '', false));
+          return TRAVEL.has(category) ? plan(withWtt(`business-travel-land/motorbike/${a}`)) : plan(vehicle('passenger-vehicles/motorbike', a ?? '', false));
       }
     case 'passenger-distance':
       switch (source.family.family) {
@@ -217,12 +233,13 @@ export function factorPlan(source: ParsedSource): FactorPlan {
           return plan(withWtt(`business-travel-land/taxis/${seg(TAXI_SEGMENT, a)}`));
       }
     case 'hotel':
-      return plan([direct(`hotel-stay/hotel-stay/${a}`)]);
+      return plan([direct(...hotelCountryNames(a ?? '').map((country) => `hotel-stay/hotel-stay/${country}`))]);
     case 'homeworking':
       return plan([direct('homeworking/homeworking-office-equipment-plus-heating')]);
     case 'waste': {
-      const routes = b === 'combustion' || b === 'incineration-with-energy-recovery' ? [b, ...ENERGY_RECOVERY.filter((r) => r !== b)] : [b];
-      return plan([direct(...routes.map((route) => `waste-disposal/*/${a}/${route}`))]);
+      const materials = wasteMaterialNames(a ?? '');
+      const routes = wasteRouteNames(b ?? '');
+      return plan([direct(...materials.flatMap((material) => routes.map((route) => `waste-disposal/*/${material}/${route}`)))]);
     }
     case 'water':
       return plan([direct(source.family.family === 'water-supply' ? 'water-supply/water-supply/water-supply' : 'water-treatment/water-treatment/water-treatment')]);
@@ -235,8 +252,11 @@ export function factorPlan(source: ParsedSource): FactorPlan {
         { role: 'non-kyoto', stems: [`refrigerant-and-other/*/${gas}/${NON_KYOTO_ONLY}`], presence: 'if-published' },
       ]);
     }
-    case 'desnz':
-      return plan([direct(a ?? '')], true);
+    case 'desnz': {
+      // A factor named directly brings its upstream line wherever DESNZ has a WTT section for it.
+      const wtt = wttStems(a ?? '');
+      return plan([direct(a ?? ''), ...(wtt.length > 0 ? [optional('well-to-tank', wtt)] : [])], true);
+    }
     case 'spend':
     case 'generation':
     case 'removal':

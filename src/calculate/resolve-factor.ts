@@ -1,12 +1,13 @@
 import type { Decimal } from '../decimal.js';
 import type { Factor, FactorSet } from '../factors/factor-set.js';
-import { conversionFactor, dimensionOf, UNITS, type Unit } from '../units/index.js';
+import { conversionFactor, dimensionOf, netCalorificBasis, UNITS, type Unit } from '../units/index.js';
 import type { QuantityUsed } from './line.js';
 
 /** DESNZ unit-of-measure slugs (as in factor keys) for each of our units, in order of preference. */
 const DESNZ_UOMS: Partial<Record<Unit, readonly string[]>> = {
   // UK energy bills are on gross calorific value; electricity and heat factors are plain "kWh".
   kWh: ['kwh-gross-cv', 'kwh'],
+  'kWh (net CV)': ['kwh-net-cv'],
   GJ: ['gj'],
   litre: ['litres'],
   m3: ['cubic-metres'],
@@ -33,9 +34,11 @@ export interface ResolvedFactor {
  * The first stem (in order) that has a kgCO2e factor for the quantity's unit, or for another unit of the same
  * dimension, in which case the quantity is converted exactly (MWh → kWh, miles → km …) and the conversion
  * recorded. The record's own unit is preferred so that no conversion happens when DESNZ publishes that unit.
+ * Energy on a net CV basis is costed only with DESNZ's net CV factors, and other energy never with them: the
+ * two differ by the fuel's own ratio (some 5–11%), which no unit conversion knows.
  */
 export function resolveFactor(set: FactorSet, stems: readonly string[], value: Decimal, unit: Unit): ResolvedFactor | undefined {
-  const targets: Unit[] = [unit, ...UNITS.filter((u) => u !== unit && dimensionOf(u) === dimensionOf(unit))];
+  const targets: Unit[] = [unit, ...UNITS.filter((u) => u !== unit && dimensionOf(u) === dimensionOf(unit) && netCalorificBasis(u) === netCalorificBasis(unit))];
   for (const stem of stems) {
     for (const target of targets) {
       for (const uom of DESNZ_UOMS[target] ?? []) {

@@ -60,16 +60,51 @@ export interface ScopeAssignment {
 }
 
 /**
- * Own operations keep DESNZ's scope for the direct emission (fuel burnt: 1; electricity and heat bought: 2);
- * their upstream (well-to-tank) and grid losses are scope 3 category 3. Everything reported under a value-chain
- * category is scope 3 in that category, upstream included, unless the record names another category.
- * Wastewater treatment is category 5 (waste generated in operations), water supply category 1.
+ * The scope 3 category of each DESNZ section (Level 1 of a factor key) whose factors are scope 3, for a factor
+ * named directly (`desnz:<path>`) under the council's own operations, where the reporting category says nothing
+ * about it: losses and upstream of energy are category 3, freight 4, waste 5, travel 6, homeworking 7 and
+ * managed (leased) assets 8. Material use and water supply are purchased goods, category 1.
  */
-export function assignScope(record: ActivityRecord, role: LineRole, desnzScope: FactorScope): ScopeAssignment {
+const SCOPE3_OF_SECTION: Record<string, Scope3Category> = {
+  'transmission-and-distribution': 3,
+  'uk-electricity-t-and-d-for-evs': 3,
+  'freighting-goods': 4,
+  'waste-disposal': 5,
+  'water-treatment': 5,
+  'business-travel-air': 6,
+  'business-travel-land': 6,
+  'business-travel-sea': 6,
+  'hotel-stay': 6,
+  homeworking: 7,
+  'managed-assets-electricity': 8,
+  'managed-assets-vehicles': 8,
+  'material-use': 1,
+  'water-supply': 1,
+};
+
+/** Every "WTT- …" section is the upstream of a fuel or of energy: category 3 when its own fuel is the council's. */
+const sectionCategory = (section: string): Scope3Category => (section.startsWith('wtt-') ? 3 : SCOPE3_OF_SECTION[section] ?? 1);
+
+/** The factor a record's direct line used: its DESNZ scope and section (Level 1 of its key). */
+export interface DirectFactor {
+  readonly scope: FactorScope;
+  readonly section: string;
+}
+
+/**
+ * Own operations keep DESNZ's scope for the direct emission (fuel burnt: 1; electricity and heat bought: 2);
+ * their upstream (well-to-tank) and grid losses are scope 3 category 3. A scope 3 factor named directly under
+ * own operations takes its DESNZ section's category, and so do its upstream lines (the WTT of freight is part
+ * of category 4, not 3). Everything reported under a value-chain category is scope 3 in that category,
+ * upstream included, unless the record names another category. Wastewater treatment is category 5 (waste
+ * generated in operations), water supply category 1.
+ */
+export function assignScope(record: ActivityRecord, role: LineRole, desnzScope: FactorScope, direct?: DirectFactor): ScopeAssignment {
   if (OWN_OPERATIONS.has(record.category)) {
-    if (role !== 'direct') return { scope: 'scope-3', scope3Category: 3 };
+    const scope3Direct = direct?.scope === 'Scope 3' ? sectionCategory(direct.section) : undefined;
+    if (role !== 'direct') return { scope: 'scope-3', scope3Category: scope3Direct ?? 3 };
     const scope = desnzScope === 'Outside of Scopes' ? 'scope-3' : FACTOR_SCOPES[desnzScope];
-    return scope === 'scope-3' ? { scope, scope3Category: 1 } : { scope };
+    return scope === 'scope-3' ? { scope, scope3Category: scope3Direct ?? 1 } : { scope };
   }
   const implied = record.source === 'water-treatment' ? 5 : SCOPE3_OF_CATEGORY[record.category] ?? 1;
   return { scope: 'scope-3', scope3Category: overridden(record) ?? implied };

@@ -1,6 +1,8 @@
 import { editDistance } from '../edit-distance.js';
 import { isFreeText, type ParsedSource } from '../activity/sources.js';
+import type { Category } from '../activity/categories.js';
 import type { FactorSet } from '../factors/factor-set.js';
+import { factorPlan } from './factor-plan.js';
 import { slug } from '../factors/key.js';
 
 /**
@@ -9,9 +11,9 @@ import { slug } from '../factors/key.js';
  * that part of the path (waste:household-residual-waste:landfill, refrigerant:r404a). Empty when the source has no
  * free-text part or the part cannot be placed in the path.
  */
-export function sourceSuggestions(set: FactorSet, source: ParsedSource, stems: readonly string[], limit = 3): string[] {
+export function sourceSuggestions(set: FactorSet, source: ParsedSource, stems: readonly string[], category: Category, limit = 3): string[] {
   const at = source.family.options.findIndex(isFreeText);
-  if (at === -1) return [];
+  if (at === -1) return siblingSuggestions(set, source, category, limit);
   const typed = slug(source.options[at]!);
   const candidates = new Set<string>();
   for (const stem of stems) {
@@ -32,4 +34,25 @@ export function sourceSuggestions(set: FactorSet, source: ParsedSource, stems: r
     .sort((a, b) => a.distance - b.distance || (a.value < b.value ? -1 : 1))
     .slice(0, limit)
     .map(({ value }) => [source.family.family, ...source.options.map((o, i) => (i === at ? value : o))].join(':'));
+}
+
+/**
+ * For a source of listed options that DESNZ does not publish (flight:domestic:business, van:class-i:cng), the
+ * sources one option away that the set can cost, those that change an option to DESNZ's average (or unknown)
+ * first: a domestic flight with a class → the domestic average row, a CNG van of a class → the average CNG van.
+ */
+function siblingSuggestions(set: FactorSet, source: ParsedSource, category: Category, limit: number): string[] {
+  const candidates: { id: string; general: boolean }[] = [];
+  for (const [i, option] of source.family.options.entries()) {
+    if (isFreeText(option)) continue;
+    for (const value of option) {
+      if (value === source.options[i]) continue;
+      const options = source.options.map((o, j) => (j === i ? value : o));
+      const direct = factorPlan({ family: source.family, options }, category).components[0];
+      if (direct !== undefined && direct.stems.some((stem) => set.find(`${stem}@*`) !== undefined)) {
+        candidates.push({ id: [source.family.family, ...options].join(':'), general: value === 'average' || value === 'unknown' });
+      }
+    }
+  }
+  return candidates.sort((a, b) => Number(b.general) - Number(a.general)).slice(0, limit).map((c) => c.id);
 }

@@ -7,6 +7,7 @@ import { readCsvText } from '../tables/read-csv.js';
 import { parseDecimal } from '../decimal.js';
 import { MANIFEST_FILE } from '../factors/store.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
+import { BOUNDARY_EXCLUSIONS, type BoundaryExclusion } from '../calculate/calculate-record.js';
 import type { CsvEncoding } from '../import/encoding.js';
 import { DEFAULT_LIMITS, importCsv, importWorkbook, withLedger, type ImportLimits, type ImportResult } from '../import/index.js';
 import { aggregateSpendLedger, readSpendMappingBytes, type LedgerResult } from '../import/ledger.js';
@@ -96,6 +97,7 @@ export const CALCULATION_OPTIONS = {
   'spend-categories': { type: 'string' },
   'price-index': { type: 'string' },
   'residual-mix': { type: 'string' },
+  exclude: { type: 'string' },
 } as const;
 
 export const CALCULATION_OPTION_HELP = `  --set ID               factor set (default: the About sheet's, else the reporting year's, e.g. desnz-2023)
@@ -104,7 +106,9 @@ export const CALCULATION_OPTION_HELP = `  --set ID               factor set (def
   --spend-factors FILE   your own spend factor table (JSON, see docs/spend.md) instead of the bundled set
   --spend-categories F   your own spend categories → SIC groups (CSV, as emission-factors/spend/council-categories.csv)
   --price-index FILE     a price index (CSV: Year,<index name>) to bring spend after the newest column to its prices
-  --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2`;
+  --residual-mix X       UK residual-mix factor, kgCO2e/kWh, for market-based scope 2
+  --exclude LIST         leave out well-to-tank and/or transmission-and-distribution lines (comma-separated), to compare
+                         with a report that did; included by default, and a choice is stated in the report`;
 
 type CalculationValues = { readonly [K in keyof typeof CALCULATION_OPTIONS]?: string | undefined };
 
@@ -117,8 +121,12 @@ export function calculationOptions(values: CalculationValues): CalculationOption
   if (residualText !== undefined && (residualMix === undefined || residualMix.isNegative())) {
     throw new UsageError(`--residual-mix must be a non-negative number of kgCO2e per kWh, such as 0.38, not '${residualText}'`);
   }
+  const exclude = values.exclude?.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const unknown = exclude?.find((e) => !(BOUNDARY_EXCLUSIONS as readonly string[]).includes(e));
+  if (unknown !== undefined) throw new UsageError(`--exclude: '${unknown}' is not one of ${BOUNDARY_EXCLUSIONS.join(', ')}`);
   return definedFields({
     factorSet: values.set,
+    exclude: exclude as BoundaryExclusion[] | undefined,
     factorSetsDir: dir,
     spendFactors: values['spend-factors'] === undefined ? undefined : readSpendFactors(values['spend-factors']),
     spendFactorSet: values['spend-set'],

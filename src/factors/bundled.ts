@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FactorSet } from './factor-set.js';
-import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseValues } from './store.js';
+import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseSkipped, parseValues, SKIPPED_FILE } from './store.js';
 import type { FactorManifest } from './schema.js';
 
 export class UnknownFactorSetError extends Error {
@@ -17,13 +17,20 @@ export class UnknownFactorSetError extends Error {
 
 /** The emission-factors/ folder shipped with the package (found from this module's location). */
 export function bundledFactorsDir(): string {
+  const found = findBundledFactorsDir();
+  if (found === undefined) throw new Error('The bundled emission-factors/ folder is missing from this installation of council-ghg');
+  return found;
+}
+
+/** That folder, or undefined where it is not shipped (a bundle that passes its factor sets in loaded). */
+export function findBundledFactorsDir(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'emission-factors');
     if (existsSync(join(candidate, MANIFEST_FILE))) return candidate;
     dir = resolve(dir, '..');
   }
-  throw new Error('The bundled emission-factors/ folder is missing from this installation of council-ghg');
+  return undefined;
 }
 
 const manifests = new Map<string, FactorManifest>();
@@ -51,7 +58,9 @@ export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): Fa
   const manifest = loadManifest(dir);
   const info = manifest.sets.find((s) => s.id === id);
   if (info === undefined) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
-  const set = new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')));
+  const skippedFile = join(dir, id, SKIPPED_FILE);
+  const skipped = existsSync(skippedFile) ? parseSkipped(readFileSync(skippedFile, 'utf8')) : [];
+  const set = new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')), skipped);
   sets.set(cacheKey, set);
   return set;
 }

@@ -1,7 +1,7 @@
 import { Decimal } from '../decimal.js';
 import { describePath, slug, type FactorKey, type FactorPath } from './key.js';
 import type { Measure } from './measure.js';
-import type { FactorScope, FactorSetManifestEntry, StoredFactorValue } from './schema.js';
+import type { FactorScope, FactorSetManifestEntry, SkippedRow, StoredFactorValue } from './schema.js';
 import { editDistance } from '../edit-distance.js';
 
 /** Where a value was read: the set, the source file and its row (and DESNZ's row ID where published). */
@@ -42,9 +42,17 @@ export class FactorSet {
   readonly info: FactorSetManifestEntry;
   private readonly byKey: ReadonlyMap<string, Factor>;
 
-  constructor(info: FactorSetManifestEntry, values: readonly StoredFactorValue[]) {
+  /**
+   * Rows where DESNZ printed text instead of a number (e.g. "< 1" for R1234yf), keyed like factors but without the
+   * unit (the skipped-rows file does not keep it): "refrigerant-and-other/other-refrigerants/r1234yf".
+   */
+  readonly printedText: ReadonlyMap<string, { readonly text: string; readonly row: number; readonly path: string }>;
+
+  constructor(info: FactorSetManifestEntry, values: readonly StoredFactorValue[], skipped: readonly SkippedRow[] = []) {
     this.id = info.id;
     this.info = info;
+    this.printedText = new Map(skipped.filter((r) => r.reason === 'non-numeric-value')
+      .map((r) => [r.path.split(' › ').map(slug).join('/'), { text: r.value, row: r.source_row, path: r.path }]));
     const byKey = new Map<string, { factor: Factor; values: Map<Measure, Decimal>; sources: Map<Measure, ValueSource> }>();
     for (const v of values) {
       let entry = byKey.get(v.key);

@@ -6,6 +6,7 @@ import {
   StoredFactorValueSchema,
   type FactorManifest,
   type FactorSetManifestEntry,
+  SkippedRowSchema,
   type SkippedRow,
   type StoredFactorValue,
 } from './schema.js';
@@ -35,6 +36,10 @@ export function parseValues(text: string): StoredFactorValue[] {
 export function serialiseSkipped(rows: readonly SkippedRow[]): string {
   const fields = ['source_row', 'reason', 'value', 'path'] as const;
   return Papa.unparse({ fields: [...fields], data: rows.map((r) => fields.map((f) => String(r[f]))) }, CSV_OPTIONS) + '\n';
+}
+
+export function parseSkipped(text: string): SkippedRow[] {
+  return parseCsvObjects(text).map((row) => SkippedRowSchema.parse(row));
 }
 
 function parseCsvObjects(text: string): Record<string, string>[] {

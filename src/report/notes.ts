@@ -7,6 +7,7 @@ import type { Scope } from '../activity/categories.js';
 export const BOUNDARY_NOTES: readonly string[] = [
   'Scopes follow the GHG Protocol Corporate Standard. Scope 1: fuel the council burns and gases its equipment leaks. Scope 2: electricity and heat it buys. Scope 3: emissions in its value chain that it chose to measure, such as business travel, staff commuting, waste, water, purchased goods and services, leased buildings and outsourced services.',
   'Scope 2 is given two ways. Location-based uses the average UK grid; market-based uses the council’s own electricity contracts (renewable-backed tariffs, a supplier’s fuel mix, or the residual mix). Totals use location-based unless labelled market-based.',
+  'Upstream emissions of fuel and energy (well-to-tank) and grid losses (transmission and distribution) are included, as the UK Government recommends, unless the problems list says the council chose to leave them out to compare with a report that did.',
   'Memo items (biogenic CO2 from burning wood or biogas, renewable electricity generated, carbon removed by planting) are reported beside the totals, never added to or netted off them.',
 ];
 

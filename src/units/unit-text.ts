@@ -3,6 +3,9 @@ import { isUnit, UNITS, type Unit } from './units.js';
 /** How units are written in council spreadsheets, normalised (lower case, single spaces) → the library's unit. */
 const UNIT_SYNONYMS: Record<string, Unit> = {
   kwh: 'kWh', 'kw h': 'kWh', 'kilowatt hours': 'kWh', 'kilowatt-hours': 'kWh',
+  // DESNZ's own labels, as copied from its tables.
+  'kwh (gross cv)': 'kWh', 'kwh gross cv': 'kWh', 'kwh (gross)': 'kWh', 'kwh (net cv)': 'kWh (net CV)', 'kwh net cv': 'kWh (net CV)', 'kwh (net)': 'kWh (net CV)',
+  'mwh (gross cv)': 'MWh', 'mwh (net cv)': 'MWh (net CV)', 'room per night': 'room night', 'per fte working hour': 'FTE hour',
   mwh: 'MWh', gwh: 'GWh', mj: 'MJ', gj: 'GJ', therms: 'therm', therm: 'therm',
   l: 'litre', ltr: 'litre', ltrs: 'litre', litres: 'litre', liters: 'litre', liter: 'litre', lt: 'litre',
   'm³': 'm3', 'cubic metres': 'm3', 'cubic meters': 'm3', 'cu m': 'm3', ml: 'million litres', 'megalitres': 'million litres',

@@ -6,7 +6,10 @@ import { Decimal } from '../decimal.js';
  * never passes through binary floating point.
  */
 const UNIT_TABLE = {
-  energy: { kWh: '1', MWh: '1000', GWh: '1000000', MJ: '1/3.6', GJ: '1000/3.6', therm: '105.505585262/3.6' },
+  // A kWh on a net CV basis is the same unit of energy, counted without the latent heat of the water formed in
+  // burning: how much of a fuel it stands for differs from a gross-CV kWh, so the factor must be on its basis
+  // (see netCalorificBasis; src/calculate/resolve-factor.ts never costs one basis with the other's factor).
+  energy: { kWh: '1', MWh: '1000', GWh: '1000000', MJ: '1/3.6', GJ: '1000/3.6', therm: '105.505585262/3.6', 'kWh (net CV)': '1', 'MWh (net CV)': '1000' },
   volume: { litre: '1', m3: '1000', 'million litres': '1000000', ft3: '28.316846592' },
   mass: { kg: '1', tonne: '1000' },
   distance: { km: '1', mile: '1.609344' },
@@ -60,4 +63,9 @@ export function dimensionOf<U extends Unit>(unit: U): DimensionOf<U> {
 /** Size of one `unit` in its dimension's base unit (kWh, litre, kg, km ...), as an exact ratio. */
 export function unitSize(unit: Unit): Ratio {
   return sizeByUnit.get(unit)!;
+}
+
+/** Energy stated on a net calorific value basis; every other energy unit is gross (as UK bills are) or plain. */
+export function netCalorificBasis(unit: Unit): boolean {
+  return unit === 'kWh (net CV)' || unit === 'MWh (net CV)';
 }

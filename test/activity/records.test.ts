@@ -41,7 +41,7 @@ describe('activity records: bad and implausible values are problems with the val
 
   it('says what shape a malformed source should have, naming free-text parts (the waste material) in words', () => {
     const message = (source: string, category = 'waste', unit = 'tonnes') => parseActivityRecords([{ category, source, quantity: '3', unit }]).problems[0]!.message;
-    expect(message('waste:paper')).toContain("Source 'waste:paper' should look like waste:<material>:<landfill|combustion|incineration-with-energy-recovery|open-loop|closed-loop|composting|anaerobic-digestion>");
+    expect(message('waste:paper')).toContain("Source 'waste:paper' should look like waste:<material>:<landfill|combustion|incineration-with-energy-recovery|open-loop|closed-loop|composting|anaerobic-digestion|re-use|reuse>");
     expect(message('waste:paper:burnt')).toContain("Source 'waste:paper:burnt': 'burnt' is not one of landfill, combustion,");
     expect(message('waste::landfill')).toContain("Source 'waste::landfill': the material is missing");
     expect(message('refrigerant', 'fugitive-emissions', 'kg')).toContain('should look like refrigerant:<gas>');

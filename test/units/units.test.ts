@@ -61,3 +61,19 @@ describe('units', () => {
     expect(() => convert(quantity('1', 'kWh'), 'litre')).toThrow(UnitConversionError);
   });
 });
+
+describe('DESNZ’s own unit labels', () => {
+  it('reads the labels of the published tables', async () => {
+    const { readUnit } = await import('../../src/units/unit-text.js');
+    expect(readUnit('kWh (Gross CV)')).toBe('kWh');
+    expect(readUnit('kWh (Net CV)')).toBe('kWh (net CV)');
+    expect(readUnit('MWh (Net CV)')).toBe('MWh (net CV)');
+    expect(readUnit('cubic metres')).toBe('m3');
+    expect(readUnit('Room per night')).toBe('room night');
+    expect(readUnit('per FTE Working Hour')).toBe('FTE hour');
+  });
+
+  it('MWh on a net CV basis converts to kWh on the same basis exactly', () => {
+    expect(convert(quantity('2.5', 'MWh (net CV)'), 'kWh (net CV)').value.toFixed()).toBe('2500');
+  });
+});

@@ -1,0 +1,42 @@
+import { factorSetIds, findBundledFactorsDir, loadFactorSet } from '../factors/bundled.js';
+import type { FactorSet } from '../factors/factor-set.js';
+
+/** Whether a set has a factor under any of the stems, in any unit. */
+const publishes = (set: FactorSet, stems: readonly string[]): boolean => stems.some((stem) => set.find(`${stem}@*`) !== undefined);
+
+/** The units a set publishes under the stems ("kWh (Gross CV)", "litres" …). */
+function unitsPublished(set: FactorSet, stems: readonly string[]): string[] {
+  const prefixes = stems.map((stem) => new RegExp(`^${stem.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/@]+')}@`));
+  return [...new Set(set.all().filter((f) => prefixes.some((p) => p.test(f.key))).map((f) => f.uom))];
+}
+
+/** 2016, 2017, 2018, 2021 → "2016–2018 and 2021". */
+function yearRanges(years: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === year - 1) last[1] = year;
+    else runs.push([year, year]);
+  }
+  const text = runs.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`));
+  return text.length <= 1 ? text.join('') : `${text.slice(0, -1).join(', ')} and ${text.at(-1)}`;
+}
+
+/**
+ * What DESNZ did about a factor a set lacks, judged against the bundled sets: published it in other units,
+ * published it only in other years, or never published it. A restated year then says why it cannot be costed
+ * rather than only that it cannot. Read only for a record that fails, so a calculation that costs everything
+ * reads nothing beyond its own set.
+ */
+export function publicationNote(set: FactorSet, stems: readonly string[]): string {
+  const units = unitsPublished(set, stems);
+  if (units.length > 0) return `${set.id} publishes it only per ${units.join(', ')}`;
+  // Where the bundled sets are not shipped (loaded sets passed in), there is nothing to compare with.
+  const dir = findBundledFactorsDir();
+  const bundled = dir === undefined ? [] : factorSetIds(dir).map((id) => loadFactorSet(id, dir));
+  if (bundled.length === 0) return `${set.id} publishes no such factor`;
+  const years = bundled.filter((s) => publishes(s, stems)).map((s) => s.info.year);
+  const span = `${bundled[0]!.info.year}–${bundled.at(-1)!.info.year}`;
+  if (years.length === 0) return `DESNZ published no such factor in any year ${span}`;
+  return `DESNZ published it in ${yearRanges(years)}, not in the ${set.info.year} factors`;
+}
