@@ -20,6 +20,8 @@ const GROUP_OF_FAMILY: Readonly<Record<string, string>> = {
   'diesel-mineral': 'sic-19',
   'petrol-mineral': 'sic-19',
   hvo: 'sic-19',
+  'biodiesel-me': 'sic-19',
+  biopropane: 'sic-19',
   'coal-industrial': 'sic-5',
   'coal-domestic': 'sic-5',
   'water-supply': 'sic-36',

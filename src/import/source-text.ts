@@ -7,6 +7,7 @@ const SOURCE_SYNONYMS: Record<string, string> = {
   'heating oil': 'burning-oil', kerosene: 'burning-oil', oil: 'burning-oil', 'burning oil': 'burning-oil',
   'red diesel': 'gas-oil', 'gas oil': 'gas-oil', 'fuel oil': 'fuel-oil',
   'diesel': 'diesel', 'petrol': 'petrol', hvo: 'hvo', lpg: 'lpg', propane: 'propane', cng: 'cng',
+  biodiesel: 'biodiesel-me', fame: 'biodiesel-me', 'biodiesel me': 'biodiesel-me', biopropane: 'biopropane', 'bio-lpg': 'biopropane', 'bio lpg': 'biopropane',
   'district heating': 'district-heat', 'district heat': 'district-heat', 'heat network': 'district-heat',
   biomass: 'wood-pellets', 'wood pellets': 'wood-pellets', 'wood chips': 'wood-chips', 'wood chip': 'wood-chips', 'wood logs': 'wood-logs',
   water: 'water-supply', 'water supply': 'water-supply', 'mains water': 'water-supply',
