@@ -1,0 +1,4 @@
+import { stubClass } from './unavailable.js';
+
+export const StringDecoder = stubClass('string_decoder.StringDecoder');
+export default { StringDecoder };

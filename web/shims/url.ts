@@ -1,0 +1,4 @@
+import { stub } from './unavailable.js';
+
+export const fileURLToPath = stub('url.fileURLToPath');
+export default { fileURLToPath };

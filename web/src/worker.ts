@@ -1,0 +1,156 @@
+/**
+ * The page's worker: imports the dropped files and calculates the inventory with the library, exactly as the CLI
+ * does (src/cli/baseline.ts), so a large ledger never freezes the page. Everything happens here, in the browser:
+ * the files are never sent anywhere.
+ */
+import { reportingYearStart } from '../../src/activity/record.js';
+import { decodeText } from '../../src/import/encoding.js';
+import { importCsv } from '../../src/import/csv.js';
+import { LedgerAggregator, readSpendMappingBytes, type LedgerResult } from '../../src/import/ledger.js';
+import { UnusableInputError, type ImportResult } from '../../src/import/result.js';
+import { importWorkbook } from '../../src/import/workbook.js';
+import { withLedger } from '../../src/import/with-ledger.js';
+import { inventoryFromImport } from '../../src/inventory/from-import.js';
+import { formatProblem, type Problem } from '../../src/problem.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { formatTonnes } from '../../src/report/format.js';
+import { renderHtml } from '../../src/report/html/page.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderXlsx } from '../../src/report/xlsx.js';
+import { loadWorkbook, worksheetTable } from '../../src/tables/read-xlsx.js';
+import { readCsvText } from '../../src/tables/read-csv.js';
+import { NodeApiUnavailable } from '../shims/unavailable.js';
+import { defaultSetId, loadSet, loadSpend } from './factors.js';
+import type { DroppedFile, RunRequest, ShownProblem, WorkerMessage } from './protocol.js';
+
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
+};
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const progress = (text: string, fraction?: number) => post({ type: 'progress', text, ...(fraction === undefined ? {} : { fraction }) });
+const shown = (p: Problem): ShownProblem => ({ severity: p.severity, text: formatProblem(p) });
+const extension = (name: string) => (/\.[^.]*$/.exec(name.toLowerCase())?.[0] ?? '');
+
+/** A baseline by its kind, as the CLI chooses: .csv, .tsv, .txt a long CSV table; .xlsx and the like a workbook. */
+async function importBaseline(file: DroppedFile): Promise<ImportResult> {
+  const kind = extension(file.name);
+  if (['.csv', '.tsv', '.txt'].includes(kind)) return importCsv(file.bytes, { file: file.name });
+  if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(kind)) return importWorkbook(file.bytes, { file: file.name });
+  throw new UnusableInputError(file.name, 'expected a baseline workbook (.xlsx) or a CSV table (.csv)');
+}
+
+/**
+ * The ledger through the library's LedgerAggregator, line by line, as aggregateSpendLedger does with a file (that
+ * function takes a path or a Node stream, which a browser lacks): CSV decoded with the same encoding detection and
+ * split with the same CSV reader; a workbook's one sheet row by row.
+ */
+async function aggregateLedger(file: DroppedFile, mapping: ReturnType<typeof readSpendMappingBytes>['mapping'], reportingYear: ImportResult['profile']['reportingYear']): Promise<LedgerResult> {
+  const options = { file: file.name, ...(reportingYear === undefined ? {} : { reportingYear, priceYear: reportingYearStart(reportingYear) }) };
+  const aggregator = new LedgerAggregator(mapping, file.name, options);
+  if (['.xlsx', '.xlsm'].includes(extension(file.name))) {
+    let workbook;
+    try {
+      workbook = await loadWorkbook(file.bytes);
+    } catch (error) {
+      throw new UnusableInputError(file.name, `a damaged .xlsx workbook that cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (workbook.worksheets.length > 1) throw new UnusableInputError(file.name, 'a ledger workbook must have one sheet');
+    const rows = workbook.worksheets[0] === undefined ? [] : worksheetTable(workbook.worksheets[0], file.name).rows;
+    feed(rows, (row) => aggregator.row(row));
+    return aggregator.result();
+  }
+  const decoded = decodeText(file.bytes, file.name);
+  const rows = readCsvText(decoded.text, file.name).rows;
+  feed(rows, (row) => aggregator.row(row));
+  const result = aggregator.result();
+  return { ...result, problems: [...decoded.problems, ...result.problems] };
+}
+
+function feed<T>(rows: readonly T[], take: (row: T) => void): void {
+  const step = Math.max(1, Math.floor(rows.length / 20));
+  rows.forEach((row, i) => {
+    take(row);
+    if (i % step === 0) progress(`Reading the spend ledger: line ${(i + 1).toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')}`, (i + 1) / rows.length);
+  });
+}
+
+async function run(request: RunRequest): Promise<void> {
+  progress('Reading the baseline');
+  let imported = await importBaseline(request.baseline);
+  const { reportingYear } = imported.profile;
+  let ledgerSummary: string | undefined;
+  const spend = loadSpend();
+  if (request.ledger !== undefined) {
+    if (request.mapping === undefined) throw new UnusableInputError(request.ledger.name, 'a spend ledger needs its mapping file (your codes to spend categories, e.g. "Expense code,Spend category")');
+    progress('Reading the spend mapping');
+    const { categories } = await spend;
+    const { mapping, problems } = readSpendMappingBytes(request.mapping.bytes, request.mapping.name, categories);
+    const ledger = await aggregateLedger(request.ledger, mapping, reportingYear);
+    imported = withLedger(imported, { ...ledger, problems: [...problems, ...ledger.problems] }, request.ledger.name);
+    const a = ledger.account;
+    ledgerSummary = `${request.ledger.name}: ${a.lines.toLocaleString('en-GB')} ledger lines: ${a.mapped.toLocaleString('en-GB')} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes), ${a.rejected} rejected, ${a.credits} credits netted.`;
+  } else if (request.mapping !== undefined) {
+    throw new UnusableInputError(request.mapping.name, 'a mapping goes with a spend ledger: add the ledger it maps, or remove the mapping');
+  }
+
+  // The set chosen, else the one the About sheet names, else the reporting year's (as inventoryFromImport chooses).
+  const start = reportingYear === undefined ? undefined : reportingYearStart(reportingYear);
+  const chosen = request.factorSetId ?? imported.profile.factorSetId;
+  const setId = chosen ?? (await defaultSetId(start));
+  progress(`Loading the emission factors (${setId})`);
+  const [factorSet, { set: spendFactorSet, categories }] = await Promise.all([loadSet(setId), spend]);
+  progress('Calculating the inventory');
+  const inventory = inventoryFromImport(imported, { factorSet, spendFactorSet, spendCategoryTable: categories });
+  // Given a loaded set, the library does not say when it is not the reporting year's own: the page says it, as
+  // calculateInventory does when it chooses the set itself.
+  const problems: Problem[] = [...inventory.problems];
+  if (chosen === undefined && start === undefined) {
+    problems.push({ severity: 'warning', code: 'factor-set-year-differs', message: `No reporting year was given, so the newest set (${factorSet.id}) was used; give the reporting year (e.g. 2023/24) or choose a set`, origin: { note: 'factor set' } });
+  } else if (chosen === undefined && start !== undefined && factorSet.info.year !== start) {
+    problems.push({ severity: 'warning', code: 'factor-set-year-differs', message: `No ${start} factor set is available in this version of council-ghg: the ${reportingYear} figures use ${factorSet.id}, the ${factorSet.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`, origin: { note: 'factor set' } });
+  }
+  const reported = { ...inventory, problems };
+  progress('Writing the reports');
+  const xlsx = await renderXlsx(reported);
+  post(
+    {
+      type: 'result',
+      council: reported.council?.name ?? '',
+      reportingYear: reported.reportingYear ?? '',
+      headline: `${formatTonnes(reported.totals.total)} tCO2e`,
+      factorSet: { id: factorSet.id, title: factorSet.info.title },
+      ...(ledgerSummary === undefined ? {} : { ledgerSummary }),
+      problems: problems.map(shown),
+      html: renderHtml(reported),
+      csv: renderCsv(reported),
+      json: renderJson(reported),
+      xlsx,
+    },
+    [xlsx.buffer],
+  );
+}
+
+/** What went wrong, for the officer: a file that cannot be read, or a calculation that stopped. */
+function failure(error: unknown, request: RunRequest): WorkerMessage {
+  if (error instanceof UnusableInputError) {
+    const problem: Problem = { severity: 'error', code: 'unusable-file', message: error.message.replace(`${error.file}: `, ''), origin: { file: error.file } };
+    return { type: 'failed', message: `This file cannot be used: ${error.message}`, problems: [shown(problem)] };
+  }
+  if (error instanceof NodeApiUnavailable) {
+    // The library's note on a factor a set lacks (src/calculate/publication.ts) reads every bundled set from disk,
+    // which the page cannot: the one case known to reach a Node API. Say what to do rather than fail obscurely.
+    const set = request.factorSetId === undefined ? 'The factor set used' : `The factor set ${request.factorSetId}`;
+    return {
+      type: 'failed',
+      message: `The calculation stopped: ${set} does not publish a factor that one of your records needs, and the page cannot yet look up which years do. Choose another factor set (the reporting year’s own set is recommended), or run the council-ghg command, which lists the record. (${error.message}.)`,
+      problems: [],
+    };
+  }
+  return { type: 'failed', message: `The calculation stopped: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
+}
+
+scope.onmessage = (event) => {
+  run(event.data).catch((error: unknown) => post(failure(error, event.data)));
+};
