@@ -7,10 +7,11 @@ import { METRICS, metricValues, type MetricId } from './metrics.js';
 import { noiseSource, type NoiseSource } from './noise.js';
 import { resolvePolicy, type DisclosurePolicy, type DisclosurePolicyInput, type SuppressionReason } from './policy.js';
 import { minCohortFor, QUARTILES, quantileWindow, roundSignificant, type QuartileName } from './quantiles.js';
+import type { Register } from './register.js';
 import { restate } from './restate.js';
 import { parseSubmission, type Submission } from './submission.js';
-import { additiveCell, primaryReason, secondarySuppression, widestDominance, type Additive, type AdditiveCell } from './suppression.js';
-import type { CohortMetric, Published } from './views.js';
+import { additiveCell, failsPPercent, primaryReason, secondarySuppression, widestDominance, type Additive, type AdditiveCell } from './suppression.js';
+import type { Audited, AuditedCohortMetric } from './views.js';
 
 export interface BenchmarkOptions {
   /**
@@ -19,6 +20,11 @@ export interface BenchmarkOptions {
    * own set, in separate cohorts, and the report says so.
    */
   readonly commonFactorSet?: NonNullable<CalculationOptions['factorSet']>;
+  /**
+   * Check every council against this register of local authorities (see register.ts): the CLI passes the
+   * bundled one. Left out, submissions built in code are taken as they are, so the caller vouches for them.
+   */
+  readonly register?: Register;
 }
 
 /** A council in a base group: its submission (restated if it was), and its value for each metric (aligned with METRICS). */
@@ -38,7 +44,7 @@ export interface CohortResult {
   /** Indices into the base group's members. */
   readonly members: readonly number[];
   /** Published figures, aligned with METRICS. */
-  readonly metrics: readonly CohortMetric[];
+  readonly metrics: readonly AuditedCohortMetric[];
   /** Shareable notes on how like-for-like the cohort is (incomplete inventories, mixed boundaries); no council named. */
   readonly notes: readonly string[];
   /** Whether a difference was left out of the notes because too few councils were on one side of it. */
@@ -51,8 +57,8 @@ export interface BaseGroupResult {
   readonly factorSetId: string;
   readonly members: readonly Member[];
   /** The number of councils, and of councils recalculated on this factor set, as published (threshold, and noise under DP). */
-  readonly councils: Published;
-  readonly restated: Published;
+  readonly councils: Audited;
+  readonly restated: Audited;
   readonly cohorts: readonly CohortResult[];
 }
 
@@ -80,7 +86,12 @@ export function benchmark(submissions: readonly Submission[], policyInput: Discl
   const policy = resolvePolicy(policyInput);
   const noise = policy.differentialPrivacy === undefined ? undefined : noiseSource(policy.differentialPrivacy.seed);
   const screened = screenBatch(
-    submissions.map((s, i) => ({ source: `submission ${i + 1} (${s.profile?.onsCode ?? '?'} ${s.profile?.reportingYear ?? '?'})`, result: parseSubmission(s, { note: `submission ${i + 1}` }) })),
+    submissions.map((s, i) => {
+      // Typed as submissions, but from code anything may come: a null or a non-object is refused, not thrown on.
+      const profile = typeof s === 'object' && s !== null && typeof s.profile === 'object' && s.profile !== null ? s.profile : undefined;
+      return { source: `submission ${i + 1} (${profile?.onsCode ?? '?'} ${profile?.reportingYear ?? '?'})`, result: parseSubmission(s, { note: `submission ${i + 1}` }) };
+    }),
+    options.register,
   );
   const accepted = screened.flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
   const { members, notes } = placeMembers(accepted, options, policy);
@@ -169,7 +180,7 @@ const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string]
  * each side of it: "1 of 5 counties is incomplete" beside "1 of 5 in the South East" would single a council out.
  * Numbers are given only without differential privacy; a cohort whose count is withheld has no notes.
  */
-function cohortNotes(cohort: readonly Member[], count: Published, policy: DisclosurePolicy): { notes: string[]; withheld: boolean } {
+function cohortNotes(cohort: readonly Member[], count: Audited, policy: DisclosurePolicy): { notes: string[]; withheld: boolean } {
   // A withheld cohort says nothing at all: even "some members are incomplete" tells its few members about the rest.
   if (count.status !== 'published') return { notes: [], withheld: false };
   const exact = policy.differentialPrivacy === undefined;
@@ -219,7 +230,7 @@ function countNoise(policy: DisclosurePolicy, source: NoiseSource | undefined, b
 }
 
 /** A count through the publish path: withheld below the threshold (or for `reason`), else exact or noisy (never below zero), whole. */
-function publishCount(count: number, noise: Decimal | undefined, policy: DisclosurePolicy, reason?: SuppressionReason): Published {
+function publishCount(count: number, noise: Decimal | undefined, policy: DisclosurePolicy, reason?: SuppressionReason): Audited {
   const why = reason ?? (count < policy.minCouncils ? 'below-threshold' : undefined);
   if (why !== undefined) return { status: 'suppressed', reason: why };
   const value = noise === undefined ? new Decimal(count) : Decimal.max(ZERO, new Decimal(count).plus(noise));
@@ -237,7 +248,7 @@ function metricFigures(
   noise: CountNoise | undefined,
   source: NoiseSource | undefined,
   noiseKey: string,
-): CohortMetric[] {
+): AuditedCohortMetric[] {
   const metricId = METRICS[m]!.id;
   const contributors = members.flatMap((member, i) => (member.values[m] === undefined ? [] : [{ i, value: member.values[m]! }]));
   contributors.sort((a, b) => a.value.cmp(b.value));
@@ -258,7 +269,7 @@ function metricFigures(
   const dp = policy.differentialPrivacy;
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
 
-  const publishSig = (value: Decimal, reason: SuppressionReason | undefined): Published => {
+  const publishSig = (value: Decimal, reason: SuppressionReason | undefined): Audited => {
     if (reason !== undefined) return { status: 'suppressed', reason };
     const rounded = roundSignificant(value, policy.significantFigures);
     if (equalsAny(sortedAll, rounded)) return { status: 'suppressed', reason: 'equals-council-value' };
@@ -270,7 +281,7 @@ function metricFigures(
   // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
   // then the other cohorts' quartile windows in report order.
   const sums = new SumAtoms(contributors.length, policy.minCouncils);
-  const totalFigure = (c: number): Published | undefined => {
+  const totalFigure = (c: number): Audited | undefined => {
     if (!withTotal || !isTotalCohort(c)) return undefined;
     const published = publishSig(dpTotal(sortedByCohort[c]!, cells[c]!, dp, source, `${noiseKey}|${c}|total`), totalReasons[c]);
     if (published.status !== 'published') return published;
@@ -279,10 +290,10 @@ function metricFigures(
     sums.commit(next);
     return published;
   };
-  const quartileFigures = (c: number): Record<QuartileName, Published> => {
+  const quartileFigures = (c: number): Record<QuartileName, Audited> => {
     const positions = positionsByCohort[c]!;
     const n = positions.length;
-    const out = {} as Record<QuartileName, Published>;
+    const out = {} as Record<QuartileName, Audited>;
     for (const name of ['median', 'lowerQuartile', 'upperQuartile'] as const) {
       if (n < policy.minCouncils) out[name] = { status: 'suppressed', reason: 'below-threshold' };
       else if (n < minCohortFor(name, policy.minCouncils)) out[name] = { status: 'suppressed', reason: 'small-cohort' };
@@ -291,7 +302,10 @@ function metricFigures(
         const window = positions.slice(start, start + policy.minCouncils);
         let sum = ZERO;
         for (const pos of window) sum = sum.plus(sortedAll[pos]!);
-        const published = publishSig(sum.div(policy.minCouncils), tiedWindow(window, sortedAll) ? 'tied-values' : undefined);
+        // The window is ascending, so its two largest are its last two: one council must not be most of a quartile.
+        const top = [sortedAll[window[window.length - 1]!]!, sortedAll[window[window.length - 2]!]!];
+        const reason = tiedWindow(window, sortedAll) ? 'tied-values' : failsPPercent(sum, top, policy.pPercent) ? 'dominance' : undefined;
+        const published = publishSig(sum.div(policy.minCouncils), reason);
         const next = published.status === 'published' ? sums.tryAdd(window) : undefined;
         if (published.status !== 'published') out[name] = published;
         else if (next === undefined) out[name] = { status: 'suppressed', reason: 'secondary' };
@@ -303,15 +317,15 @@ function metricFigures(
     }
     return out;
   };
-  const totals: (Published | undefined)[] = new Array(sortedByCohort.length);
-  const quartiles: Record<QuartileName, Published>[] = new Array(sortedByCohort.length);
+  const totals: (Audited | undefined)[] = new Array(sortedByCohort.length);
+  const quartiles: Record<QuartileName, Audited>[] = new Array(sortedByCohort.length);
   totals[0] = totalFigure(0);
   quartiles[0] = quartileFigures(0);
   for (let c = 1; c < sortedByCohort.length; c++) totals[c] = totalFigure(c);
   for (let c = 1; c < sortedByCohort.length; c++) quartiles[c] = quartileFigures(c);
 
-  return sortedByCohort.map((values, c): CohortMetric => {
-    const figures: CohortMetric = {
+  return sortedByCohort.map((values, c): AuditedCohortMetric => {
+    const figures: AuditedCohortMetric = {
       metric: metricId,
       // Optional call: without differential privacy the member list is not even built.
       count: publishCount(values.length, noise?.(positionsByCohort[c]!.map((pos) => contributors[pos]!.i)), policy, countReasons[c]),
@@ -414,8 +428,8 @@ function suppressAdditive(
 }
 
 /**
- * Councils that share a figure can tell that they do (a council's own percentile counts the ties), so each
- * knows the others' figures: five councils on REGO tariffs all at zero market-based scope 2 know one another's.
+ * Councils that share a figure may know that they do (zero market-based scope 2 on a REGO tariff is no secret),
+ * so each knows the others' figures: five councils on REGO tariffs all at zero market-based scope 2 know one another's.
  * A window mean then reveals the sum of the window's untied figures, and exactly one of them if it is alone.
  * A window is published only when at least MIN_UNTIED of its figures are shared with no other council, so an
  * untied member learns at most the sum of two others.

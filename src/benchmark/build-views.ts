@@ -2,13 +2,19 @@ import { Decimal } from '../decimal.js';
 import type { BenchmarkResult } from './aggregate.js';
 import { METRICS } from './metrics.js';
 import { SUPPRESSION_EXPLANATIONS } from './policy.js';
-import { QUANTILE_METHOD, percentileRank, roundSignificant } from './quantiles.js';
-import type { CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Published, SharedReport } from './views.js';
+import { QUANTILE_METHOD, roundSignificant } from './quantiles.js';
+import type { Audited, AuditedCohortMetric, AuditReport, CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Position, Published, SharedReport } from './views.js';
 
-export const PERCENTILE_METHOD =
-  'mid-rank: the share of the cohort below your figure, counting councils with the same figure as half, in per cent ' +
-  '(0 = lowest emissions, 100 = highest), rounded to a whole number; withheld, with the same reason, wherever the cohort\'s count is withheld ' +
-  'or the cohort is too small for a median (below the threshold or small-cohort), since percentiles would reveal the number of councils';
+/**
+ * A council's position is worked out from its own figure and the published quartiles only, so the private view
+ * tells a council nothing the shared view and its own figure do not: an exact rank, recomputed on every run,
+ * was an oracle (moving one's own figure and watching the rank change gave every other council's figure).
+ */
+export const POSITION_METHOD =
+  'your figure against the cohort\'s published quartiles: the lowest, second, third or highest quarter when the lower and upper quartiles ' +
+  'are published, else the lower or upper half (below the median, or at or above it); withheld where the median is withheld ' +
+  'or where the cohort\'s count is withheld. It uses only published figures, so it is the same on every run that publishes the same figures ' +
+  'and tells you nothing about any other council that the shared report does not';
 
 function method(result: BenchmarkResult): Method {
   const { policy } = result;
@@ -18,10 +24,11 @@ function method(result: BenchmarkResult): Method {
       minCouncils: policy.minCouncils,
       dominance: policy.dominance.map((r) => ({ ...r })),
       significantFigures: policy.significantFigures,
+      pPercent: policy.pPercent,
       ...(dp !== undefined ? { differentialPrivacy: { epsilon: dp.epsilon, noise: dp.seed === undefined ? ('random' as const) : ('seeded' as const), clipTCO2e: dp.clip.absolute } } : {}),
     },
     quantiles: QUANTILE_METHOD,
-    percentile: PERCENTILE_METHOD,
+    position: POSITION_METHOD,
     rounding: `computed exactly, then rounded once to ${policy.significantFigures} significant figures (half to even); counts are whole numbers`,
     secondarySuppression:
       'within each split of "all councils" (by council type, by region), the withheld cohorts taken together must pass the threshold ' +
@@ -38,10 +45,32 @@ function method(result: BenchmarkResult): Method {
               : 'THIS RUN USED SEEDED NOISE, for testing: anyone who knows or guesses the seed can remove it, so it gives no privacy; do not publish it. ') +
             'A count is noised once per set of councils: every metric and cohort counting the same councils (and the base group\'s number of councils) ' +
             'shows the same noisy count, so copies cannot be averaged. ' +
-            'Quartiles are not noised: they are protected by the window, threshold and rounding rules only; percentiles are exact ranks.',
+            'Quartiles are not noised: they are protected by the window, threshold and rounding rules only.',
         }
       : {}),
-    reasons: { ...SUPPRESSION_EXPLANATIONS },
+    withheld: WITHHELD_METHOD,
+  };
+}
+
+export const WITHHELD_METHOD =
+  'a withheld figure is shown by one marker, whatever the reason (too few councils, one or two councils making up too much of it, a cohort too small ' +
+  'for a quartile, or withheld so that another withheld figure, or a difference from an earlier release, cannot be worked out): ' +
+  'a reason would point at the councils it protects. ' +
+  'The organiser\'s audit file gives each reason';
+
+/** A figure as the views show it: the reason for a withheld one is left to the audit. */
+function redact(p: Audited): Published {
+  return p.status === 'published' ? { ...p } : { status: 'suppressed' };
+}
+
+function redactMetric({ total, ...m }: AuditedCohortMetric): CohortMetric {
+  return {
+    metric: m.metric,
+    count: redact(m.count),
+    lowerQuartile: redact(m.lowerQuartile),
+    median: redact(m.median),
+    upperQuartile: redact(m.upperQuartile),
+    ...(total !== undefined ? { total: redact(total) } : {}),
   };
 }
 
@@ -59,16 +88,37 @@ export function sharedView(result: BenchmarkResult): SharedReport {
     baseGroups: result.baseGroups.map((g) => ({
       reportingYear: g.reportingYear,
       factorSetId: g.factorSetId,
+      councils: redact(g.councils),
+      restated: redact(g.restated),
+      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, notes: [...c.notes], metrics: c.metrics.map(redactMetric) })),
+    })),
+  };
+}
+
+/**
+ * The organiser's audit: every figure with the reason it was withheld, and every file not used with its
+ * reasons. No council's own figure is in it, but the reasons point at councils: not for publication.
+ */
+export function auditView(result: BenchmarkResult): AuditReport {
+  return {
+    format: 'council-ghg/benchmark-audit',
+    version: 1,
+    method: method(result),
+    reasons: { ...SUPPRESSION_EXPLANATIONS },
+    excluded: result.excluded.map((o) => ({ source: o.source, problems: o.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message })) })),
+    baseGroups: result.baseGroups.map((g) => ({
+      reportingYear: g.reportingYear,
+      factorSetId: g.factorSetId,
       councils: { ...g.councils },
       restated: { ...g.restated },
-      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, notes: [...c.notes], metrics: c.metrics.map((f) => ({ ...f })) })),
+      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, metrics: c.metrics.map((f) => ({ ...f })) })),
     })),
   };
 }
 
 /**
  * "Where we stand", for one council: per year, for each cohort it is in, its own figure beside the cohort's
- * published count and quartiles, and its percentile. Nothing of another council is in it; the cohort figures
+ * published count and quartiles, and its position among them. Nothing of another council is in it; the cohort figures
  * are the shared report's. Undefined when the council has no accepted submission.
  */
 export function councilView(result: BenchmarkResult, onsCode: string): CouncilReport | undefined {
@@ -95,8 +145,8 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
     years: years.map(({ g, index, member }) => ({
       reportingYear: g.reportingYear,
       factorSetId: g.factorSetId,
-      councils: { ...g.councils },
-      restated: { ...g.restated },
+      councils: redact(g.councils),
+      restated: redact(g.restated),
       ...(member.restatedFrom !== undefined ? { restatedFrom: member.restatedFrom } : {}),
       cohorts: g.cohorts
         .filter((c) => c.members.includes(index))
@@ -107,26 +157,23 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
           notes: [...c.notes],
           metrics: c.metrics.map((f, m): CouncilMetric => {
             const ours = member.values[m];
-            const { total: _total, ...published } = f;
+            const { total: _total, ...published } = redactMetric(f);
             if (ours === undefined) return published;
-            const cohortValues = c.members.flatMap((i) => {
-              const v = g.members[i]!.values[m];
-              return v === undefined ? [] : [v];
-            });
-            return { ...published, ours: roundSignificant(ours, sf).toString(), percentile: percentile(cohortValues, ours, f) };
+            return { ...published, ours: roundSignificant(ours, sf).toString(), position: position(ours, published) };
           }),
         })),
     })),
   };
 }
 
-/**
- * The council's mid-rank, withheld with the count's reason where the count is withheld (mid-ranks such as
- * 10, 30, 50 give the number of councils away), and with the median's where the cohort is too small for one.
- */
-function percentile(values: readonly Decimal[], ours: Decimal, published: CohortMetric): Published {
-  if (published.count.status === 'suppressed') return { status: 'suppressed', reason: published.count.reason };
-  const median = published.median;
-  if (median.status === 'suppressed' && (median.reason === 'below-threshold' || median.reason === 'small-cohort')) return { status: 'suppressed', reason: median.reason };
-  return { status: 'published', value: percentileRank(values, ours).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toString() };
+/** The band of the published quartiles the council's own figure falls in (see POSITION_METHOD). */
+export function position(ours: Decimal, published: Omit<CohortMetric, 'total'>): Position {
+  if (published.count.status === 'suppressed' || published.median.status === 'suppressed') return { status: 'suppressed' };
+  const below = (p: Published) => p.status === 'published' && ours.lt(p.value);
+  const median = below(published.median);
+  if (published.lowerQuartile.status === 'published' && published.upperQuartile.status === 'published') {
+    const band = below(published.lowerQuartile) ? 'lowest-quarter' : median ? 'second-quarter' : below(published.upperQuartile) ? 'third-quarter' : 'highest-quarter';
+    return { status: 'published', value: band };
+  }
+  return { status: 'published', value: median ? 'lower-half' : 'upper-half' };
 }

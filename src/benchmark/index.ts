@@ -8,16 +8,19 @@ export { submissionFromImport } from './from-import.js';
 export { submissionJsonSchema } from './json-schema.js';
 export { screenBatch, submissionKey, type BatchOutcome, type Candidate } from './batch.js';
 export { readSubmissionsDir, MAX_SUBMISSION_BYTES } from './load.js';
+export { loadRegister, bundledRegisterDir, registerProblems, type Register, type RegisterEntry } from './register.js';
+export { applyLedger, recordRelease, LedgerSchema, EMPTY_LEDGER, type Ledger } from './ledger.js';
+export { parseIntake, intakeHolds, INTAKE_COLUMNS, type Intake, type IntakeEntry } from './intake.js';
 export {
   DEFAULT_POLICY, DEFAULT_CLIP, DisclosurePolicySchema, resolvePolicy, SUPPRESSION_REASONS, SUPPRESSION_EXPLANATIONS,
   type DisclosurePolicy, type DisclosurePolicyInput, type DominanceRule, type DifferentialPrivacy, type SuppressionReason,
 } from './policy.js';
 export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, type Metric, type MetricId, type Measure as BenchmarkMeasure, type Basis } from './metrics.js';
 export { benchmark, TOTAL_METRIC, type BenchmarkOptions, type BenchmarkResult, type BaseGroupResult, type CohortResult, type Member } from './aggregate.js';
-export { sharedView, councilView, PERCENTILE_METHOD } from './build-views.js';
+export { sharedView, councilView, auditView, position as positionBand, POSITION_METHOD, WITHHELD_METHOD } from './build-views.js';
 export { QUANTILE_METHOD } from './quantiles.js';
 export { groupLabel, type CohortGroup } from './cohorts.js';
 export {
-  PublishedSchema, SharedReportSchema, CouncilReportSchema, CohortMetricSchema, CouncilMetricSchema, MethodSchema, MetricInfoSchema,
-  type Published, type SharedReport, type SharedCohort, type CouncilReport, type CouncilMetric, type CohortMetric, type Method, type MetricInfo,
+  PublishedSchema, AuditedSchema, AuditReportSchema, AuditedCohortMetricSchema, PositionSchema, POSITION_BANDS, POSITION_LABELS, SharedReportSchema, CouncilReportSchema, CohortMetricSchema, CouncilMetricSchema, MethodSchema, MetricInfoSchema,
+  type Published, type Audited, type AuditReport, type AuditedCohortMetric, type Position, type PositionBand, type SharedReport, type SharedCohort, type CouncilReport, type CouncilMetric, type CohortMetric, type Method, type MetricInfo,
 } from './views.js';

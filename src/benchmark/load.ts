@@ -2,6 +2,7 @@ import { byCodePoint } from '../order.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { screenBatch, type BatchOutcome, type Candidate } from './batch.js';
+import { loadRegister, type Register } from './register.js';
 import { parseSubmission, type SubmissionProblem } from './submission.js';
 
 /** A submission is a few kilobytes (a few hundred with activity); anything far larger is not one. */
@@ -9,11 +10,15 @@ export const MAX_SUBMISSION_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads every entry of a folder of submissions, in name order. Each one is accepted or listed with its
- * reasons; a broken file never stops the batch. Only an unreadable folder throws.
+ * reasons; a broken file never stops the batch. Only an unreadable folder throws. Councils are checked
+ * against the bundled register of local authorities unless another is given.
  */
-export function readSubmissionsDir(dir: string, maxBytes = MAX_SUBMISSION_BYTES): BatchOutcome[] {
+export function readSubmissionsDir(dir: string, maxBytes = MAX_SUBMISSION_BYTES, register: Register = loadRegister()): BatchOutcome[] {
   const names = readdirSync(dir).sort(byCodePoint);
-  return screenBatch(names.map((name) => readCandidate(join(dir, name), maxBytes)));
+  return screenBatch(
+    names.map((name) => readCandidate(join(dir, name), maxBytes)),
+    register,
+  );
 }
 
 function readCandidate(path: string, maxBytes: number): Candidate {

@@ -2,17 +2,19 @@ import { z } from 'zod';
 import type { Basis } from './metrics.js';
 
 /** Why a published figure was withheld. */
-export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value', 'tied-values'] as const;
+export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value', 'tied-values', 'earlier-release'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   'below-threshold': 'fewer councils than the threshold contributed',
   'small-cohort':
     'the cohort is too small for this quartile: each quartile is the mean of a window of councils, and the windows and the rest of the cohort must each hold at least the threshold number of councils (2 x threshold for the median, 4 x threshold + 1 for the lower and upper quartiles)',
-  dominance: 'one or two councils make up too much of the total (or the total is zero), so it would describe them',
+  dominance:
+    'one or two councils make up too much of the figure (the (n, k) rule on totals, or the p% rule on totals and quartile windows), or the total is zero, so it would describe them',
   secondary: 'withheld so that another withheld figure, or the figures of fewer councils than the threshold, cannot be worked out by adding and subtracting published ones',
   'equals-council-value': "the rounded figure would equal one council's own figure",
   'tied-values': 'too many councils in the quartile window share the same figure (e.g. several at zero), so they would know one another\'s and could work out the rest',
+  'earlier-release': 'its councils differ from those of the same figure in an earlier release (the ledger) by fewer than the threshold, so the two could be differenced',
 };
 
 const clipValue = z.string().regex(/^(?=.*[1-9])\d+(\.\d+)?$/, 'a positive decimal string');
@@ -59,7 +61,8 @@ export type DominanceRule = z.output<typeof DominanceRuleSchema>;
  *   councils more than 85%, as it would then mostly describe them (the second rule stops the second
  *   largest council estimating the largest to better than 15% of the total);
  * - significantFigures 3: published figures are rounded (half-even), so subtracting published figures gives
- *   a range, never a council's exact figure.
+ *   a range, never a council's exact figure;
+ * - pPercent 10: the p% rule, on totals and quartile windows.
  */
 export const DisclosurePolicySchema = z.strictObject({
   minCouncils: z.number().int().min(3).default(5),
@@ -70,6 +73,12 @@ export const DisclosurePolicySchema = z.strictObject({
       { contributors: 2, percent: 85 },
     ]),
   significantFigures: z.number().int().min(1).max(15).default(3),
+  /**
+   * The p% rule (GSS/ONS guidance): a sum is withheld when the others besides its two largest contributors add up
+   * to less than p% of the largest, since the second largest, subtracting its own figure, would then know the
+   * largest to within p%. Applied to cohort totals and to every quartile window (a mean is a sum over k). 0 turns it off.
+   */
+  pPercent: z.number().min(0).max(100).default(10),
   differentialPrivacy: DifferentialPrivacySchema.optional(),
 });
 export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;

@@ -7,8 +7,9 @@ export const QUANTILE_METHOD =
   'each quartile is the mean of a window of k councils (k = the threshold) centred on its position (n - 1) x p in the ordered cohort ' +
   '(window start = floor((n - 1)p - k/2 + 1), kept inside the cohort), so no quartile is one or two councils\' figures; ' +
   'the median is published only when the cohort has at least 2k councils and the lower and upper quartiles only when it has at least 4k + 1, ' +
-  'so the windows do not overlap and the councils outside them are at least k (otherwise withheld as small-cohort); ' +
-  'within a base group, a quartile is also withheld (secondary) when, together with the other published quartile windows and cohort totals ' +
+  'so the windows do not overlap and the councils outside them are at least k; a window is withheld when the p% rule fails for it ' +
+  '(its councils besides the two largest add up to less than p% of the largest); ' +
+  'within a base group, a quartile is also withheld when, together with the other published quartile windows and cohort totals ' +
   'of the same measure, it would let a group of fewer than k councils be worked out by adding and subtracting';
 
 /** The smallest cohort for which a quantile is published: the median needs 2k councils, the quartiles 4k + 1. */
@@ -40,21 +41,6 @@ export function windowMean(sorted: readonly Decimal[], p: Decimal, k: number): D
   let sum = new Decimal(0);
   for (let i = start; i < start + k; i++) sum = sum.plus(sorted[i]!);
   return sum.div(k);
-}
-
-/**
- * Percentile position of `value` among ascending values (mid-rank): the share of councils below it, counting
- * ties as half, in per cent. 0 would mean lowest emissions, 100 highest.
- */
-export function percentileRank(sorted: readonly Decimal[], value: Decimal): Decimal {
-  let below = 0;
-  let equal = 0;
-  for (const v of sorted) {
-    const c = v.cmp(value);
-    if (c < 0) below++;
-    else if (c === 0) equal++;
-  }
-  return new Decimal(2 * below + equal).times(50).div(sorted.length);
 }
 
 /** Rounds to significant figures, half-even; the only place report figures are rounded. */

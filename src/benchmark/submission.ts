@@ -9,23 +9,47 @@ export const SUBMISSION_FORMAT = 'council-ghg/benchmark-submission';
 export const SUBMISSION_VERSION = 1;
 
 /**
+ * Numbers are bounded in digits: 12 before the point is a million times the largest council, and 50 after is
+ * the precision every figure is calculated to. Anything longer is no council's figure, and a million-digit
+ * "number" would otherwise be carried through every sum of the batch.
+ */
+const MAX_INTEGER_DIGITS = 12;
+const MAX_FRACTION_DIGITS = 50;
+/** Activity quantities may use an exponent ("1.2e6"), so they are bounded in length rather than digits. */
+const MAX_QUANTITY_CHARS = 64;
+const MAX_NAME_CHARS = 200;
+/**
+ * Nesting deeper than this is refused before the schema looks at it: a submission is 4 levels deep, and
+ * an extra field of an activity record nested a hundred thousand levels would overflow the stack of any
+ * recursive walk (comparing copies, writing the JSON out).
+ */
+const MAX_DEPTH = 16;
+
+const TOO_LONG = 'number-too-long';
+const digitsWithinBounds = (text: string) => {
+  const [whole = '', fraction = ''] = text.split('.');
+  return whole.length <= MAX_INTEGER_DIGITS && fraction.length <= MAX_FRACTION_DIGITS;
+};
+const DIGITS_MESSAGE = `too many digits: at most ${MAX_INTEGER_DIGITS} before the decimal point and ${MAX_FRACTION_DIGITS} after`;
+/** A decimal string: the syntax first (cheap on any length), then the digit bounds, each with its own reason. */
+const boundedDecimal = (pattern: RegExp, syntax: string) =>
+  z
+    .string()
+    .regex(pattern, syntax)
+    .refine((text) => !pattern.test(text) || digitsWithinBounds(text), { message: DIGITS_MESSAGE, params: { code: TOO_LONG } });
+
+/**
  * Numbers are decimal strings (no exponent, no sign) so that no tool on the way rounds them through a
  * binary float; the figures are used exactly as written.
  */
-const tonnes = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, 'a non-negative number of tCO2e written as a string, e.g. "1234.5"')
-  .describe('tCO2e as a decimal string');
+const tonnes = boundedDecimal(/^\d+(\.\d+)?$/, 'a non-negative number of tCO2e written as a string, e.g. "1234.5"').describe('tCO2e as a decimal string');
 const positive = (what: string) =>
-  z
-    .string()
-    .regex(/^(?=.*[1-9])\d+(\.\d+)?$/, `${what} greater than zero, written as a string, e.g. "1234.5"`)
-    .describe(`${what}, a decimal string greater than zero`);
+  boundedDecimal(/^(?=.*[1-9])\d+(\.\d+)?$/, `${what} greater than zero, written as a string, e.g. "1234.5"`).describe(`${what}, a decimal string greater than zero`);
 const categoryEnum = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
 
 export const SubmissionProfileSchema = z.strictObject({
   onsCode: z.string().regex(/^[EWS]\d{8}$/, 'a GSS code such as E07000111').describe('ONS (GSS) code of the council'),
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_NAME_CHARS),
   councilType: z.enum(COUNCIL_TYPES),
   region: z.enum(REGIONS),
   reportingYear: ReportingYearSchema.describe('financial year, e.g. 2023/24'),
@@ -57,9 +81,7 @@ export type SubmissionTotals = z.infer<typeof SubmissionTotalsSchema>;
 
 export const DenominatorsSchema = z
   .strictObject({
-    population: z
-      .string()
-      .regex(/^[1-9]\d*$/, 'a whole number of residents written as a string, e.g. "118000"')
+    population: boundedDecimal(/^[1-9]\d*$/, 'a whole number of residents written as a string, e.g. "118000"')
       .describe('residents (ONS mid-year estimate), a whole number as a string')
       .optional(),
     staffFte: positive('staff full-time equivalents').optional(),
@@ -78,7 +100,10 @@ export const SubmittedActivitySchema = z
     id: z.string().min(1).optional(),
     category: categoryEnum,
     source: z.string().min(1),
-    quantity: z.string().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'a decimal number written as a string'),
+    quantity: z
+      .string()
+      .refine((text) => text.length <= MAX_QUANTITY_CHARS, { message: `too long: a quantity is at most ${MAX_QUANTITY_CHARS} characters`, params: { code: TOO_LONG } })
+      .regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'a decimal number written as a string'),
     unit: z.string().min(1),
   })
   .describe('an activity record (see council-ghg activity data); other fields as in ActivityRecordInput');
@@ -112,6 +137,14 @@ export type SubmissionProblemCode =
   | 'not-a-submission'
   | 'unsupported-version'
   | 'invalid-field'
+  | 'number-too-long'
+  | 'too-deeply-nested'
+  | 'unparseable'
+  | 'not-on-register'
+  | 'register-mismatch'
+  | 'synthetic-among-real'
+  | 'not-on-intake'
+  | 'intake-mismatch'
   | 'invalid-activity'
   | 'code-does-not-match-type'
   | 'region-does-not-match-type'
@@ -129,7 +162,12 @@ export type SubmissionProblem = Problem<SubmissionProblemCode>;
 
 export type SubmissionResult =
   | { readonly ok: true; readonly submission: Submission; readonly warnings: readonly SubmissionProblem[] }
-  | { readonly ok: false; readonly problems: readonly SubmissionProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly SubmissionProblem[];
+      /** A submission valid in itself but refused for its council (not on the register), kept so the intake check can see whose it is. */
+      readonly submission?: Submission;
+    };
 
 /**
  * Councils round each line to whole tonnes, so a stated total may differ from the sum of its scopes by
@@ -139,9 +177,21 @@ const ROUNDING_TOLERANCE = new Decimal(1);
 
 type MakeProblem = (code: SubmissionProblemCode, message: string, value?: string, severity?: 'error' | 'warning') => SubmissionProblem;
 
-/** Validates one submission (already parsed from JSON); every reason it is unusable is returned. */
+/**
+ * Validates one submission (already parsed from JSON); every reason it is unusable is returned. It never
+ * throws: whatever a file holds, the batch goes on and the file is listed with its reason.
+ */
 export function parseSubmission(json: unknown, origin: Origin): SubmissionResult {
   const problem: MakeProblem = (code, message, value, severity = 'error') => ({ severity, code, message, origin, ...(value !== undefined ? { value } : {}) });
+  try {
+    return checkSubmission(json, problem);
+  } catch (error) {
+    // Reached only by input no check above foresaw; refusing it keeps the rest of the batch.
+    return { ok: false, problems: [problem('unparseable', `could not be read as a submission (${error instanceof Error ? error.message : String(error)})`)] };
+  }
+}
+
+function checkSubmission(json: unknown, problem: MakeProblem): SubmissionResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== SUBMISSION_FORMAT) {
     return { ok: false, problems: [problem('not-a-submission', `not a benchmark submission: expected "format": "${SUBMISSION_FORMAT}"`)] };
   }
@@ -149,15 +199,33 @@ export function parseSubmission(json: unknown, origin: Origin): SubmissionResult
   if (version !== SUBMISSION_VERSION) {
     return { ok: false, problems: [problem('unsupported-version', `submission format version ${JSON.stringify(version)} is not supported; this release reads version ${SUBMISSION_VERSION}`)] };
   }
+  if (deeperThan(json, MAX_DEPTH)) {
+    return { ok: false, problems: [problem('too-deeply-nested', `nested more than ${MAX_DEPTH} levels deep; a submission is a few levels of objects and lists`)] };
+  }
   const parsed = SubmissionSchema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => problem('invalid-field', `${issue.path.map(String).join('.') || '(submission)'}: ${issue.message}`)),
+      problems: parsed.error.issues.map((issue) => {
+        const code = issue.code === 'custom' && issue.params?.['code'] === TOO_LONG ? TOO_LONG : 'invalid-field';
+        return problem(code, `${issue.path.map(String).join('.') || '(submission)'}: ${issue.message}`);
+      }),
     };
   }
   const issues = consistencyProblems(parsed.data, problem);
   return issues.some((p) => p.severity === 'error') ? { ok: false, problems: issues } : { ok: true, submission: parsed.data, warnings: issues };
+}
+
+/** Whether JSON nests more than `max` levels of objects and lists; iterative, so no input can overflow the stack. */
+function deeperThan(json: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[json, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function consistencyProblems(s: Submission, problem: MakeProblem): SubmissionProblem[] {

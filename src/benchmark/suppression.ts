@@ -18,8 +18,19 @@ export function additiveCell(values: readonly Decimal[], topN: number): Additive
   return { count: values.length, total, top: largest(values, topN) };
 }
 
+/** How many of the largest contributions the dominance rules look at: the p% rule needs the two largest. */
 export function widestDominance(policy: DisclosurePolicy): number {
-  return Math.max(0, ...policy.dominance.map((r) => r.contributors));
+  return Math.max(policy.pPercent > 0 ? 2 : 0, ...policy.dominance.map((r) => r.contributors));
+}
+
+/**
+ * The p% rule: with x1 ≥ x2 the two largest of a sum T, the second largest knows T − x2 and so x1 to within
+ * T − x1 − x2 (the rest); the sum is sensitive when that rest is under p% of x1. `top` is descending.
+ */
+export function failsPPercent(total: Decimal, top: readonly Decimal[], p: number): boolean {
+  if (p <= 0 || top.length === 0) return false;
+  const rest = total.minus(top[0]!).minus(top[1] ?? ZERO);
+  return rest.times(100).lt(top[0]!.times(p));
 }
 
 /** The primary rules: threshold, and for totals the (n, k) dominance rules (a zero total reveals every council's zero). */
@@ -27,6 +38,7 @@ export function primaryReason(cell: AdditiveCell, policy: DisclosurePolicy, addi
   if (cell.count < policy.minCouncils) return 'below-threshold';
   if (additive === 'count') return undefined;
   if (cell.total.isZero()) return 'dominance';
+  if (failsPPercent(cell.total, cell.top, policy.pPercent)) return 'dominance';
   const dominated = policy.dominance.some((rule) => {
     let leaders = ZERO;
     for (const v of cell.top.slice(0, rule.contributors)) leaders = leaders.add(v);

@@ -9,10 +9,21 @@ import { SUPPRESSION_REASONS } from './policy.js';
  * only and shows its own figures beside the cohorts' published ones.
  */
 
-/** A figure: its rounded value, or why it was withheld. */
-export const PublishedSchema = z.discriminatedUnion('status', [
+/** A figure as the operator's audit sees it: its rounded value, or why it was withheld. */
+export const AuditedSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('published'), value: z.string() }),
   z.strictObject({ status: z.literal('suppressed'), reason: z.enum(SUPPRESSION_REASONS) }),
+]);
+export type Audited = z.infer<typeof AuditedSchema>;
+
+/**
+ * A figure as the views show it: its rounded value, or one marker that it is withheld. The reason stays in the
+ * operator's audit: "dominance" says one council is most of a figure, "secondary" says which figures sit next
+ * to a sensitive one, so the reasons would point at the councils the rules protect.
+ */
+export const PublishedSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('published'), value: z.string() }),
+  z.strictObject({ status: z.literal('suppressed') }),
 ]);
 export type Published = z.infer<typeof PublishedSchema>;
 
@@ -25,16 +36,20 @@ export const CohortGroupSchema = z.discriminatedUnion('kind', [
 export const MetricInfoSchema = z.strictObject({ id: z.string(), label: z.string(), basis: z.enum(BASES), unit: z.string() });
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
 
-export const CohortMetricSchema = z.strictObject({
-  metric: z.string(),
-  count: PublishedSchema,
-  lowerQuartile: PublishedSchema,
-  median: PublishedSchema,
-  upperQuartile: PublishedSchema,
-  /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
-  total: PublishedSchema.optional(),
-});
+const cohortMetricSchema = <Cell extends z.ZodType>(cell: Cell) =>
+  z.strictObject({
+    metric: z.string(),
+    count: cell,
+    lowerQuartile: cell,
+    median: cell,
+    upperQuartile: cell,
+    /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
+    total: cell.optional(),
+  });
+export const CohortMetricSchema = cohortMetricSchema(PublishedSchema);
 export type CohortMetric = z.infer<typeof CohortMetricSchema>;
+export const AuditedCohortMetricSchema = cohortMetricSchema(AuditedSchema);
+export type AuditedCohortMetric = z.infer<typeof AuditedCohortMetricSchema>;
 
 /** How like-for-like a cohort is (members with incomplete inventories, differing boundaries); no council named. */
 const CohortNotesSchema = z.array(z.string());
@@ -56,14 +71,16 @@ export const MethodSchema = z.strictObject({
     minCouncils: z.number(),
     dominance: z.array(z.strictObject({ contributors: z.number(), percent: z.number() })),
     significantFigures: z.number(),
+    pPercent: z.number(),
     differentialPrivacy: z.strictObject({ epsilon: z.number(), noise: z.enum(['random', 'seeded']), clipTCO2e: z.string() }).optional(),
   }),
   quantiles: z.string(),
-  percentile: z.string(),
+  position: z.string(),
   rounding: z.string(),
   secondarySuppression: z.string(),
   differentialPrivacy: z.string().optional(),
-  reasons: z.record(z.enum(SUPPRESSION_REASONS), z.string()),
+  /** What the one withheld marker means; the reason for each withheld figure is in the operator's audit only. */
+  withheld: z.string(),
 });
 export type Method = z.infer<typeof MethodSchema>;
 
@@ -79,11 +96,30 @@ export const SharedReportSchema = z.strictObject({
 });
 export type SharedReport = z.infer<typeof SharedReportSchema>;
 
+/**
+ * Where a council's own figure lies among the cohort's published quartiles: a quarter when the lower and upper
+ * quartiles are published, else a half of the median. Never an exact rank (see POSITION_METHOD).
+ */
+export const POSITION_BANDS = ['lowest-quarter', 'second-quarter', 'third-quarter', 'highest-quarter', 'lower-half', 'upper-half'] as const;
+export type PositionBand = (typeof POSITION_BANDS)[number];
+
+export const POSITION_LABELS: Record<PositionBand, string> = {
+  'lowest-quarter': 'lowest quarter',
+  'second-quarter': 'second quarter',
+  'third-quarter': 'third quarter',
+  'highest-quarter': 'highest quarter',
+  'lower-half': 'lower half',
+  'upper-half': 'upper half',
+};
+
+export const PositionSchema = z.discriminatedUnion('status', [z.strictObject({ status: z.literal('published'), value: z.enum(POSITION_BANDS) }), z.strictObject({ status: z.literal('suppressed') })]);
+export type Position = z.infer<typeof PositionSchema>;
+
 export const CouncilMetricSchema = CohortMetricSchema.omit({ total: true }).extend({
   /** The council's own figure, rounded as the report states; absent where it did not report it. */
   ours: z.string().optional(),
-  /** Mid-rank percentile in the cohort, 0 lowest emissions to 100 highest, rounded to a whole number. */
-  percentile: PublishedSchema.optional(),
+  /** Which band of the cohort (by its published quartiles) the council's own figure is in, lowest emissions first. */
+  position: PositionSchema.optional(),
 });
 export type CouncilMetric = z.infer<typeof CouncilMetricSchema>;
 
@@ -103,3 +139,25 @@ export const CouncilReportSchema = z.strictObject({
   ),
 });
 export type CouncilReport = z.infer<typeof CouncilReportSchema>;
+
+/**
+ * The operator's audit of a run: every figure of every cohort with the reason it was withheld, and every file not
+ * used with its reasons. For the organiser only: the reasons point at the councils the rules protect.
+ */
+export const AuditReportSchema = z.strictObject({
+  format: z.literal('council-ghg/benchmark-audit'),
+  version: z.literal(1),
+  method: MethodSchema,
+  reasons: z.record(z.enum(SUPPRESSION_REASONS), z.string()),
+  excluded: z.array(z.strictObject({ source: z.string(), problems: z.array(z.strictObject({ severity: z.enum(['error', 'warning']), code: z.string(), message: z.string() })) })),
+  baseGroups: z.array(
+    z.strictObject({
+      reportingYear: z.string(),
+      factorSetId: z.string(),
+      councils: AuditedSchema,
+      restated: AuditedSchema,
+      cohorts: z.array(z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, metrics: z.array(AuditedCohortMetricSchema) })),
+    }),
+  ),
+});
+export type AuditReport = z.infer<typeof AuditReportSchema>;

@@ -1,17 +1,18 @@
 import {
   HEADLINE_METRICS,
-  SUPPRESSION_REASONS,
+  POSITION_LABELS,
   type CouncilReport,
   type MetricInfo,
+  type Position,
   type Published,
   type SharedReport,
 } from '../benchmark/index.js';
 import { formatTextTable } from './text-table.js';
-import { WITHHELD_MARKS } from './withheld-marks.js';
+import { WITHHELD_MARK } from './withheld-marks.js';
 
 /**
  * A benchmark view for the terminal: the shared anonymised report (every cohort's count, quartiles and total) or a
- * council's own "where we stand" report. Withheld figures show "–" and a letter for the reason, with a legend.
+ * council's own "where we stand" report. Withheld figures show one marker, "–", whatever the reason.
  */
 export function renderBenchmarkText(report: SharedReport | CouncilReport, options: { readonly allMetrics?: boolean } = {}): string {
   const all = options.allMetrics ?? false;
@@ -21,7 +22,12 @@ export function renderBenchmarkText(report: SharedReport | CouncilReport, option
 
 function cell(p: Published | undefined): string {
   if (p === undefined) return '';
-  return p.status === 'published' ? p.value : `– ${WITHHELD_MARKS[p.reason]}`;
+  return p.status === 'published' ? p.value : WITHHELD_MARK;
+}
+
+function positionCell(p: Position | undefined): string {
+  if (p === undefined) return '';
+  return p.status === 'published' ? POSITION_LABELS[p.value] : WITHHELD_MARK;
 }
 
 function metricRows(metrics: readonly MetricInfo[], all: boolean): Set<string> {
@@ -33,10 +39,9 @@ function metricName(info: MetricInfo): string {
 }
 
 function legend(report: SharedReport | CouncilReport): string {
-  const marks = SUPPRESSION_REASONS.map((r) => `${WITHHELD_MARKS[r]} ${report.method.reasons[r]}`).join('\n  ');
   const k = report.method.policy.minCouncils;
   return [
-    `Withheld figures (–):\n  ${marks}`,
+    `Withheld figures (${WITHHELD_MARK}): ${report.method.withheld}.`,
     `Thresholds: any figure needs ${k} councils, a median ${2 * k} and the lower and upper quartiles ${4 * k + 1}.`,
     `Quartiles: ${report.method.quantiles}.`,
     `Rounding: ${report.method.rounding}.`,
@@ -70,7 +75,7 @@ function renderShared(report: SharedReport, all: boolean): string {
     );
     if (rows.length > 0) parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
     const empty = g.cohorts.filter((c) => !published(c));
-    if (empty.length > 0) parts.push(`Nothing published for: ${empty.map((c) => `${c.label} (${cell(c.metrics[0]!.count).replace('– ', '')})`).join(', ')}.`);
+    if (empty.length > 0) parts.push(`Nothing published for: ${empty.map((c) => c.label).join(', ')}.`);
     parts.push(...cohortNotes(g.cohorts));
   }
   parts.push('', legend(report));
@@ -86,12 +91,12 @@ function renderCouncil(report: CouncilReport, all: boolean): string {
     const rows = y.cohorts.flatMap((c) =>
       c.metrics
         .filter((m) => show.has(m.metric))
-        .map((m) => [c.label, metricName(info.get(m.metric)!), m.ours ?? 'not reported', cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.percentile)]),
+        .map((m) => [c.label, metricName(info.get(m.metric)!), m.ours ?? 'not reported', cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), positionCell(m.position)]),
     );
-    parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our percentile'], rows, right: [2, 3, 4, 5, 6, 7] }));
+    parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Ours', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Our position'], rows, right: [2, 3, 4, 5, 6] }));
     parts.push(...cohortNotes(y.cohorts));
   }
-  parts.push('', 'Percentile: 0 = lowest emissions in the cohort, 100 = highest; withheld (with the mark of the cohort\'s count, or N) where the count is withheld or the cohort is too small for a median.', legend(report));
+  parts.push('', `Position: ${report.method.position}.`, legend(report));
   return parts.join('\n');
 }
 

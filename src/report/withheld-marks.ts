@@ -1,11 +1,5 @@
-import type { SuppressionReason } from '../benchmark/policy.js';
-
-/** One letter per reason a benchmark figure is withheld, shown in its cell and explained once in a legend. */
-export const WITHHELD_MARKS: Record<SuppressionReason, string> = {
-  'below-threshold': 'T',
-  'small-cohort': 'N',
-  dominance: 'D',
-  secondary: 'S',
-  'equals-council-value': 'E',
-  'tied-values': 'V',
-};
+/**
+ * The one marker the benchmark views show for a withheld figure, whatever the reason: a reason would tell which
+ * figures are sensitive (one council dominating, a figure next to a withheld one). Reasons are in the audit file.
+ */
+export const WITHHELD_MARK = '–';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AuditReportSchema,
+  auditView,
   benchmark,
   councilView,
   CouncilReportSchema,
@@ -67,14 +69,29 @@ function roundingInterval(published: string): [Decimal, Decimal] {
 }
 
 describe('disclosure control (properties over random cohorts)', () => {
-  it('reports are valid against their schemas, and every withheld figure carries a reason', () => {
+  it('reports are valid against their schemas; a withheld figure is one marker in the views, and its reason is in the audit only', () => {
     fc.assert(
       fc.property(submissionsArb, (subs) => {
         const result = benchmark(subs);
         const shared = SharedReportSchema.parse(sharedView(result));
-        for (const g of shared.baseGroups) for (const c of g.cohorts) for (const m of c.metrics) for (const [, f] of figures(m)) {
-          expect(f.status === 'published' ? f.value : f.reason).toBeTruthy();
-        }
+        const audit = AuditReportSchema.parse(auditView(result));
+        shared.baseGroups.forEach((g, gi) =>
+          g.cohorts.forEach((c, ci) =>
+            c.metrics.forEach((m, mi) => {
+              const audited = audit.baseGroups[gi]!.cohorts[ci]!.metrics[mi]!;
+              for (const [name, f] of figures(m)) {
+                const a = audited[name as keyof typeof audited] as { status: string; value?: string; reason?: string };
+                if (f.status === 'published') expect(a).toEqual(f);
+                else {
+                  expect(f).toEqual({ status: 'suppressed' });
+                  expect(a.reason).toBeTruthy();
+                }
+              }
+            }),
+          ),
+        );
+        expect(JSON.stringify(shared)).not.toMatch(/"reason"/);
+        for (const s of subs) expect(JSON.stringify(councilView(result, s.profile.onsCode))).not.toMatch(/"reason"/);
         for (const s of subs) CouncilReportSchema.parse(councilView(result, s.profile.onsCode));
       }),
       RUNS,
@@ -214,7 +231,7 @@ describe('disclosure control (properties over random cohorts)', () => {
     );
   });
 
-  it("the private view's percentile is the council's mid-rank in the cohort, and its quartiles are the shared ones", () => {
+  it("the private view's position is its figure's band among the shared view's published quartiles (nothing more), and its quartiles are the shared ones", () => {
     fc.assert(
       fc.property(submissionsArb, fc.nat(), (subs, pick) => {
         const result = benchmark(subs);
@@ -222,26 +239,25 @@ describe('disclosure control (properties over random cohorts)', () => {
         const viewer = subs[pick % subs.length]!;
         const view = councilView(result, viewer.profile.onsCode)!;
         for (const y of view.years) {
-          const members = baseMembers(subs, y.reportingYear, y.factorSetId);
           const sharedGroup = shared.baseGroups.find((g) => g.reportingYear === y.reportingYear && g.factorSetId === y.factorSetId)!;
           for (const c of y.cohorts) {
             expect(inCohort(viewer, c.group)).toBe(true);
             const sharedCohort = sharedGroup.cohorts.find((s) => s.id === c.id)!;
             c.metrics.forEach((m, i) => {
               const { total: _t, ...published } = sharedCohort.metrics[i]!;
-              const { ours: _o, percentile: _p, ...mine } = m;
+              const { ours: _o, position: _p, ...mine } = m;
               expect(mine).toEqual(published);
               const ours = valueOf(viewer, m.metric);
-              if (ours === undefined) return expect(m.percentile).toBeUndefined();
-              const values = members.filter((s) => inCohort(s, c.group)).flatMap((s) => valueOf(s, m.metric) ?? []);
-              // Withheld with the count, or where the cohort is too small for a median (mid-ranks would give n away).
-              if (m.count.status === 'suppressed') return expect(m.percentile).toEqual({ status: 'suppressed', reason: m.count.reason });
-              if (values.length < K) return expect(m.percentile).toEqual({ status: 'suppressed', reason: 'below-threshold' });
-              if (values.length < 2 * K) return expect(m.percentile).toEqual({ status: 'suppressed', reason: 'small-cohort' });
-              const below = values.filter((v) => v.lt(ours)).length;
-              const equal = values.filter((v) => v.eq(ours)).length;
-              const expected = new Decimal(2 * below + equal).times(50).div(values.length).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
-              expect(m.percentile).toEqual({ status: 'published', value: expected.toString() });
+              if (ours === undefined) return expect(m.position).toBeUndefined();
+              // Worked from the shared cohort's figures and the council's own alone: no other council's value enters.
+              if (published.count.status === 'suppressed' || published.median.status === 'suppressed') return expect(m.position).toEqual({ status: 'suppressed' });
+              const q = (p: Published) => (p.status === 'published' ? new Decimal(p.value) : undefined);
+              const [lower, median, upper] = [q(published.lowerQuartile), q(published.median)!, q(published.upperQuartile)];
+              const expected =
+                lower !== undefined && upper !== undefined
+                  ? ours.lt(lower) ? 'lowest-quarter' : ours.lt(median) ? 'second-quarter' : ours.lt(upper) ? 'third-quarter' : 'highest-quarter'
+                  : ours.lt(median) ? 'lower-half' : 'upper-half';
+              expect(m.position).toEqual({ status: 'published', value: expected });
             });
           }
         }

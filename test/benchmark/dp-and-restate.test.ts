@@ -83,7 +83,7 @@ describe('common factor set', () => {
     ]);
     expect(restated + apart).toBeGreaterThan(0);
     // Base-group counts go through the publish path: exact here (no DP), withheld below the threshold.
-    const asPublished = (n: number) => (n < 5 ? { status: 'suppressed', reason: 'below-threshold' } : { status: 'published', value: String(n) });
+    const asPublished = (n: number) => (n < 5 ? { status: 'suppressed' } : { status: 'published', value: String(n) });
     for (const [sg, g] of shared.baseGroups.map((sg, i) => [sg, result.baseGroups[i]!] as const)) {
       expect(sg.councils).toEqual(asPublished(g.members.length));
       expect(sg.restated).toEqual(asPublished(g.members.filter((m) => m.restatedFrom !== undefined).length));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleSubmissions } from '../../examples/build-submissions.js';
 import type { CouncilType, Region } from '../../src/activity/council.js';
 import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
-import { benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
+import { auditView, benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
 import { quantileWindow, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb } from './arbitraries.js';
@@ -131,12 +131,12 @@ describe('differential privacy: counts', () => {
         const n = result.baseGroups[i]!.members.length;
         expect(g.councils).toEqual(g.cohorts[0]!.metrics[0]!.count); // the same draw: one set of councils, one noise
         if (g.councils.status === 'published' && g.councils.value !== String(n)) differs = true;
-        expect(g.restated).toEqual({ status: 'suppressed', reason: 'below-threshold' }); // no common factor set: 0 restated
+        expect(g.restated).toEqual({ status: 'suppressed' }); // no common factor set: 0 restated
       });
     }
     expect(differs, 'some base-group count is noised').toBe(true);
     // A base group below the threshold is withheld, not published exactly.
-    const small = sharedView(dp(1, 10)).baseGroups.find((g) => g.reportingYear === '2023/24' && g.factorSetId === 'desnz-2022')!;
+    const small = auditView(dp(1, 10)).baseGroups.find((g) => g.reportingYear === '2023/24' && g.factorSetId === 'desnz-2022')!;
     expect(small.councils).toEqual({ status: 'suppressed', reason: 'below-threshold' });
   });
 
@@ -156,8 +156,8 @@ describe('differential privacy: counts', () => {
   });
 });
 
-describe('percentile and withheld counts', () => {
-  it('a council in a cohort whose count is withheld gets no percentile there, with the same reason', () => {
+describe('position and withheld counts', () => {
+  it('a council in a cohort whose count is withheld gets no position there', () => {
     const examples = exampleSubmissions();
     const result = benchmark(examples);
     let checked = 0;
@@ -165,7 +165,7 @@ describe('percentile and withheld counts', () => {
       const view = councilView(result, s.profile.onsCode)!;
       for (const y of view.years) for (const c of y.cohorts) for (const m of c.metrics) {
         if (m.count.status === 'suppressed' && m.ours !== undefined) {
-          expect(m.percentile).toEqual({ status: 'suppressed', reason: m.count.reason });
+          expect(m.position).toEqual({ status: 'suppressed' });
           checked++;
         }
       }
@@ -179,9 +179,9 @@ describe('councils sharing a figure', () => {
 
   it('an audit’s attack is closed: seven councils at zero cannot read the eighth council’s figure from the median window', () => {
     // 10 districts, 7 of them at zero: the median window (positions 3–7) is four zeros and one council, so the
-    // median × 5 would be that council's figure, and any zero council knows (from its percentile) that 7 are zero.
+    // median × 5 would be that council's figure, and any zero council could know (from an exact rank) that 7 are zero.
     const subs = tiedSubs([0, 0, 0, 0, 0, 0, 0, 812.37, 2400, 3100]);
-    const all = sharedView(benchmark(subs)).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!;
+    const all = auditView(benchmark(subs)).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!;
     expect(all.median).toEqual({ status: 'suppressed', reason: 'tied-values' });
   });
 
@@ -194,7 +194,7 @@ describe('councils sharing a figure', () => {
         fc.array(fc.constantFrom(...TYPES), { minLength: 30, maxLength: 30 }),
         (values, types) => {
           const subs = tiedSubs(values, types);
-          const shared = sharedView(benchmark(subs));
+          const shared = auditView(benchmark(subs)); // the reasons are in the audit only
           const count = (v: Decimal) => subs.filter((s) => new Decimal(s.totals.total).eq(v)).length;
           for (const c of shared.baseGroups[0]!.cohorts) {
             const m = c.metrics.find((x) => x.metric === 'total/absolute')!;

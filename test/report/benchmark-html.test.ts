@@ -4,6 +4,7 @@ import type { CouncilReport } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { renderBenchmarkHtml } from '../../src/report/html/benchmark-page.js';
 import { positionChart } from '../../src/report/html/benchmark-position.js';
+import { escapeHtml } from '../../src/report/html/escape.js';
 import { renderHtml } from '../../src/report/index.js';
 import { exampleBenchmark, exampleInventory } from './example.js';
 
@@ -51,22 +52,23 @@ describe('benchmark in HTML', () => {
     expect(charts.length).toBeGreaterThan(0);
     const first = html.slice(html.indexOf('id="chart-benchmark-1"'), html.indexOf('</figure>', html.indexOf('id="chart-benchmark-1"')));
     expect([...first.matchAll(/class="ours"/g)].length).toBe([...first.matchAll(/<g class="position">/g)].length + 1); // +1: the key
-    expect(first).toContain('you 9,590 · 38th percentile'); // 9,594.45 tCO2e to 3 significant figures
+    // 9,594.45 tCO2e to 3 significant figures; 12 councils publish a median (11,500) but no quartiles, so a half: 9,594.45 < 11,500.
+    expect(first).toContain('you 9,590 · lower half');
     expect(html).toContain('Synthetic data:');
   });
 
-  it('says why a figure is withheld', () => {
+  it('marks a withheld figure with one word, whatever the reason, explained once', () => {
     const withheld: CouncilReport = {
       ...council,
       years: council.years.map((y) => ({
         ...y,
-        cohorts: y.cohorts.map((c) => ({ ...c, metrics: c.metrics.map((m) => ({ ...m, upperQuartile: { status: 'suppressed' as const, reason: 'below-threshold' as const } })) })),
+        cohorts: y.cohorts.map((c) => ({ ...c, metrics: c.metrics.map((m) => ({ ...m, upperQuartile: { status: 'suppressed' as const } })) })),
       })),
     };
     const html = renderHtml(exampleInventory(), { benchmark: withheld });
-    expect(html).toContain('withheld (T)');
-    expect(html).toContain(`<li><strong>T</strong> ${council.method.reasons['below-threshold']}</li>`); // explained once, in the legend
-    expect(html.split(council.method.reasons['below-threshold']).length - 1).toBe(1);
+    expect(html).toContain('<td class="num">withheld</td>');
+    expect(html.split(escapeHtml(council.method.withheld)).length - 1).toBe(1); // explained once, under the tables
+    expect(html).not.toMatch(/withheld \([A-Z]\)|below-threshold|equals-council-value|tied-values/);
     const rows = [...html.matchAll(/<g class="position">.*?<\/g>/g)].map((m) => m[0]);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.includes('class="mark box"'))).toBe(false);

@@ -1,17 +1,45 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchmark, councilView, DisclosurePolicySchema, readSubmissionsDir, sharedView, type DisclosurePolicyInput } from '../../benchmark/index.js';
+import {
+  applyLedger,
+  auditView,
+  benchmark,
+  EMPTY_LEDGER,
+  LedgerSchema,
+  recordRelease,
+  councilView,
+  DisclosurePolicySchema,
+  intakeHolds,
+  loadRegister,
+  parseIntake,
+  readSubmissionsDir,
+  sharedView,
+  type DisclosurePolicyInput,
+  type Ledger,
+  type SubmissionProblem,
+} from '../../benchmark/index.js';
 import { formatProblem } from '../../problem.js';
 import { renderBenchmarkHtml, renderBenchmarkText } from '../../report/index.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg benchmark DIR [options]
 
-Reads every .json submission in DIR, lists each file that cannot be used with the reason, and prints the
+Reads every .json submission in DIR, checks each council against the bundled ONS register of local
+authorities for its year (a batch of synthetic councils only is not checked), lists each file that cannot
+be used with the reason, and prints the
 anonymised benchmark of the rest: per cohort (all councils, council type, region; within each reporting year
 and factor set) the number of councils, quartiles and, for the total, the cohort total, under disclosure control.
 
+  --intake FILE              the operator's intake list (CSV: file, ons_code, reporting_year, received_from,
+                             received_at): a file not on it, a listed file missing, or two files for one
+                             council and year hold the release (nothing is printed but the reasons)
+  --ledger FILE              the release ledger: this run is checked against every release recorded in FILE
+                             (a cohort with the same councils shows what it showed before; a figure whose
+                             councils differ from before by fewer than the threshold is withheld), then
+                             recorded in it (FILE is created if missing)
+  --audit FILE               for the organiser only: write every figure with the reason it was withheld, and
+                             every file not used with its reasons, as JSON (the views show one marker, "–")
   --council CODE             also print the private "where we stand" view for this council (ONS code)
   --format text|json|html    output format (default text); html: the council's own view with --council,
                              else the shared view, as a page with charts
@@ -24,7 +52,8 @@ and factor set) the number of councils, quartiles and, for the total, the cohort
   --dp-seed S                for tests only: reproducible noise, which anyone who knows the seed can remove
                              (default: fresh cryptographic noise each run; publish one run per year)
 
-Exit status: 0 every file used, 1 some files not used (listed on stderr), 2 unusable input or options.`;
+Exit status: 0 every file used, 1 some files not used (listed on stderr), 2 unusable input or options, or
+the release held by the intake check.`;
 
 export const benchmarkCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -32,6 +61,9 @@ export const benchmarkCommand: Command = async (args, io) => {
     allowPositionals: true,
     options: {
       council: { type: 'string' },
+      intake: { type: 'string' },
+      audit: { type: 'string' },
+      ledger: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       'all-metrics': { type: 'boolean', default: false },
@@ -52,17 +84,32 @@ export const benchmarkCommand: Command = async (args, io) => {
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'html') throw new UsageError(`--format must be text, json or html, not '${values.format}'`);
 
   if (!statSync(resolve(dir), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${dir} is not a folder of submissions`);
-  const outcomes = readSubmissionsDir(resolve(dir));
+  const register = loadRegister();
+  const outcomes = readSubmissionsDir(resolve(dir), undefined, register);
   const rejected = outcomes.filter((o) => o.status === 'rejected');
   for (const o of rejected) for (const p of o.problems) io.err(formatProblem(p));
   const submissions = outcomes.flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
   io.err(`${outcomes.length} file(s) read: ${submissions.length} used, ${rejected.length} not used.`);
+  if (values.intake !== undefined) {
+    const holds = intakeCheck(values.intake, outcomes);
+    if (holds.length > 0) {
+      for (const p of holds) io.err(formatProblem(p));
+      io.err(`Release held: ${holds.length} problem(s) with the intake. Nothing is published until the folder and the intake list agree.`);
+      return EXIT.unusable;
+    }
+  }
   if (submissions.length === 0) {
     io.err('No usable submissions: nothing to benchmark.');
     return EXIT.unusable;
   }
-  const result = benchmark(submissions, policyFrom(values), values['common-factor-set'] !== undefined ? { commonFactorSet: values['common-factor-set'] } : {});
+  const ledger = values.ledger === undefined ? undefined : readLedger(values.ledger);
+  const fresh = benchmark(submissions, policyFrom(values), { register, ...(values['common-factor-set'] !== undefined ? { commonFactorSet: values['common-factor-set'] } : {}) });
+  const result = ledger === undefined ? fresh : applyLedger(fresh, ledger);
   const shared = sharedView(result);
+  if (values.audit !== undefined) {
+    writeFileSync(resolve(values.audit), JSON.stringify(auditView(result), null, 2) + '\n');
+    io.err(`Wrote the audit to ${values.audit} (for the organiser only: the reasons point at the councils they protect).`);
+  }
   const council = values.council === undefined ? undefined : councilView(result, values.council);
   if (values.council !== undefined && council === undefined) throw new UsageError(`no usable submission from council ${values.council} in ${dir}`);
 
@@ -78,8 +125,36 @@ export const benchmarkCommand: Command = async (args, io) => {
     writeFileSync(resolve(values.out), text + '\n');
     io.err(`Wrote ${values.out}.`);
   }
+  if (values.ledger !== undefined && ledger !== undefined) {
+    writeFileSync(resolve(values.ledger), JSON.stringify(recordRelease(result, ledger, new Date().toISOString())) + '\n');
+    io.err(`Recorded this release in the ledger ${values.ledger}.`);
+  }
   return rejected.length > 0 ? EXIT.problems : EXIT.ok;
 };
+
+function readLedger(path: string): Ledger {
+  if (!existsSync(resolve(path))) return EMPTY_LEDGER;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read the ledger ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const checked = LedgerSchema.safeParse(json);
+  if (!checked.success) throw new UsageError(`${path} is not a benchmark ledger: ${checked.error.issues[0]?.message ?? ''}`);
+  return checked.data;
+}
+
+function intakeCheck(path: string, outcomes: Parameters<typeof intakeHolds>[0]): SubmissionProblem[] {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the intake list ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const intake = parseIntake(text, path);
+  return intake.ok ? intakeHolds(outcomes, intake.entries, path) : [...intake.problems];
+}
 
 function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-figures'?: string | undefined; 'dp-epsilon'?: string | undefined; 'dp-seed'?: string | undefined }): DisclosurePolicyInput {
   const int = (name: string, text: string | undefined) => {

@@ -4,7 +4,7 @@ import { htmlDocument } from './document.js';
 
 /**
  * A benchmark view on its own page: the shared anonymised report (every cohort's quartiles) or one council's
- * "where we stand" report (its own figures and percentiles beside them).
+ * "where we stand" report (its own figures, and the band of the cohort each falls in, beside them).
  */
 export function renderBenchmarkHtml(report: SharedReport | CouncilReport): string {
   const isCouncil = report.format === 'council-ghg/benchmark-council-report';

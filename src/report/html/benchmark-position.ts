@@ -9,7 +9,7 @@ export interface PositionRow {
   readonly median?: Decimal;
   readonly upperQuartile?: Decimal;
   readonly ours?: Decimal;
-  /** e.g. "yours 4,290; median 5,100; 38th percentile", printed beside the row. */
+  /** e.g. "you 4,290 · second quarter", printed beside the row. */
   readonly valueText: string;
 }
 

@@ -1,9 +1,8 @@
 import { HEADLINE_METRICS } from '../../benchmark/metrics.js';
-import { SUPPRESSION_REASONS } from '../../benchmark/policy.js';
-import type { CohortMetric, CouncilMetric, CouncilReport, MetricInfo, Published, SharedReport } from '../../benchmark/views.js';
+import { POSITION_LABELS, type CohortMetric, type CouncilMetric, type CouncilReport, type MetricInfo, type Position, type Published, type SharedReport } from '../../benchmark/views.js';
 import { Decimal } from '../../decimal.js';
 import { groupThousands } from '../format.js';
-import { WITHHELD_MARKS } from '../withheld-marks.js';
+import { WITHHELD_MARK } from '../withheld-marks.js';
 import { positionChart, type PositionRow } from './benchmark-position.js';
 import { escapeHtml } from './escape.js';
 import { figure, section } from './figure.js';
@@ -18,25 +17,25 @@ interface CohortView {
 
 const valueOf = (p: Published | undefined) => (p?.status === 'published' ? new Decimal(p.value) : undefined);
 
-/** A figure, or "withheld" with the letter of its reason (explained once, in the legend under the tables). */
+/** A figure, or "withheld" (one word for every reason, explained once under the tables). */
 function publishedText(p: Published | undefined): string {
-  if (p === undefined) return '–';
-  return p.status === 'published' ? groupThousands(p.value) : `withheld (${WITHHELD_MARKS[p.reason]})`;
+  if (p === undefined) return WITHHELD_MARK;
+  return p.status === 'published' ? groupThousands(p.value) : 'withheld';
 }
 
 /** A base group's number of councils in a sentence: the figure, or "a withheld number of". */
 function countText(p: Published): string {
-  return p.status === 'published' ? groupThousands(p.value) : `a withheld number of (${WITHHELD_MARKS[p.reason]})`;
+  return p.status === 'published' ? groupThousands(p.value) : 'a withheld number of';
 }
 
-function ordinal(n: string): string {
-  const last2 = Number(n) % 100;
-  const suffix = last2 >= 11 && last2 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[Number(n) % 10] ?? 'th';
-  return `${n}${suffix}`;
+/** The council's band of the cohort, or "withheld". */
+function positionText(p: Position | undefined): string {
+  if (p === undefined) return WITHHELD_MARK;
+  return p.status === 'published' ? POSITION_LABELS[p.value] : 'withheld';
 }
 
 const ours = (m: CohortMetric | CouncilMetric) => ('ours' in m ? m.ours : undefined);
-const percentile = (m: CohortMetric | CouncilMetric) => ('percentile' in m ? m.percentile : undefined);
+const position = (m: CohortMetric | CouncilMetric) => ('position' in m ? m.position : undefined);
 const total = (m: CohortMetric | CouncilMetric) => ('total' in m ? m.total : undefined);
 const isPublished = (p: Published | undefined) => p?.status === 'published';
 
@@ -54,7 +53,7 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
   const notes = cohort.notes.map((n) => `<p class="caveat">${escapeHtml(n)}</p>`).join('');
   if (shown.length === 0) {
     const count = headline[0]?.count;
-    return `<p>Nothing is published for ${escapeHtml(cohort.label)}${count?.status === 'suppressed' ? `: its number of councils is withheld (${WITHHELD_MARKS[count.reason]})` : ''}.</p>${notes}`;
+    return `<p>Nothing is published for ${escapeHtml(cohort.label)}${count?.status === 'suppressed' ? ': its number of councils is withheld' : ''}.</p>${notes}`;
   }
   const label = (m: CohortMetric | CouncilMetric) => {
     const i = info.get(m.metric);
@@ -63,11 +62,11 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
   const charted = shown.filter((m) => [m.lowerQuartile, m.median, m.upperQuartile].some(isPublished));
   const rows = charted.map((m): PositionRow => {
     const own = ours(m);
-    const rank = percentile(m);
+    const band = position(m);
     const valueText =
       own === undefined
         ? `median ${publishedText(m.median)}`
-        : `you ${groupThousands(own)}${rank?.status === 'published' ? ` · ${ordinal(rank.value)} percentile` : ''}`;
+        : `you ${groupThousands(own)}${band?.status === 'published' ? ` · ${POSITION_LABELS[band.value]}` : ''}`;
     const quartiles = { lowerQuartile: valueOf(m.lowerQuartile), median: valueOf(m.median), upperQuartile: valueOf(m.upperQuartile) };
     return {
       label: label(m),
@@ -88,7 +87,7 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
           rows,
         });
   const withTotal = !isCouncil && shown.some((m) => total(m) !== undefined);
-  const header = ['Measure', ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(withTotal ? ['Cohort total'] : []), ...(isCouncil ? ['Percentile'] : [])];
+  const header = ['Measure', ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(withTotal ? ['Cohort total'] : []), ...(isCouncil ? ['Position'] : [])];
   return (
     notes +
     figure(chart, {
@@ -102,7 +101,7 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
         publishedText(m.upperQuartile),
         publishedText(m.count),
         ...(withTotal ? [publishedText(total(m))] : []),
-        ...(isCouncil ? [publishedText(percentile(m))] : []),
+        ...(isCouncil ? [positionText(position(m))] : []),
       ]),
       numeric: header.map((_, i) => i).slice(1),
     })
@@ -111,15 +110,14 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
 
 function methodNotes(report: CouncilReport | SharedReport): string {
   const { method } = report;
-  const legend = SUPPRESSION_REASONS.map((r) => `<li><strong>${WITHHELD_MARKS[r]}</strong> ${escapeHtml(method.reasons[r] ?? r)}</li>`).join('');
   return (
     (report.synthetic ? '<p class="caveat"><strong>Synthetic data:</strong> these benchmark figures come from invented councils, for illustration only.</p>' : '') +
-    `<p class="method">Why a figure is withheld:</p><ul class="method withheld-legend">${legend}</ul>` +
+    `<p class="method withheld-legend">Withheld: ${escapeHtml(method.withheld)}.</p>` +
     [
       `A median needs at least ${2 * method.policy.minCouncils} councils in the cohort and the quartiles ${4 * method.policy.minCouncils + 1}; any figure needs ${method.policy.minCouncils}.`,
       `Rounding: ${method.rounding}.`,
       `Quartiles: ${method.quantiles}.`,
-      `Percentile: ${method.percentile}.`,
+      `Position: ${method.position}.`,
       ...(method.differentialPrivacy !== undefined ? [`Differential privacy: ${method.differentialPrivacy}`] : []),
       ...report.notes,
     ]
@@ -129,7 +127,7 @@ function methodNotes(report: CouncilReport | SharedReport): string {
 }
 
 const ANONYMISED = 'Figures are anonymised: a cohort’s figures are published only when enough councils contribute and none dominates.';
-const COUNCIL_LEAD = `How the council compares with similar councils. ${ANONYMISED} A percentile of 25 means a quarter of the cohort emit less.`;
+const COUNCIL_LEAD = `How the council compares with similar councils. ${ANONYMISED} “Lowest quarter” means the council’s figure is below the cohort’s published lower quartile.`;
 const SHARED_LEAD = `How councils’ own emissions compare, by type of council and by region. ${ANONYMISED} No council is named.`;
 
 /** "Where we stand": the council's latest year, against each cohort it belongs to. */

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { BaseGroupResult, BenchmarkResult, CohortResult } from './aggregate.js';
+import { METRICS } from './metrics.js';
+import { QUARTILES, quantileWindow } from './quantiles.js';
+import { AuditedSchema, type Audited, type AuditedCohortMetric } from './views.js';
+
+/**
+ * The release ledger: what each published release showed, per cohort, so that the next release cannot be
+ * differenced against it. Suppression protects one release; two releases that differ by one late council give
+ * that council's figure away (totals move by exactly it, a quartile window that loses it solves for it), and a
+ * council re-running with its own figure changed can watch the quartiles move. So, against every earlier release:
+ * - a cohort with exactly the same councils shows exactly what it showed before (re-runs learn nothing new,
+ *   whatever figures changed);
+ * - otherwise a figure whose contributors (the councils counted or summed, or a quartile's window) differ from
+ *   those of the same figure before by fewer than k councils is withheld, as their difference would rest on
+ *   fewer than k councils.
+ */
+const STATISTICS = ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total'] as const;
+type Statistic = (typeof STATISTICS)[number];
+
+const CellSchema = z.strictObject({ figure: AuditedSchema, contributors: z.array(z.string()) });
+const CohortEntrySchema = z.strictObject({
+  members: z.array(z.string()),
+  /** Per metric id, per statistic. */
+  cells: z.record(z.string(), z.record(z.string(), CellSchema)),
+});
+export const LedgerSchema = z.strictObject({
+  format: z.literal('council-ghg/benchmark-ledger'),
+  version: z.literal(1),
+  releases: z.array(z.strictObject({ releasedAt: z.string(), cohorts: z.record(z.string(), CohortEntrySchema) })),
+});
+export type Ledger = z.infer<typeof LedgerSchema>;
+type CohortEntry = z.infer<typeof CohortEntrySchema>;
+
+export const EMPTY_LEDGER: Ledger = { format: 'council-ghg/benchmark-ledger', version: 1, releases: [] };
+
+/** The councils behind each statistic of one metric in one cohort: those counted and summed, and each quartile's window. */
+function contributors(g: BaseGroupResult, c: CohortResult, m: number, k: number): Record<Statistic, string[]> {
+  // Ascending by value, ties in member order: the order aggregate.ts sorts contributors in (a stable sort).
+  const inside = c.members
+    .map((i) => ({ code: g.members[i]!.submission.profile.onsCode, value: g.members[i]!.values[m] }))
+    .filter((x) => x.value !== undefined)
+    .sort((a, b) => a.value!.cmp(b.value!));
+  const codes = inside.map((x) => x.code);
+  const window = (name: keyof typeof QUARTILES) => {
+    if (codes.length < k) return [];
+    const start = quantileWindow(codes.length, QUARTILES[name], k);
+    return codes.slice(start, start + k);
+  };
+  return { count: codes, total: codes, lowerQuartile: window('lowerQuartile'), median: window('median'), upperQuartile: window('upperQuartile') };
+}
+
+function symmetricDifference(a: readonly string[], b: readonly string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return a.filter((x) => !sb.has(x)).length + b.filter((x) => !sa.has(x)).length;
+}
+
+const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && symmetricDifference(a, b) === 0;
+const cohortMembers = (g: BaseGroupResult, c: CohortResult) => c.members.map((i) => g.members[i]!.submission.profile.onsCode).sort();
+
+/** The result as this release may publish it, given every earlier release in the ledger. */
+export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkResult {
+  if (ledger.releases.length === 0) return result;
+  const k = result.policy.minCouncils;
+  const earlier = (id: string): CohortEntry[] => ledger.releases.flatMap((r) => (r.cohorts[id] === undefined ? [] : [r.cohorts[id]]));
+  const baseGroups = result.baseGroups.map((g): BaseGroupResult => {
+    const cohorts = g.cohorts.map((c): CohortResult => {
+      const before = earlier(c.id);
+      const members = cohortMembers(g, c);
+      const same = [...before].reverse().find((e) => sameMembers(e.members, members));
+      const metrics = c.metrics.map((f, m): AuditedCohortMetric => {
+        const metric = METRICS[m]!.id;
+        if (same !== undefined) return replay(f, same.cells[metric]);
+        const now = contributors(g, c, m, k);
+        const decide = (s: Statistic, figure: Audited): Audited => {
+          if (figure.status !== 'published') return figure;
+          const clash = before.some((e) => {
+            const then = e.cells[metric]?.[s];
+            if (then === undefined || then.figure.status !== 'published') return false;
+            const d = symmetricDifference(then.contributors, now[s]);
+            return d > 0 && d < k;
+          });
+          return clash ? { status: 'suppressed', reason: 'earlier-release' } : figure;
+        };
+        return {
+          metric: f.metric,
+          count: decide('count', f.count),
+          lowerQuartile: decide('lowerQuartile', f.lowerQuartile),
+          median: decide('median', f.median),
+          upperQuartile: decide('upperQuartile', f.upperQuartile),
+          ...(f.total !== undefined ? { total: decide('total', f.total) } : {}),
+        };
+      });
+      return { ...c, metrics };
+    });
+    // The base group's number of councils is the all-councils count (one set of councils, one figure).
+    return { ...g, cohorts, councils: cohorts[0]!.metrics[0]!.count };
+  });
+  return { ...result, baseGroups };
+}
+
+/** A cohort whose councils are unchanged shows what it showed before, cell by cell. */
+function replay(f: AuditedCohortMetric, before: Record<string, z.infer<typeof CellSchema>> | undefined): AuditedCohortMetric {
+  const then = (s: Statistic, now: Audited): Audited => before?.[s]?.figure ?? now;
+  return {
+    metric: f.metric,
+    count: then('count', f.count),
+    lowerQuartile: then('lowerQuartile', f.lowerQuartile),
+    median: then('median', f.median),
+    upperQuartile: then('upperQuartile', f.upperQuartile),
+    ...(f.total !== undefined ? { total: then('total', f.total) } : {}),
+  };
+}
+
+/** The ledger with this release added: per cohort, its councils and every figure with its contributors. */
+export function recordRelease(result: BenchmarkResult, ledger: Ledger, releasedAt: string): Ledger {
+  const k = result.policy.minCouncils;
+  const cohorts: Record<string, CohortEntry> = {};
+  for (const g of result.baseGroups) {
+    for (const c of g.cohorts) {
+      const cells: CohortEntry['cells'] = {};
+      c.metrics.forEach((f, m) => {
+        const who = contributors(g, c, m, k);
+        const row: Record<string, z.infer<typeof CellSchema>> = {};
+        for (const s of STATISTICS) {
+          const figure = f[s];
+          if (figure !== undefined) row[s] = { figure, contributors: figure.status === 'published' ? who[s] : [] };
+        }
+        cells[f.metric] = row;
+      });
+      cohorts[c.id] = { members: cohortMembers(g, c), cells };
+    }
+  }
+  return { ...ledger, releases: [...ledger.releases, { releasedAt, cohorts }] };
+}
