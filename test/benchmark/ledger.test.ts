@@ -9,6 +9,7 @@ import { EXIT, type CliIO } from '../../src/cli/io.js';
 import { applyLedger, AuditReportSchema, auditView, SharedReportSchema, benchmark, councilView, EMPTY_LEDGER, LedgerSchema, recordRelease, sharedView, type Submission } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb } from './arbitraries.js';
+import { district as anyDistrict } from './districts.js';
 
 /** One release through the ledger: the figures it may publish, and the ledger with it recorded. */
 function release(subs: readonly Submission[], ledger = EMPTY_LEDGER) {
@@ -97,22 +98,7 @@ describe('the release ledger', () => {
   });
 
   it('withholds, with its reason in the audit, a figure whose councils differ from the last release by fewer than k (hand-worked)', () => {
-    const district = (i: number, total: number): Submission => ({
-      format: 'council-ghg/benchmark-submission',
-      version: 1,
-      synthetic: true,
-      profile: {
-        onsCode: `E0790${String(i).padStart(4, '0')}`,
-        name: `Ledger District ${i}`,
-        councilType: 'district',
-        region: 'north-west',
-        reportingYear: '2023/24',
-        factorSetId: 'desnz-2023',
-        boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-      },
-      totals: { total: String(total), scope1: String(total), scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-      denominators: {},
-    });
+    const district = (i: number, total: number) => anyDistrict(i, total, 'north-west');
     // Ten districts of 1,000 to 1,900: total 14,500. An eleventh of 2,345 would move it to 16,845 (16,800 rounded).
     const ten = Array.from({ length: 10 }, (_, i) => district(i + 1, 1000 + 100 * i));
     const first = release(ten);

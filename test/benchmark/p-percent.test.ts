@@ -1,30 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditView, benchmark, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
+import { auditView, benchmark } from '../../src/benchmark/index.js';
 import { quantileWindow, QUARTILES } from '../../src/benchmark/quantiles.js';
 import { failsPPercent } from '../../src/benchmark/suppression.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb } from './arbitraries.js';
+import { district } from './districts.js';
 
-function district(i: number, total: number): Submission {
-  const t = String(total);
-  return {
-    format: SUBMISSION_FORMAT,
-    version: SUBMISSION_VERSION,
-    synthetic: true,
-    profile: {
-      onsCode: `E0790${String(i).padStart(4, '0')}`,
-      name: `P District ${i}`,
-      councilType: 'district',
-      region: 'south-west',
-      reportingYear: '2023/24',
-      factorSetId: 'desnz-2023',
-      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-    },
-    totals: { total: t, scope1: t, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-    denominators: {},
-  };
-}
 const allTotal = (values: readonly number[], policy = {}) => auditView(benchmark(values.map((v, i) => district(i + 1, v)), policy)).baseGroups[0]!.cohorts[0]!.metrics[0]!;
 
 describe('the p% rule', () => {

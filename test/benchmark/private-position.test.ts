@@ -1,27 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { benchmark, councilView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
+import { benchmark, councilView, type Submission } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
+import { district as anyDistrict } from './districts.js';
 
-/** One district in the North East with this total (all scope 1), so every cohort is the same set of councils. */
-function district(i: number, total: string): Submission {
-  return {
-    format: SUBMISSION_FORMAT,
-    version: SUBMISSION_VERSION,
-    synthetic: true,
-    profile: {
-      onsCode: `E0790${String(i).padStart(4, '0')}`,
-      name: `Probe District ${i}`,
-      councilType: 'district',
-      region: 'north-east',
-      reportingYear: '2023/24',
-      factorSetId: 'desnz-2023',
-      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-    },
-    totals: { total, scope1: total, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-    denominators: {},
-  };
-}
+/** Districts in the North East: every cohort is the same set of councils. */
+const district = (i: number, total: string) => anyDistrict(i, total, 'north-east');
 
 const allCouncilsTotal = (subs: readonly Submission[], code: string) => councilView(benchmark(subs), code)!.years[0]!.cohorts[0]!.metrics[0]!;
 
