@@ -13,6 +13,7 @@ import { withLedger } from '../../src/import/with-ledger.js';
 import { formatTonnes, inventoryFromImport } from '../../src/inventory/index.js';
 import { buildWeb } from '../../scripts/build-web.js';
 import { available, onPath } from '../support/required.js';
+import { parseSubmission } from '../../src/benchmark/index.js';
 
 /**
  * The browser page as an officer meets it (npm run web → web/dist/), in real Chromium (Debian's, as the HTML report
@@ -123,6 +124,11 @@ describe.skipIf(!HAVE_CHROMIUM)('browser page in headless Chromium', () => { // 
     expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toHaveProperty('totals');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
     expect(readFileSync((await csv.path())!, 'utf8').split('\n').length).toBeGreaterThan(100);
+    // The benchmark submission the council sends, checked by the library's own reader.
+    const [submission] = await Promise.all([page.waitForEvent('download'), page.locator('#download-submission').click()]);
+    const parsed = parseSubmission(JSON.parse(readFileSync((await submission.path())!, 'utf8')), { file: 'submission.json' });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.submission.profile).toMatchObject({ onsCode: 'E07999999', reportingYear: '2023/24', factorSetId: 'desnz-2023' });
   });
 
   it('offers every bundled factor set, and recalculates on the one chosen', async () => {

@@ -124,6 +124,12 @@ function finished(message: WorkerMessage): void {
   download('download-csv', `${base}-lines.csv`, 'text/csv;charset=utf-8', message.csv);
   download('download-json', `${base}.json`, 'application/json', message.json);
   download('download-html', `${base}.html`, 'text/html;charset=utf-8', message.html);
+  const submission = byId('download-submission');
+  submission.hidden = message.submission === undefined;
+  if (message.submission !== undefined) download('download-submission', `${base}-submission.json`, 'application/json', message.submission);
+  const note = byId('submission-note');
+  note.textContent = message.submissionNote === undefined ? '' : `No benchmark submission: ${message.submissionNote}.`;
+  note.hidden = message.submissionNote === undefined;
   report.srcdoc = message.html;
   results.hidden = false;
   reportSection.hidden = false;

@@ -35,5 +35,8 @@ export type WorkerMessage =
       readonly csv: string;
       readonly json: string;
       readonly xlsx: Uint8Array;
+      /** The benchmark submission file, or why none could be made (About details missing). */
+      readonly submission?: string;
+      readonly submissionNote?: string;
     }
   | { readonly type: 'failed'; readonly message: string; readonly problems: readonly ShownProblem[] };

@@ -10,6 +10,7 @@ import { LedgerAggregator, readSpendMappingBytes, type LedgerResult } from '../.
 import { UnusableInputError, type ImportResult } from '../../src/import/result.js';
 import { importWorkbook } from '../../src/import/workbook.js';
 import { withLedger } from '../../src/import/with-ledger.js';
+import { submissionFromImport } from '../../src/benchmark/from-import.js';
 import { inventoryFromImport } from '../../src/inventory/from-import.js';
 import { formatProblem, type Problem } from '../../src/problem.js';
 import { renderCsv } from '../../src/report/csv.js';
@@ -114,6 +115,8 @@ async function run(request: RunRequest): Promise<void> {
   const reported = { ...inventory, problems };
   progress('Writing the reports');
   const xlsx = await renderXlsx(reported);
+  // The benchmark submission, when the About details say who the council is; else why not, for the officer.
+  const submitted = submissionFromImport(imported, reported, { origin: { file: request.baseline.name } });
   post(
     {
       type: 'result',
@@ -127,6 +130,9 @@ async function run(request: RunRequest): Promise<void> {
       csv: renderCsv(reported),
       json: renderJson(reported),
       xlsx,
+      ...(submitted.ok
+        ? { submission: `${JSON.stringify(submitted.submission, null, 2)}\n` }
+        : { submissionNote: submitted.problems.map((p) => p.message).join('; ') }),
     },
     [xlsx.buffer],
   );
