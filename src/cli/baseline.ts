@@ -12,6 +12,7 @@ import type { CsvEncoding } from '../import/encoding.js';
 import { DEFAULT_LIMITS, importCsv, importWorkbook, withLedger, type ImportLimits, type ImportResult } from '../import/index.js';
 import { aggregateSpendLedger, readSpendMappingBytes, type LedgerResult } from '../import/ledger.js';
 import { reportingYearStart } from '../activity/record.js';
+import { formatPounds } from '../report/format.js';
 import { UsageError } from './io.js';
 
 /** What every command that reads a council's baseline shares: the file by its kind, then the inventory. */
@@ -70,7 +71,9 @@ export async function importBaselineWithLedger(path: string, ledger: { ledger?: 
 export function describeLedger(ledger: LedgerResult): string {
   const a = ledger.account;
   const skipped = [...a.skipped].map(([r, n]) => `${n} ${r}`).join(', ');
-  return `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}`;
+  const largest = ledger.largestSuppliers.slice(0, 5).map((s) => `${s.supplier} ${formatPounds(s.total)}`).join(', ');
+  return `${a.lines} ledger lines: ${a.mapped} mapped into ${ledger.totals.length} totals, ${a.unmapped} unmapped (${ledger.unmapped.length} codes, listed below), ${a.rejected} rejected, ${a.credits} credits netted${skipped === '' ? '' : `, skipped ${skipped}`}` +
+    (largest === '' ? '' : `; largest suppliers: ${largest}`);
 }
 
 export const LIMIT_OPTION_HELP = `  --limit NAME=N         raise or lower an import limit of a baseline (repeatable; a spend ledger read with\n                         --mapping is streamed and not limited): ${Object.keys(DEFAULT_LIMITS).join(', ')}`;

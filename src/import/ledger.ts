@@ -181,7 +181,17 @@ export interface LedgerResult {
   readonly records: ActivityRecordInput[];
   /** A ledger says nothing of the council; its reporting year is the option's: so `inventoryFromImport(ledger)` works. */
   readonly profile: BaselineProfile;
+  /**
+   * The suppliers paid most (net of credits, mapped or not), largest first, when the ledger has a supplier
+   * column: whom to ask first for their own figures. Empty without one.
+   */
+  readonly largestSuppliers: readonly { readonly supplier: string; readonly total: Decimal; readonly lines: number }[];
 }
+
+const SUPPLIER_HEADERS = ['supplier', 'supplier name', 'payee', 'payee name', 'vendor', 'vendor name', 'creditor', 'creditor name', 'beneficiary', 'merchant'];
+/** Suppliers named in the result; and distinct ones summed, beyond which the rest are one "other suppliers" sum. */
+const LARGEST_SUPPLIERS = 20;
+const OTHER_SUPPLIERS = '(other suppliers)';
 
 const AMOUNT_HEADERS = ['amount', 'net amount', 'amount (£)', 'amount £', 'amount excluding vat', 'amount excl vat', 'net', 'value', 'value (£)', 'total', 'spend', 'payment amount', 'line amount', '£'];
 const DATE_HEADERS = ['date', 'payment date', 'transaction date', 'date paid', 'paid date', 'invoice date', 'posting date'];
@@ -246,7 +256,7 @@ const CACHE_ENTRIES = 10_000;
  * as rows arrive: memory grows with the number of distinct codes, never with the number of lines.
  */
 export class LedgerAggregator {
-  private columns: { key: number; amount: number; date: number } | undefined;
+  private columns: { key: number; amount: number; date: number; supplier: number } | undefined;
   private readonly targets = new Map<string, SpendTarget>();
   /** In order of first appearance. */
   private readonly sums: SpendSum[] = [];
@@ -264,6 +274,7 @@ export class LedgerAggregator {
   /** null: not a date. */
   private readonly dates = new Map<string, CalendarDate | null>();
   private readonly outside = { sum: new ExactSum(), firstLine: 0 };
+  private readonly suppliers = new Map<string, ExactSum>();
 
   constructor(
     private readonly mapping: SpendMapping,
@@ -326,6 +337,22 @@ export class LedgerAggregator {
       sum = this.spendSum(slot.target, year);
     }
     addAmount(sum, pence, value);
+    if (this.columns.supplier !== -1) addAmount(this.supplierSum(fields[this.columns.supplier] ?? ''), pence, value);
+  }
+
+  /** A supplier's running total; distinct names are bounded like codes, so a garbage column cannot fill memory. */
+  private largestSuppliers(): LedgerResult['largestSuppliers'] {
+    return mergeSuppliers(this.suppliers).slice(0, LARGEST_SUPPLIERS);
+  }
+
+  private supplierSum(text: string): ExactSum {
+    let sum = this.suppliers.get(text);
+    if (sum === undefined) {
+      const name = this.suppliers.size < CACHE_ENTRIES ? detach(text) : OTHER_SUPPLIERS;
+      sum = this.suppliers.get(name) ?? new ExactSum();
+      this.suppliers.set(name, sum);
+    }
+    return sum;
   }
 
   private slotOf(text: string): CodeSlot {
@@ -361,7 +388,7 @@ export class LedgerAggregator {
     return s.sum;
   }
 
-  private readHeader(fields: readonly string[]): { key: number; amount: number; date: number } {
+  private readHeader(fields: readonly string[]): { key: number; amount: number; date: number; supplier: number } {
     const headers = fields.map(normaliseHeader);
     this.headerCells = fields.map((f) => f.trim());
     const key = headers.indexOf(normaliseHeader(this.mapping.keyHeader));
@@ -372,7 +399,7 @@ export class LedgerAggregator {
     if (date === -1 && this.options.priceYear === undefined) {
       throw new UnusableInputError(this.file, 'the ledger has no date column ("Date", "Payment date"): state the price year of its amounts (--price-year)');
     }
-    return { key, amount, date };
+    return { key, amount, date, supplier: headers.findIndex((h) => SUPPLIER_HEADERS.includes(h)) };
   }
 
   /** A ledger repeats a few hundred payment dates: each is parsed once (the cache is bounded). */
@@ -465,6 +492,7 @@ export class LedgerAggregator {
       unmapped,
       problems,
       account: { lines: this.lines, mapped: this.mapped, unmapped: this.unmapped, rejected: this.rejected, skipped: this.skipped, credits: this.credits },
+      largestSuppliers: this.largestSuppliers(),
       records: totals.filter((t) => !t.total.isNegative()).map((t) => ({
         id: `spend-${t.spendCategory}-${t.priceYear}${t.category === 'purchased-goods-and-services' ? '' : `-${t.category}`}${t.supplierFactor === undefined ? '' : `-${slug(t.supplierFactor.supplier)}`}`,
         category: t.category,
@@ -478,6 +506,19 @@ export class LedgerAggregator {
       })),
     };
   }
+}
+
+/** The same name with different spacing or case is one supplier; "(other suppliers)" is never named first. */
+function mergeSuppliers(sums: ReadonlyMap<string, ExactSum>): { supplier: string; total: Decimal; lines: number }[] {
+  const byName = new Map<string, { supplier: string; total: Decimal; lines: number }>();
+  for (const [text, sum] of sums) {
+    const supplier = text.trim().replace(/\s+/g, ' ');
+    if (supplier === '') continue;
+    const key = supplier.toLowerCase();
+    const previous = byName.get(key);
+    byName.set(key, previous === undefined ? { supplier, total: sum.total(), lines: sum.lines } : { ...previous, total: previous.total.add(sum.total()), lines: previous.lines + sum.lines });
+  }
+  return [...byName.values()].sort((a, b) => Number(a.supplier === OTHER_SUPPLIERS) - Number(b.supplier === OTHER_SUPPLIERS) || b.total.comparedTo(a.total) || (a.supplier < b.supplier ? -1 : 1));
 }
 
 /** An amount read by the fast path (pence) or by readNumber (a Decimal), added to its sum. */

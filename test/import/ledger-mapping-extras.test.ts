@@ -60,3 +60,24 @@ describe('a ledger line with more cells than the header', () => {
     expect(result.records).toEqual([]);
   });
 });
+
+describe('the largest suppliers of a ledger', () => {
+  it('are summed exactly, credits netted, the same name in another case or spacing merged, mapped or not', async () => {
+    const mapping = readSpendMapping('Expense code,Spend category\nE1,legal-services\n', 'mapping.csv').mapping;
+    const ledger = [
+      'Payment date,Supplier name,Expense code,Amount',
+      '01/05/2023,Acme Legal LLP,E1,1000.00',
+      '02/05/2023,ACME  legal llp,E1,250.50',
+      '03/05/2023,Acme Legal LLP,E1,-100.00',
+      '04/05/2023,Bravo Ltd,E9,2000.00',
+      '05/05/2023,Charlie Ltd,E1,10.00',
+    ].join('\n');
+    const result = await aggregateSpendLedger(Readable.from([ledger]), mapping, { reportingYear: '2023/24', file: 'ledger.csv' });
+    // Bravo £2,000 (an unmapped code, still paid); Acme 1,000 + 250.50 − 100 = £1,150.50 over 3 lines; Charlie £10.
+    expect(result.largestSuppliers.map((s) => [s.supplier, s.total.toFixed(), s.lines])).toEqual([
+      ['Bravo Ltd', '2000', 1],
+      ['Acme Legal LLP', '1150.5', 3],
+      ['Charlie Ltd', '10', 1],
+    ]);
+  });
+});
