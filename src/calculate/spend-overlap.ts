@@ -1,3 +1,4 @@
+import type { Category } from '../activity/categories.js';
 import type { ActivityRecord } from '../activity/record.js';
 
 /**
@@ -28,10 +29,14 @@ const GROUP_OF_FAMILY: Readonly<Record<string, string>> = {
   'water-treatment': 'sic-37',
 };
 
+const TRAVEL: ReadonlySet<Category> = new Set(['business-travel', 'employee-commuting']);
+
 /** For each group the activity data covers, the ids of the records that cover it (for the warning). */
 export function groupsCoveredByActivity(records: readonly ActivityRecord[]): ReadonlyMap<string, readonly string[]> {
   const covered = new Map<string, string[]>();
   for (const record of records) {
+    // Staff travel is paid through expenses and mileage, not the utility and fuel bills a ledger's codes buy.
+    if (TRAVEL.has(record.category)) continue;
     // The family is the source up to its first colon: no need to parse every option of 100,000 meters.
     const family = record.source.split(':', 1)[0]!;
     const group = Object.hasOwn(GROUP_OF_FAMILY, family) ? GROUP_OF_FAMILY[family] : undefined;

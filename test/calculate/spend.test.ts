@@ -244,3 +244,14 @@ describe('recalculating an inventory costed with a user’s spend table', () => 
     expect(recalculate(original, 'desnz-2024', { spendFactors: table }).problems.map((p) => p.code)).not.toContain('spend-factors-changed');
   });
 });
+
+describe('staff travel does not count as the utility bills a ledger pays', () => {
+  it('EV charging claimed as business travel leaves electricity spend costed', () => {
+    const inv = calc([
+      { id: 'ev', category: 'business-travel', source: 'electricity', quantity: '500', unit: 'kWh' },
+      spend('spend:electricity', '25000', 2023, { id: 'elec-spend' }),
+    ]);
+    expect(inv.memo.filter((m) => m.kind === 'spend-counted-as-activity')).toEqual([]);
+    expect(inv.lines.find((l) => l.recordId === 'elec-spend')!.kgCO2e.toFixed()).toBe(multiplier('35.1', 2023).mul(25000).toFixed());
+  });
+});
