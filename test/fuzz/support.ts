@@ -19,11 +19,10 @@ export function fuzzParameters(ciRuns: number): fc.Parameters<unknown> {
 export const CASE_MS = 5000;
 
 /**
- * Runs one import under the time bound. A synchronous hang never yields to the timer, so the elapsed time is
- * checked as well, and vitest's test timeout is the last resort.
+ * Runs one import under the time bound: an import that never settles is a hang. A synchronous hang never yields
+ * to the timer, and is left to vitest's test timeout rather than to a wall-clock check a busy machine could break.
  */
 export async function bounded(run: () => Promise<ImportResult>): Promise<ImportResult | UnusableInputError> {
-  const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no result within ${CASE_MS} ms: a hang`)), CASE_MS);
@@ -36,7 +35,6 @@ export async function bounded(run: () => Promise<ImportResult>): Promise<ImportR
     throw error;
   } finally {
     clearTimeout(timer);
-    expect(Date.now() - started, 'one case took too long').toBeLessThan(CASE_MS);
   }
 }
 

@@ -58,16 +58,15 @@ describe('limits: CSV', () => {
     await expect(importCsv(Buffer.from(text), { file: 'c.csv', limits: { maxFileBytes: 10 } })).rejects.toThrow(/limits\.maxFileBytes/);
   });
 
-  it('an endless line in a stream is cut off at the longest possible row, never held whole', async () => {
+  // Hangs are the test timeout's to catch; the result (cut off, with its problems) is what is checked.
+  it('an endless line in a stream is cut off at the longest possible row, never held whole', { timeout: 60_000 }, async () => {
     const limits = { maxColumns: 10, maxCellChars: 100 };
     // 10 MB with no line break: far beyond the 1,030 characters a row within these limits can take.
     const endless = (function* () {
       yield Buffer.from(HEADER + row());
       for (let i = 0; i < 160; i++) yield Buffer.alloc(64 * 1024, 'a');
     })();
-    const started = Date.now();
     const result = await importCsv(Readable.from(endless), { file: 'c.csv', limits });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(result.records).toHaveLength(1);
     const codes = limitProblems(result.problems);
     expect(codes.map((c) => c.limit)).toEqual(['limits.maxCellChars', 'limits.maxColumns']);
@@ -85,9 +84,7 @@ describe('limits: workbooks', () => {
       s.getCell('XFD3').value = 'stray';
       for (let i = 0; i < 5; i++) s.addRow(['natural-gas', 3, 'kWh']);
     });
-    const started = Date.now();
     const result = await importWorkbook(bytes, { file: 'w.xlsx', limits: { maxCellChars: 50, maxRows: 5 } });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(limitProblems(result.problems)).toEqual([
       { origin: { file: 'w.xlsx', sheet: 'Buildings', line: 2, cell: 'D2' }, limit: 'limits.maxCellChars', value: `${'y'.repeat(40)}…` },
       { origin: { file: 'w.xlsx', sheet: 'Buildings', line: 3, cell: 'XFD3' }, limit: 'limits.maxColumns', value: undefined },
