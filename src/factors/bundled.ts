@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FactorSet } from './factor-set.js';
+import { once } from './once.js';
 import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseSkipped, parseValues, SKIPPED_FILE } from './store.js';
 import type { FactorManifest } from './schema.js';
 
@@ -37,12 +38,7 @@ const manifests = new Map<string, FactorManifest>();
 const sets = new Map<string, FactorSet>();
 
 export function loadManifest(dir: string = bundledFactorsDir()): FactorManifest {
-  let manifest = manifests.get(dir);
-  if (manifest === undefined) {
-    manifest = parseManifest(readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
-    manifests.set(dir, manifest);
-  }
-  return manifest;
+  return once(manifests, dir, () => parseManifest(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
 }
 
 /** Ids of the available sets, oldest first. */
@@ -52,17 +48,14 @@ export function factorSetIds(dir?: string): string[] {
 
 /** Loads (once, then cached) a factor set by id, e.g. 'desnz-2023'. */
 export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): FactorSet {
-  const cacheKey = `${dir}\u0000${id}`;
-  const cached = sets.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const manifest = loadManifest(dir);
-  const info = manifest.sets.find((s) => s.id === id);
-  if (info === undefined) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
-  const skippedFile = join(dir, id, SKIPPED_FILE);
-  const skipped = existsSync(skippedFile) ? parseSkipped(readFileSync(skippedFile, 'utf8')) : [];
-  const set = new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')), skipped);
-  sets.set(cacheKey, set);
-  return set;
+  return once(sets, `${dir}\u0000${id}`, () => {
+    const manifest = loadManifest(dir);
+    const info = manifest.sets.find((s) => s.id === id);
+    if (info === undefined) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
+    const skippedFile = join(dir, id, SKIPPED_FILE);
+    const skipped = existsSync(skippedFile) ? parseSkipped(readFileSync(skippedFile, 'utf8')) : [];
+    return new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')), skipped);
+  });
 }
 
 /**

@@ -221,9 +221,14 @@ function issues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
 }
 
+let bundledCategoryMap: SpendCategoryMap | undefined;
+
 /** A user's table (with its own price index) or a bundled set, and the category map with the council's rows. */
 function spendContext(options: CalculationOptions): SpendContext {
-  const categories = new SpendCategoryMap(options.spendCategoryTable ?? bundledSpendCategories(), options.spendCategories ?? []);
+  // The bundled table alone is built once: a benchmark restates many inventories with it.
+  const categories = options.spendCategoryTable === undefined && options.spendCategories === undefined
+    ? (bundledCategoryMap ??= new SpendCategoryMap(bundledSpendCategories()))
+    : new SpendCategoryMap(options.spendCategoryTable ?? bundledSpendCategories(), options.spendCategories ?? []);
   if (options.spendFactors !== undefined) {
     return { set: spendSetFromTable(options.spendFactors), categories, priceIndex: options.priceIndex ?? options.spendFactors.priceIndex };
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { bundledFactorsDir } from '../bundled.js';
 import type { CouncilSpendCategory, SpendManifest } from './schema.js';
 import { SpendFactorSet } from './spend-set.js';
+import { once } from '../once.js';
 import { COUNCIL_CATEGORIES_FILE, parseCouncilSpendCategories, parseSpendFactors, parseSpendManifest, SPEND_DIR, SPEND_FACTORS_FILE, SPEND_MANIFEST_FILE } from './store.js';
 
 export class UnknownSpendFactorSetError extends Error {
@@ -25,12 +26,7 @@ const sets = new Map<string, SpendFactorSet>();
 let categories: CouncilSpendCategory[] | undefined;
 
 export function loadSpendManifest(dir: string = bundledSpendDir()): SpendManifest {
-  let manifest = manifests.get(dir);
-  if (manifest === undefined) {
-    manifest = parseSpendManifest(readFileSync(join(dir, SPEND_MANIFEST_FILE), 'utf8'));
-    manifests.set(dir, manifest);
-  }
-  return manifest;
+  return once(manifests, dir, () => parseSpendManifest(readFileSync(join(dir, SPEND_MANIFEST_FILE), 'utf8')));
 }
 
 /**
@@ -45,15 +41,12 @@ export function defaultSpendFactorSetId(dir?: string): string {
 
 /** Loads (once, then cached) a spend factor set by id, e.g. 'defra-leeds-2023'. */
 export function loadSpendFactorSet(id: string = defaultSpendFactorSetId(), dir: string = bundledSpendDir()): SpendFactorSet {
-  const cacheKey = `${dir}\u0000${id}`;
-  const cached = sets.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const manifest = loadSpendManifest(dir);
-  const info = manifest.sets.find((s) => s.id === id);
-  if (info === undefined) throw new UnknownSpendFactorSetError(id, manifest.sets.map((s) => s.id));
-  const set = new SpendFactorSet(info, parseSpendFactors(readFileSync(join(dir, id, SPEND_FACTORS_FILE), 'utf8')));
-  sets.set(cacheKey, set);
-  return set;
+  return once(sets, `${dir}\u0000${id}`, () => {
+    const manifest = loadSpendManifest(dir);
+    const info = manifest.sets.find((s) => s.id === id);
+    if (info === undefined) throw new UnknownSpendFactorSetError(id, manifest.sets.map((s) => s.id));
+    return new SpendFactorSet(info, parseSpendFactors(readFileSync(join(dir, id, SPEND_FACTORS_FILE), 'utf8')));
+  });
 }
 
 /** The bundled council spend categories → SIC groups (emission-factors/spend/council-categories.csv). */
