@@ -1,5 +1,6 @@
-import { createInflateRaw } from 'node:zlib';
-import type { ImportLimits, ZipPart } from './limits.js';
+import type { MergeRange } from '../tables/merges.js';
+import { inflatePart, partData, type ZipPart } from '../tables/zip-parts.js';
+import type { ImportLimits } from './limits.js';
 import { UnusableInputError } from './result.js';
 
 const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"/g;
@@ -11,23 +12,32 @@ const CARRY = 256;
  * sees the file: a zip directory can claim any sizes, and exceljs inflates each part whole (3 MB claiming little
  * became 3.1 GB). Stops as soon as the count passes limits.maxUncompressedBytes. The sheets' merged ranges are
  * counted on the way through: exceljs builds an object of about 5 KB for every merged cell (one merge over
- * A1:J1000000 exhausted a 2 GB heap), so more than limits.maxMergedCells refuses the workbook.
+ * A1:J1000000 exhausted a 2 GB heap), so more than limits.maxMergedCells refuses the workbook. Every reader
+ * holds merged ranges too: a streaming reader needs them before the rows, and the sheet gives them after.
+ * Returns each sheet part's merged ranges, by part name.
  */
-export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[], file: string, limits: ImportLimits): Promise<void> {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[], file: string, limits: ImportLimits): Promise<Map<string, MergeRange[]>> {
   let total = 0;
   const merges = { cells: 0, largest: '', largestCells: 0 };
+  const ranges = new Map<string, MergeRange[]>();
+  const latin1 = new TextDecoder('latin1');
   for (const part of parts) {
-    const data = partData(view, part);
+    const data = partData(bytes, part);
     if (data === undefined) continue;
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(part.name);
     let carry = '';
-    total += await inflate(data, part.method, limits.maxUncompressedBytes - total, (chunk) => {
+    total += await inflatePart(data, part.method, limits.maxUncompressedBytes - total, (chunk) => {
       if (!sheet) return;
-      const text = carry + chunk.toString('latin1');
+      const text = carry + latin1.decode(chunk);
       for (const m of text.matchAll(MERGE)) {
         if (m.index + m[0].length <= carry.length) continue;
-        const cells = mergeCells(m);
+        const range = mergeRange(m);
+        const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+        if (cells > 1) {
+          const list = ranges.get(part.name) ?? [];
+          ranges.set(part.name, list);
+          list.push(range);
+        }
         merges.cells += cells;
         if (cells > merges.largestCells) Object.assign(merges, { largest: m[3] === undefined ? `${m[1]}${m[2]}` : `${m[1]}${m[2]}:${m[3]}${m[4]}`, largestCells: cells });
       }
@@ -40,58 +50,17 @@ export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[]
       throw new UnusableInputError(file, `the workbook expands to more than ${limits.maxUncompressedBytes} bytes when inflated, over the limit (limits.maxUncompressedBytes), whatever its zip directory claims`);
     }
   }
+  return ranges;
 }
 
-/** The part's bytes as stored, located by its local header (whose own lengths say where the data begins). */
-function partData(view: Buffer, part: ZipPart): Buffer | undefined {
-  const at = part.localOffset;
-  if (at + 30 > view.length || view.readUInt32LE(at) !== 0x04034b50) return undefined;
-  const start = at + 30 + view.readUInt16LE(at + 26) + view.readUInt16LE(at + 28);
-  return view.subarray(start, Math.min(view.length, start + part.compressedSize));
-}
-
-function mergeCells(m: RegExpMatchArray): number {
-  if (m[3] === undefined) return 1;
-  const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-  const columns = Math.abs(columnNumber(m[3]) - columnNumber(m[1]!)) + 1;
-  return rows * columns;
+function mergeRange(m: RegExpMatchArray): MergeRange {
+  const [r1, c1] = [Number(m[2]), columnNumber(m[1]!) - 1];
+  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), columnNumber(m[3]) - 1];
+  return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
 }
 
 function columnNumber(letters: string): number {
   let n = 0;
   for (const c of letters) n = n * 26 + c.charCodeAt(0) - 64;
   return n;
-}
-
-/**
- * The bytes a part inflates to, up to just past `budget`: each chunk is handed to `onChunk` and dropped. Data
- * that will not inflate is left for exceljs to report as damage; a method other than stored or deflated too.
- */
-function inflate(data: Buffer, method: number, budget: number, onChunk: (chunk: Buffer) => void): Promise<number> {
-  if (method === 0) {
-    onChunk(data);
-    return Promise.resolve(data.length);
-  }
-  if (method !== 8) return Promise.resolve(0);
-  return new Promise((resolve, reject) => {
-    const inflater = createInflateRaw();
-    let n = 0;
-    inflater.on('data', (chunk: Buffer) => {
-      n += chunk.length;
-      try {
-        onChunk(chunk);
-      } catch (error) {
-        inflater.destroy();
-        reject(error);
-        return;
-      }
-      if (n > budget) {
-        inflater.destroy();
-        resolve(n);
-      }
-    });
-    inflater.on('end', () => resolve(n));
-    inflater.on('error', () => resolve(n));
-    inflater.end(data);
-  });
 }

@@ -1,6 +1,7 @@
 import { definedFields } from '../defined.js';
 import type { Origin } from '../problem.js';
 import { isBlankRow, type SourceRow } from '../tables/table.js';
+import type { ZipPart } from '../tables/zip-parts.js';
 import { UnusableInputError, type ImportProblem, type RowAccount } from './result.js';
 
 /** Bounds on what an import will read, so a damaged or hostile file is refused instead of exhausting memory. */
@@ -112,16 +113,6 @@ const CONVERT = 'open it in Excel or LibreOffice and save it as an Excel Workboo
 /** "EncryptionInfo" as UTF-16LE: the stream an encrypted Office file's compound-file directory names. */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
-/** One part of a workbook's zip, as its central directory describes it. */
-export interface ZipPart {
-  readonly name: string;
-  /** 0 stored, 8 deflated. */
-  readonly method: number;
-  readonly compressedSize: number;
-  /** Where its local header starts. */
-  readonly localOffset: number;
-}
-
 /**
  * Checks a workbook's bytes before any parser sees them: an .xlsx is a zip holding xl/workbook.xml. Old .xls
  * files and password-protected workbooks are OLE compound files (told apart by the EncryptionInfo stream);
@@ -147,7 +138,7 @@ export function checkZip(bytes: Uint8Array, file: string, limits: ImportLimits):
     if (offset + 46 > view.length || view.readUInt32LE(offset) !== 0x02014b50) throw new UnusableInputError(file, 'a damaged .xlsx workbook (its zip directory is corrupt)');
     total += view.readUInt32LE(offset + 24);
     const nameLength = view.readUInt16LE(offset + 28);
-    parts.push({ name: view.toString('utf8', offset + 46, offset + 46 + nameLength), method: view.readUInt16LE(offset + 10), compressedSize: view.readUInt32LE(offset + 20), localOffset: view.readUInt32LE(offset + 42) });
+    parts.push({ name: view.toString('utf8', offset + 46, offset + 46 + nameLength), method: view.readUInt16LE(offset + 10), compressedSize: view.readUInt32LE(offset + 20), size: view.readUInt32LE(offset + 24), localOffset: view.readUInt32LE(offset + 42) });
     offset += 46 + nameLength + view.readUInt16LE(offset + 30) + view.readUInt16LE(offset + 32);
   }
   const names = parts.map((p) => p.name);

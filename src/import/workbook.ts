@@ -1,14 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
-import { loadWorkbook, worksheetTable, type XlsxInput } from '../tables/read-xlsx.js';
-import { columnLetters, isBlankRow } from '../tables/table.js';
+import { WorkbookDamage, XlsxRowReader, type WorkbookSheet, type XlsxInput } from '../tables/read-xlsx-rows.js';
+import { columnLetters, isBlankRow, type SourceRow } from '../tables/table.js';
 import { ImportCollector } from './collect.js';
 import { groupOfSheet } from './groups.js';
 import { checkInflated } from './inflate-check.js';
 import { checkFileSize, checkZip, importLimits, RowLimiter, type ImportLimits } from './limits.js';
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
+import { damage } from './workbook-damage.js';
 
 export interface WorkbookImportOptions {
   /** The name problems give the file (default: the basename of a path, else "workbook.xlsx"). */
@@ -34,37 +34,38 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
   if (typeof input === 'string') checkFileSize(statSync(input).size, file, limits, tooBig);
   const bytes = typeof input === 'string' ? readFileSync(input) : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   checkFileSize(bytes.byteLength, file, limits, tooBig);
-  await checkInflated(bytes, checkZip(bytes, file, limits), file, limits);
-  let workbook: ExcelJS.Workbook;
-  try {
-    workbook = await loadWorkbook(bytes);
-  } catch (error) {
-    throw new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${damage(error)}); open it in Excel or LibreOffice, repair it and save it again`);
-  }
+  const parts = checkZip(bytes, file, limits);
+  const merges = await checkInflated(bytes, parts, file, limits);
+  const unreadable = (error: unknown) => {
+    if (!(error instanceof WorkbookDamage)) return error;
+    return new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${damage(error)}); open it in Excel or LibreOffice, repair it and save it again`);
+  };
+  const reader = await XlsxRowReader.open(bytes, parts).catch((error: unknown) => Promise.reject(unreadable(error)));
   const collector = new ImportCollector();
-  const sheets = [...workbook.worksheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
+  const sheets = [...reader.sheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
   let tables = 0;
   for (const sheet of sheets) {
     const rowOrigin = (line: number) => ({ file, sheet: sheet.name, line });
     const cellOrigin = (line: number) => (i: number) => ({ file, sheet: sheet.name, cell: `${columnLetters(i)}${line}`, line });
     const limiter = new RowLimiter(limits, { row: rowOrigin, cell: (line, i) => cellOrigin(line)(i) }, collector);
-    const nonBlank = worksheetTable(sheet, file, limits.maxColumns).rows.filter((r) => !isBlankRow(r) && limiter.admit(r));
-    limiter.finish({ file, sheet: sheet.name });
-    const skipAll = (reason: string) => nonBlank.forEach((r) => collector.account({ origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason }));
+    const skip = (reason: string) => (r: SourceRow) => collector.account({ origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason });
+    const read = (handle: (r: SourceRow) => void) => reader.readSheet(sheet, (r) => {
+      if (!isBlankRow(r) && limiter.admit(r)) handle(r);
+    }, { maxColumns: limits.maxColumns, merges: merges.get(sheet.part) ?? [] }).catch((error: unknown) => Promise.reject(unreadable(error))).then(() => limiter.finish({ file, sheet: sheet.name }));
     if (isAbout(sheet)) {
-      for (const r of nonBlank) collector.account(collector.aboutRow(r, rowOrigin(r.line), cellOrigin(r.line), 'title, heading or instructions'));
+      await read((r) => collector.account(collector.aboutRow(r, rowOrigin(r.line), cellOrigin(r.line), 'title, heading or instructions')));
       tables++;
       continue;
     }
     if (sheet.name === LISTS_SHEET && sheet.state !== 'visible') {
-      skipAll('template drop-down lists');
+      await read(skip('template drop-down lists'));
       continue;
     }
     const group = groupOfSheet(sheet.name);
     const importer = new TableImporter({ file, sheet: sheet.name, ...(group !== undefined ? { group } : {}), reportingYear: () => collector.profile.reportingYear }, collector, (r) => ({
       origin: rowOrigin(r.line), outcome: 'skipped', records: 0, problems: 0, reason: 'title or instructions above the header',
     }));
-    for (const r of nonBlank) importer.row(r);
+    await read((r) => importer.row(r));
     const unread = importer.end();
     if (importer.headerFound) {
       tables++;
@@ -80,19 +81,12 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
         ? { severity: 'error', code: 'no-header', message: `No recognisable header (columns such as Source, Quantity, Unit) on a sheet named for ${group.sheet}: none of its ${unread.length} rows were imported; give its table a header row`, origin: { file, sheet: sheet.name } }
         : { severity: 'warning', code: 'no-header', message: 'No recognisable header (columns such as Source, Quantity, Unit): the sheet was not imported', origin: { file, sheet: sheet.name } });
     }
-    skipAll('sheet without a recognisable header');
+    unread.forEach(skip('sheet without a recognisable header'));
   }
   if (tables === 0) throw new UnusableInputError(file, 'no About sheet and no sheet with a recognisable header (columns such as Source, Quantity, Unit)');
   return collector.result(file);
 }
 
-/** Why the reader failed, in words a person can act on where the zip reader's own are known ("Bug : …"). */
-function damage(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  if (/size mismatch|crc32|corrupted zip|unexpected signature|end of data/i.test(reason)) return 'its zip parts do not match the sizes or checksums its directory gives: damaged in copying, or altered';
-  return reason;
-}
-
-function isAbout(sheet: ExcelJS.Worksheet): boolean {
+function isAbout(sheet: WorkbookSheet): boolean {
   return ABOUT_SHEETS.includes(sheet.name.trim().toLowerCase());
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
+import type { XlsxInput } from './read-xlsx-rows.js';
 import type { CellText, SourceRow, SourceTable } from './table.js';
 
-export type XlsxInput = string | Buffer | ArrayBuffer | Uint8Array;
+export type { XlsxInput } from './read-xlsx-rows.js';
 
 export async function loadWorkbook(input: XlsxInput): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
