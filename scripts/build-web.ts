@@ -3,8 +3,10 @@
  *   web/dist/index.html, style.css     the page (its Content-Security-Policy: scripts from 'self' only)
  *   web/dist/js/main.js, worker.js     the page script and the worker that imports and calculates (esbuild)
  *   web/dist/data/…                    the bundled factor data, copied from emission-factors/, fetched on demand
- * The library's Node built-ins are replaced by web/shims/: stubs that throw if ever called, and the few Node APIs
- * it calls on bytes (Buffer methods, zlib's raw inflate, TextDecoder) on the browser's own.
+ * The calculation (the portable core, src/entries/core.ts) imports no Node built-in and fetches its factor sets
+ * (web/src/factors.ts). The importers still import some, for reading files by path and streams: those are replaced
+ * by web/shims/, stubs that throw if ever called, and the few Node APIs they call on bytes (Buffer methods, zlib's
+ * raw inflate, TextDecoder) on the browser's own.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

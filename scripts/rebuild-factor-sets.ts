@@ -28,7 +28,7 @@ const PLAN: ReadonlyArray<{ year: number; args: string[] }> = [
     year: 2025,
     args: [
       normalised(2025), '--derived-from', join(base, 'third-party-csv', 'ghg-conversion-factors-2025-flat-format.csv'), '--note',
-      'No official 2025 workbook was available: imported from a third-party CSV export of the official flat file, whose values are rounded to 5 decimal places (some small CH4 and N2O values show as 0). Replace with the official file when available.',
+      'No copy of the official 2025 workbook is held: imported from a third-party CSV export of the official flat file, which a second, independent export matches on every row. An independent audit and a peer project that read the official workbook report every kgCO2e value equal to this set (not checked here); totals use only those values. The per-gas split may be rounded by the export: 84 small CH4 values are given to 6 decimal places (diesel cars 0.000005 kgCO2e per km, where the 2024 workbook gives 0.0000046368). Re-import the official file when available.',
     ],
   },
 ];

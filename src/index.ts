@@ -1,26 +1,28 @@
 /**
  * council-ghg: UK council greenhouse-gas inventories from activity data, with exact decimal arithmetic and
- * versioned DESNZ conversion factors. The public API; everything else is internal.
+ * versioned DESNZ conversion factors. This entry point is the whole library for Node: the portable core
+ * (also `council-ghg/core`), the importers (`council-ghg/import`), the reports (`council-ghg/report`), the
+ * benchmark (`council-ghg/benchmark`) and the Node adapters (`council-ghg/node`), with the bundled factor sets
+ * as the default, so a set can be named by id or left to the reporting year.
+ *
+ * @example
+ * import { calculateInventory, formatTonnes } from 'council-ghg';
+ *
+ * const inventory = calculateInventory({
+ *   reportingYear: '2023/24',
+ *   records: [{ category: 'buildings', source: 'natural-gas', quantity: '1184230', unit: 'kWh' }],
+ * });
+ * console.log(`${formatTonnes(inventory.totals.total)} tCO2e using ${inventory.factorSet.id}`);
+ *
+ * @module council-ghg
  */
-export { Decimal } from './decimal.js';
-export type { Problem, Origin, Severity } from './problem.js';
-export { formatProblem, formatOrigin } from './problem.js';
+import { useBundledFactorLibrary } from './factors/bundled.js';
 
-export * from './units/index.js';
-export * from './factors/index.js';
-export * from './factors/spend/index.js';
+export * from './entries/core.js';
+export * from './entries/import.js';
+export * from './entries/report.js';
+export * from './entries/benchmark.js';
+export * from './entries/node-adapters.js';
 
-export { CATEGORIES, CATEGORY_IDS, SCOPES, SCOPE_LABELS, SCOPE3_CATEGORIES, type Category, type Scope, type Scope3Category } from './activity/categories.js';
-export { SOURCE_FAMILIES, parseSource, isFreeText, type SourceFamily, type SourceKind, type SourceOption, type FreeTextOption } from './activity/sources.js';
-export {
-  ActivityRecordInputSchema, parseActivityRecords, DATA_QUALITY_TIERS, ReportingYearSchema,
-  type ActivityRecord, type ActivityRecordInput, type ActivityProblem, type DataQuality, type ReportingYear, type MarketInstrument,
-} from './activity/record.js';
-
-export * from './calculate/index.js';
-export * from './inventory/index.js';
-
-export { COUNCIL_TYPES, COUNCIL_TYPE_INFO, REGIONS, REGION_LABELS, regionsFor, type CouncilType, type Region } from './activity/council.js';
-export * from './import/index.js';
-export * from './report/index.js';
-export * from './benchmark/index.js';
+// As in council-ghg/node: the entry point's one side effect (declared in package.json "sideEffects").
+useBundledFactorLibrary();

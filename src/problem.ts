@@ -14,6 +14,7 @@ export interface Origin {
   readonly note?: string;
 }
 
+/** An error (the row or record is not used) or a warning (used, with a caveat). */
 export type Severity = 'error' | 'warning';
 
 /** A data problem: a value, not an exception. `code` is stable and documented; `message` is for people. */

@@ -3,10 +3,13 @@
  * its GHG Protocol scope and, in scope 3, its category (Corporate Value Chain Standard, categories 1–15).
  */
 export const SCOPES = ['scope-1', 'scope-2', 'scope-3'] as const;
+/** A GHG Protocol scope: `scope-1`, `scope-2` or `scope-3`. */
 export type Scope = (typeof SCOPES)[number];
 
+/** Each scope as a report heads it ("Scope 1"). */
 export const SCOPE_LABELS: Record<Scope, string> = { 'scope-1': 'Scope 1', 'scope-2': 'Scope 2', 'scope-3': 'Scope 3' };
 
+/** The GHG Protocol's fifteen scope 3 categories by number, with their names. */
 export const SCOPE3_CATEGORIES = {
   1: 'Purchased goods and services',
   2: 'Capital goods',
@@ -24,6 +27,7 @@ export const SCOPE3_CATEGORIES = {
   14: 'Franchises',
   15: 'Investments',
 } as const;
+/** A scope 3 category number, 1 to 15. */
 export type Scope3Category = keyof typeof SCOPE3_CATEGORIES;
 
 /** The council's own reporting lines, in the order a report lists them. */
@@ -46,5 +50,7 @@ export const CATEGORIES = {
 
 /** Reported beside the inventory as scope 3 category 15, never in its operational totals. */
 export const APART_FROM_TOTALS: ReadonlySet<Category> = new Set(['investments']);
+/** An inventory category id (`buildings`, `fleet`, `business-travel` …), a key of `CATEGORIES`. */
 export type Category = keyof typeof CATEGORIES;
+/** Every category id, in the order reports list them. */
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];

@@ -12,8 +12,10 @@ export const COUNCIL_TYPES = [
   'scottish-unitary',
   'combined-authority',
 ] as const;
+/** A kind of UK council (`district`, `county`, `unitary` …), as the benchmark groups them. */
 export type CouncilType = (typeof COUNCIL_TYPES)[number];
 
+/** Each council type's label and the prefix of its ONS (GSS) codes. */
 export const COUNCIL_TYPE_INFO: Record<CouncilType, { readonly label: string; readonly gssPrefix: string }> = {
   county: { label: 'County councils', gssPrefix: 'E10' },
   district: { label: 'District councils', gssPrefix: 'E07' },
@@ -39,8 +41,10 @@ export const REGIONS = [
   'wales',
   'scotland',
 ] as const;
+/** An English region or a devolved nation, as the benchmark groups councils. */
 export type Region = (typeof REGIONS)[number];
 
+/** Each region as people write it ("North East", "Wales"). */
 export const REGION_LABELS: Record<Region, string> = {
   'north-east': 'North East',
   'north-west': 'North West',

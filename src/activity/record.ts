@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import type { Origin, Problem } from '../problem.js';
@@ -8,7 +8,9 @@ import { CATEGORY_IDS, type Category } from './categories.js';
 import { checkPlausible } from './plausibility.js';
 import { isSourceError, parseSource } from './sources.js';
 
+/** How good a record's quantity is, best first: metered, invoiced, estimated, spend-based. */
 export const DATA_QUALITY_TIERS = ['metered', 'invoiced', 'estimated', 'spend-based'] as const;
+/** One of `DATA_QUALITY_TIERS`. */
 export type DataQuality = (typeof DATA_QUALITY_TIERS)[number];
 
 /** A reporting year written as councils write it: "2023/24" (April to March). */
@@ -16,6 +18,7 @@ export const ReportingYearSchema = z
   .string()
   .regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2023/24')
   .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)), 'the second year must follow the first, e.g. 2023/24');
+/** A financial year written like `2023/24`. */
 export type ReportingYear = z.infer<typeof ReportingYearSchema>;
 
 export function reportingYearStart(year: ReportingYear): number {
@@ -48,6 +51,7 @@ export const MarketInstrumentSchema = z.discriminatedUnion('type', [
   /** The supplier's own fuel-mix disclosure, kgCO2e per kWh. */
   z.object({ type: z.literal('supplier-specific'), kgCO2ePerKWh: decimalInput.refine((d) => !d.isNegative(), 'a supplier factor cannot be negative'), supplier: z.string().optional() }),
 ]);
+/** An electricity record's market-based evidence: renewable-backed, a supplier's own factor, or none. */
 export type MarketInstrument = z.infer<typeof MarketInstrumentSchema>;
 
 /** A supplier's own figure for the council's contract, replacing a spend line's product-group average. */
@@ -83,6 +87,12 @@ export const ActivityRecordInputSchema = z.object({
    * spend-based multipliers are per £ excluding VAT. Absent: the amount is taken as excluding VAT.
    */
   includesVatAt: decimalInput.refine((d) => !d.isNegative() && d.lt(100), 'a VAT rate in per cent, from 0 to under 100').optional(),
+  /**
+   * Water supply only: the share of the water supplied that returns to sewer, in per cent (water companies
+   * commonly assume 95%). Given, the calculation adds a water treatment line for that share; absent, no treatment
+   * is assumed (none is added by default).
+   */
+  returnToSewer: decimalInput.refine((d) => !d.isNegative() && d.lte(100), 'a share in per cent, from 0 to 100').optional(),
   /** Electricity only: the contractual instrument for the market-based figure. */
   market: MarketInstrumentSchema.optional(),
   /** Overrides the scope 3 category the record's category implies (e.g. contractor fleet under category 4). */
@@ -90,6 +100,7 @@ export const ActivityRecordInputSchema = z.object({
   notes: z.string().optional(),
   origin: OriginSchema.optional(),
 });
+/** A record as a caller may give it: numbers as strings or numbers, units as people write them; validated into an `ActivityRecord`. */
 export type ActivityRecordInput = z.input<typeof ActivityRecordInputSchema>;
 
 /** A validated activity record: Decimal quantity, known unit, source id checked against the catalogue. */
@@ -106,6 +117,7 @@ export type ActivityProblemCode =
   | 'missing-price-year'
   | 'negative-quantity'
   | 'implausible-quantity';
+/** A problem with one input record (invalid field, unknown unit, negative or implausible quantity). */
 export type ActivityProblem = Problem<ActivityProblemCode>;
 
 /**
@@ -131,9 +143,28 @@ export function parseActivityRecords(inputs: readonly unknown[], defaultOrigin: 
   return { records, problems };
 }
 
+/** A valid record as parsed, before the id and origin its place in a list gives it. */
+type Checked = Omit<ActivityRecord, 'id' | 'origin'> & { readonly id?: string; readonly origin?: Origin };
+
+/**
+ * Frozen inputs already found valid, with what parsing gave: an importer checks each record as it reads it (to
+ * name the cell at fault), and `calculateInventory` checks its input again, so without this every imported
+ * record went through the schema twice. Only a deeply frozen input (see `freezeRecord`) cannot have changed since.
+ */
+const checkedInputs = new WeakMap<object, Checked>();
+
+/** Freezes a record built by an importer, nested objects too, so that its validation is remembered. */
+export function freezeRecord<T extends object>(record: T): T {
+  for (const value of Object.values(record)) if (typeof value === 'object' && value !== null && !(value instanceof Decimal)) freezeRecord(value);
+  return Object.freeze(record);
+}
+
 export function parseActivityRecord(input: unknown, index: number, defaultOrigin: Origin = {}): { record: ActivityRecord } | { problem: ActivityProblem } {
+  const known = typeof input === 'object' && input !== null && Object.isFrozen(input) ? checkedInputs.get(input) : undefined;
+  if (known !== undefined) return { record: { ...known, id: known.id ?? `r${index + 1}`, origin: known.origin ?? defaultRecordOrigin(defaultOrigin, index) } };
   const rawOrigin = OriginSchema.safeParse((input as { origin?: unknown } | null)?.origin);
-  const origin: Origin = rawOrigin.success && rawOrigin.data !== undefined ? stripUndefined(rawOrigin.data) : { ...defaultOrigin, note: defaultOrigin.note ?? `record ${index + 1}` };
+  const stated = rawOrigin.success && rawOrigin.data !== undefined ? stripUndefined(rawOrigin.data) : undefined;
+  const origin: Origin = stated ?? defaultRecordOrigin(defaultOrigin, index);
   const fail = (code: ActivityProblemCode, message: string, value?: string): { problem: ActivityProblem } => ({
     problem: { severity: 'error', code, message, origin, ...(value !== undefined ? { value } : {}) },
   });
@@ -162,7 +193,14 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
   if (source.family.kind === 'spend' && data.priceYear === undefined) {
     return fail('missing-price-year', 'Spend needs the price year of its pounds (priceYear)');
   }
-  return { record: { ...data, source: data.source.trim().toLowerCase(), id: data.id ?? `r${index + 1}`, origin } };
+  // The parsed origin is replaced as before (keys stay where parsing put them: serialised output is unchanged).
+  const checked = { ...data, source: data.source.trim().toLowerCase(), ...(stated !== undefined ? { origin: stated } : {}) } as Checked;
+  if (Object.isFrozen(input)) checkedInputs.set(input as object, checked);
+  return { record: { ...checked, id: data.id ?? `r${index + 1}`, origin } };
+}
+
+function defaultRecordOrigin(defaultOrigin: Origin, index: number): Origin {
+  return { ...defaultOrigin, note: defaultOrigin.note ?? `record ${index + 1}` };
 }
 
 function stripUndefined(o: z.infer<typeof OriginSchema>): Origin {

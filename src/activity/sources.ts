@@ -30,14 +30,29 @@ export type SourceKind =
 export interface FreeTextOption {
   readonly freeText: string;
 }
+/** One position of a source id: a fixed list of choices, or free text (a waste material, a refrigerant). */
 export type SourceOption = readonly string[] | FreeTextOption;
 const freeText = (name: string): FreeTextOption => ({ freeText: name });
+/** Whether a source option is free text rather than a fixed list. */
 export const isFreeText = (option: SourceOption): option is FreeTextOption => 'freeText' in option;
 
-export interface SourceFamily {
-  readonly family: string;
+/**
+ * The fuels costed per unit of fuel burnt: each must have its DESNZ path in src/calculate/factor-plan.ts, which
+ * is checked when compiling, so a fuel added here cannot go without its factor.
+ */
+export type FuelFamily =
+  | 'natural-gas' | 'gas-oil' | 'burning-oil' | 'fuel-oil' | 'lpg' | 'propane' | 'coal-industrial' | 'coal-domestic'
+  | 'wood-pellets' | 'wood-chips' | 'wood-logs' | 'biogas' | 'diesel' | 'petrol' | 'diesel-mineral' | 'petrol-mineral'
+  | 'hvo' | 'biodiesel-me' | 'biopropane' | 'cng';
+type FuelKind = 'stationary-fuel' | 'vehicle-fuel';
+
+/** A source family; a fuel's family is one of the FuelFamily names, so its factor path can be found by type. */
+export type SourceFamily =
+  | (SourceFamilyFields & { readonly kind: FuelKind; readonly family: FuelFamily })
+  | (SourceFamilyFields & { readonly kind: Exclude<SourceKind, FuelKind>; readonly family: string });
+
+interface SourceFamilyFields {
   readonly label: string;
-  readonly kind: SourceKind;
   /** Dimensions of the quantity accepted. */
   readonly dimensions: readonly Dimension[];
   /** Per option position: the allowed values, or free text (checked against the factor set) named for messages. */
@@ -45,6 +60,12 @@ export interface SourceFamily {
   readonly categories: readonly Category[];
   /** Units of an accepted dimension that still cannot be costed for this source, and what to give instead. */
   readonly refusedUnits?: RefusedUnits;
+  /**
+   * The spend-based product group (SIC 2007, as the spend sets name it) whose spend buys this source, so that spend
+   * in it beside the source measured as activity is not counted twice (src/calculate/spend-overlap.ts). Absent
+   * where no group buys only it: wood fuel, biogas and CNG are bought within groups that buy much else.
+   */
+  readonly spendGroup?: string;
 }
 
 export interface RefusedUnits {
@@ -71,6 +92,14 @@ export const FLIGHT_CLASSES = ['average', 'economy', 'premium-economy', 'busines
 export const RAIL_TYPES = ['national', 'international', 'light-rail-and-tram', 'underground'] as const;
 export const BUS_TYPES = ['average-local', 'local-london', 'local-not-london', 'coach'] as const;
 export const TAXI_TYPES = ['regular', 'black-cab'] as const;
+export type CarFuel = (typeof CAR_FUELS)[number];
+export type VanClass = (typeof VAN_CLASSES)[number];
+export type HgvType = (typeof HGV_TYPES)[number];
+export type FlightHaul = (typeof FLIGHT_HAULS)[number];
+export type FlightClass = (typeof FLIGHT_CLASSES)[number];
+export type RailType = (typeof RAIL_TYPES)[number];
+export type BusType = (typeof BUS_TYPES)[number];
+export type TaxiType = (typeof TAXI_TYPES)[number];
 /**
  * DESNZ's routes; where it renamed one, both names are accepted and either finds either year's factor
  *  (src/calculate/renames.ts): 'combustion' to 2024 is 'incineration-with-energy-recovery' from 2025, and 'reuse'
@@ -78,19 +107,28 @@ export const TAXI_TYPES = ['regular', 'black-cab'] as const;
  */
 export const WASTE_ROUTES = ['landfill', 'combustion', 'incineration-with-energy-recovery', 'open-loop', 'closed-loop', 'composting', 'anaerobic-digestion', 're-use', 'reuse'] as const;
 
-const fuel = (family: string, label: string, kind: 'stationary-fuel' | 'vehicle-fuel', dimensions: readonly Dimension[], refusedUnits?: RefusedUnits): SourceFamily => ({
+/** SIC groups of the spend sets that buy fuels and utilities: each fuel below names its own, or none. */
+const REFINED_FUELS = 'sic-19';
+const COAL = 'sic-5';
+const ELECTRICITY = 'sic-35.1';
+const GAS_AND_HEAT = 'sic-35.2-3';
+
+const fuel = (family: FuelFamily, label: string, kind: FuelKind, dimensions: readonly Dimension[], spendGroup: string | undefined, refusedUnits?: RefusedUnits): SourceFamily => ({
   family, label, kind, dimensions, options: [],
   categories: kind === 'stationary-fuel' ? BUILDING_CATEGORIES : VEHICLE_CATEGORIES,
   ...(refusedUnits !== undefined ? { refusedUnits } : {}),
+  ...(spendGroup !== undefined ? { spendGroup } : {}),
 });
 
 /**
  * Liquid biofuels replace gas oil in generators and boilers as well as diesel in vehicles, so they are accepted
  * under buildings and under vehicles. DESNZ costs them per litre, kg or GJ.
  */
-const biofuel = (family: string, label: string): SourceFamily => ({
+const biofuel = (family: FuelFamily, label: string): SourceFamily => ({
   family, label, kind: 'stationary-fuel', dimensions: ['volume', 'energy', 'mass'], options: [],
   categories: [...new Set([...BUILDING_CATEGORIES, ...VEHICLE_CATEGORIES])],
+  // Sold as fuel, by the suppliers of diesel and gas oil: their spend is in the refined fuels group.
+  spendGroup: REFINED_FUELS,
 });
 
 /**
@@ -103,35 +141,36 @@ const gasVolumeRefused = (form: 'liquid' | 'compressed'): RefusedUnits => ({
   reason: `DESNZ publishes factors per litre of ${form} fuel, per kWh and per tonne, not per volume of gas, and a metered gas volume costed as ${form} fuel would be hundreds of times too high. Give litres of ${form} fuel, kWh from the bill, or kg or tonnes`,
 });
 
+/** The source catalogue: every family of source a record may name (`natural-gas`, `car:medium:diesel`, `spend:…`), with its options, units and categories. */
 export const SOURCE_FAMILIES: readonly SourceFamily[] = [
-  fuel('natural-gas', 'Natural gas', 'stationary-fuel', ['energy', 'volume', 'mass'], {
+  fuel('natural-gas', 'Natural gas', 'stationary-fuel', ['energy', 'volume', 'mass'], GAS_AND_HEAT, {
     // "Litres" in a gas row is a slip for m3 or kWh: a litre of mains gas is a thousandth of a cubic metre.
     units: ['litre'],
     reason: 'mains gas is metered in m3 (or cubic feet) and billed in kWh; a litre of gas is a thousandth of a cubic metre, so litres are almost certainly the wrong unit. Give m3, ft3 or kWh',
   }),
-  fuel('gas-oil', 'Gas oil (red diesel)', 'stationary-fuel', ['volume', 'energy', 'mass']),
-  fuel('burning-oil', 'Burning oil (kerosene, heating oil)', 'stationary-fuel', ['volume', 'energy', 'mass']),
-  fuel('fuel-oil', 'Fuel oil', 'stationary-fuel', ['volume', 'energy', 'mass']),
-  fuel('lpg', 'LPG', 'stationary-fuel', ['volume', 'energy', 'mass'], gasVolumeRefused('liquid')),
-  fuel('propane', 'Propane', 'stationary-fuel', ['volume', 'energy', 'mass'], gasVolumeRefused('liquid')),
-  fuel('coal-industrial', 'Coal (industrial)', 'stationary-fuel', ['mass', 'energy']),
-  fuel('coal-domestic', 'Coal (domestic)', 'stationary-fuel', ['mass', 'energy']),
-  fuel('wood-pellets', 'Wood pellets (biomass)', 'stationary-fuel', ['mass', 'energy']),
-  fuel('wood-chips', 'Wood chips (biomass)', 'stationary-fuel', ['mass', 'energy']),
-  fuel('wood-logs', 'Wood logs (biomass)', 'stationary-fuel', ['mass', 'energy']),
-  fuel('biogas', 'Biogas', 'stationary-fuel', ['mass', 'energy']),
-  fuel('diesel', 'Diesel (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
-  fuel('petrol', 'Petrol (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
-  fuel('diesel-mineral', 'Diesel (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
-  fuel('petrol-mineral', 'Petrol (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass']),
+  fuel('gas-oil', 'Gas oil (red diesel)', 'stationary-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('burning-oil', 'Burning oil (kerosene, heating oil)', 'stationary-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('fuel-oil', 'Fuel oil', 'stationary-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('lpg', 'LPG', 'stationary-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS, gasVolumeRefused('liquid')),
+  fuel('propane', 'Propane', 'stationary-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS, gasVolumeRefused('liquid')),
+  fuel('coal-industrial', 'Coal (industrial)', 'stationary-fuel', ['mass', 'energy'], COAL),
+  fuel('coal-domestic', 'Coal (domestic)', 'stationary-fuel', ['mass', 'energy'], COAL),
+  fuel('wood-pellets', 'Wood pellets (biomass)', 'stationary-fuel', ['mass', 'energy'], undefined),
+  fuel('wood-chips', 'Wood chips (biomass)', 'stationary-fuel', ['mass', 'energy'], undefined),
+  fuel('wood-logs', 'Wood logs (biomass)', 'stationary-fuel', ['mass', 'energy'], undefined),
+  fuel('biogas', 'Biogas', 'stationary-fuel', ['mass', 'energy'], undefined),
+  fuel('diesel', 'Diesel (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('petrol', 'Petrol (average biofuel blend, forecourt)', 'vehicle-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('diesel-mineral', 'Diesel (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
+  fuel('petrol-mineral', 'Petrol (100% mineral)', 'vehicle-fuel', ['volume', 'energy', 'mass'], REFINED_FUELS),
   biofuel('hvo', 'Biodiesel HVO (hydrotreated vegetable oil)'),
   biofuel('biodiesel-me', 'Biodiesel ME (FAME; DESNZ\'s "Biodiesel" to 2020)'),
   biofuel('biopropane', 'Biopropane'),
-  fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume'], gasVolumeRefused('compressed')),
+  fuel('cng', 'CNG', 'vehicle-fuel', ['mass', 'energy', 'volume'], undefined, gasVolumeRefused('compressed')),
   // Under business travel: public EV charging paid through staff expenses, known in kWh from the receipts.
-  { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', 'business-travel', ...OWN_AND_LEASED] },
-  { family: 'district-heat', label: 'District heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
-  { family: 'onsite-heat', label: 'Purchased onsite heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES },
+  { family: 'electricity', label: 'Grid electricity', kind: 'electricity', dimensions: ENERGY, options: [], categories: ['buildings', 'street-lighting', 'fleet', 'business-travel', ...OWN_AND_LEASED], spendGroup: ELECTRICITY },
+  { family: 'district-heat', label: 'District heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES, spendGroup: GAS_AND_HEAT },
+  { family: 'onsite-heat', label: 'Purchased onsite heat and steam', kind: 'heat', dimensions: ENERGY, options: [], categories: BUILDING_CATEGORIES, spendGroup: GAS_AND_HEAT },
   { family: 'car', label: 'Car by size and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [CAR_SIZES, CAR_FUELS], categories: VEHICLE_CATEGORIES },
   { family: 'van', label: 'Van by class and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [VAN_CLASSES, VAN_FUELS], categories: VEHICLE_CATEGORIES },
   { family: 'hgv', label: 'HGV (diesel) by type and % laden', kind: 'vehicle-distance', dimensions: ['distance'], options: [HGV_TYPES, HGV_LOADS], categories: VEHICLE_CATEGORIES },
@@ -143,8 +182,8 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   { family: 'hotel', label: 'Hotel stay by country (e.g. hotel:uk, hotel:uk-london)', kind: 'hotel', dimensions: ['room nights'], options: [freeText('country')], categories: TRAVEL_CATEGORIES },
   { family: 'homeworking', label: 'Homeworking (office equipment and heating)', kind: 'homeworking', dimensions: ['working hours'], options: [], categories: ['employee-commuting'] },
   { family: 'waste', label: 'Waste by material and route (e.g. waste:commercial-and-industrial-waste:landfill)', kind: 'waste', dimensions: ['mass'], options: [freeText('material'), WASTE_ROUTES], categories: ['waste'] },
-  { family: 'water-supply', label: 'Water supply', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
-  { family: 'water-treatment', label: 'Water treatment (wastewater)', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED] },
+  { family: 'water-supply', label: 'Water supply', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED], spendGroup: 'sic-36' },
+  { family: 'water-treatment', label: 'Water treatment (wastewater)', kind: 'water', dimensions: ['volume'], options: [], categories: ['water', ...OWN_AND_LEASED], spendGroup: 'sic-37' },
   { family: 'refrigerant', label: 'Refrigerant or medical gas lost (e.g. refrigerant:r410a, refrigerant:nitrous-oxide)', kind: 'refrigerant', dimensions: ['mass'], options: [freeText('gas')], categories: ['fugitive-emissions', ...OWN_AND_LEASED] },
   { family: 'spend', label: 'Spend by category (needs a spend-based factor table)', kind: 'spend', dimensions: ['money'], options: [freeText('spend category')], categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] },
   {

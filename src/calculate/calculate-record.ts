@@ -3,6 +3,7 @@ import { isSourceError, parseSource, type ParsedSource } from '../activity/sourc
 import { Decimal } from '../decimal.js';
 import type { Factor, FactorSet } from '../factors/factor-set.js';
 import type { FactorKey } from '../factors/key.js';
+import type { FactorLibrary } from '../factors/library.js';
 import { describePath, slug } from '../factors/key.js';
 import type { Problem } from '../problem.js';
 import { convertUnchecked } from '../units/quantity.js';
@@ -28,8 +29,11 @@ export const CALCULATION_PROBLEM_CODES = [
   'spend-counted-as-activity',
   'boundary-excludes',
   'factor-bounded',
+  'return-to-sewer-ignored',
 ] as const;
+/** The stable code of a problem the calculation finds with a record (a factor not found, spend without a factor …). */
 export type CalculationProblemCode = (typeof CALCULATION_PROBLEM_CODES)[number];
+/** A problem the calculation finds with one record, naming the record and its origin. */
 export type CalculationProblem = Problem<CalculationProblemCode>;
 
 export interface RecordContext {
@@ -40,6 +44,8 @@ export interface RecordContext {
   readonly coveredByActivity?: ReadonlyMap<string, readonly string[]>;
   /** Upstream or loss lines the council chose to leave out of its boundary (all are included by default). */
   readonly excluded?: ReadonlySet<BoundaryExclusion>;
+  /** The sets the set came from, for saying which years publish a factor this set lacks. */
+  readonly library?: FactorLibrary;
 }
 
 /** The lines a council may leave out, to compare with a peer or an earlier report that did. */
@@ -85,6 +91,9 @@ export function calculateRecord(record: ActivityRecord, context: RecordContext):
   if (record.supplierFactor !== undefined && !result.lines.some((l) => l.method === 'supplier-specific')) {
     warn('supplier-factor-ignored', record.supplierFactor.supplier, `a supplier's kgCO2e per £ applies only to spend (spend:<category>); for ${record.source} it is not used`);
   }
+  if (record.returnToSewer !== undefined && !result.lines.some((l) => l.quantity.share !== undefined)) {
+    warn('return-to-sewer-ignored', record.returnToSewer.toFixed(), `a return-to-sewer share applies only to water-supply (it adds the treatment of that share); for ${record.source} it is not used`);
+  }
   const override = scope3OverrideProblem(record);
   if (override !== undefined) warn('scope3-category-ignored', String(record.scope3Category), override);
   return warnings.length === 0 ? result : { ...result, problems: [...result.problems, ...warnings] };
@@ -104,9 +113,31 @@ function costRecord(record: ActivityRecord, context: RecordContext): RecordResul
     case 'removal':
       return memoOnly(record, 'removal', convertUnchecked({ value: record.quantity, unit: record.unit }, 'kg').value, 'kgCO2e',
         'Removals by land use (sequestration), reported separately and never netted into gross totals');
-    default:
-      return factorLines(record, source, context);
+    default: {
+      const lines = factorLines(record, source, context);
+      return source.family.family === 'water-supply' && record.returnToSewer !== undefined && lines.lines.length > 0 ? withTreatment(record, record.returnToSewer, lines, context) : lines;
+    }
   }
+}
+
+/**
+ * Water supply with the share that returns to sewer (water companies commonly assume 95%): the treatment of that
+ * share is costed as a water-treatment record of that volume would be (DESNZ's water treatment factor, scope 3
+ * category 5), on the supply record, with the share on the line. All-or-nothing, as for any record: a set
+ * without the treatment factor gives its error and no lines.
+ */
+function withTreatment(record: ActivityRecord, percent: Decimal, supplied: RecordResult, context: RecordContext): RecordResult {
+  const treatment = parseSource('water-treatment');
+  if (isSourceError(treatment)) throw new Error('the source catalogue has no water-treatment');
+  const returned: ActivityRecord = { ...record, source: treatment.family.family, quantity: record.quantity.mul(percent).div(100) };
+  const treated = factorLines(returned, treatment, context);
+  if (treated.lines.length === 0) return { ...treated, problems: treated.problems.map((p) => ({ ...p, value: record.source })) };
+  const share = { percent, of: `water supplied (${record.quantity.toFixed()} ${record.unit}) returned to sewer` };
+  return {
+    lines: [...supplied.lines, ...treated.lines.map((line) => ({ ...line, record, quantity: { value: line.quantity.value, uom: line.quantity.uom, share, ...(line.quantity.conversion !== undefined ? { conversion: line.quantity.conversion } : {}) } }))],
+    memo: [...supplied.memo, ...treated.memo],
+    problems: [...supplied.problems, ...treated.problems],
+  };
 }
 
 function factorLines(record: ActivityRecord, source: ParsedSource, context: RecordContext): RecordResult {
@@ -121,7 +152,7 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   const notFound = (stems: readonly string[], role: ComponentRole, anyOf: readonly string[] = stems) => {
     const suggestions = sourceSuggestions(set, source, stems, record.category);
     const nearest = suggestions.length > 0 ? `Did you mean: ${suggestions.join(', ')}?` : `Nearest published factors: ${set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3).join(', ')}`;
-    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…): ${publicationNote(set, anyOf)}. ${nearest}`, record.source);
+    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…): ${publicationNote(set, anyOf, context.library)}. ${nearest}`, record.source);
   };
   for (const component of plan.components) {
     const exclusion = EXCLUDABLE[component.role];
@@ -343,7 +374,22 @@ function conversionFrom(entered: Decimal, costed: Decimal): Pick<QuantityUsed, '
   return entered.isZero() || entered.eq(costed) ? {} : { conversion: { from: 'GBP', multiplier: costed.div(entered) } };
 }
 
+/**
+ * One frozen description per factor used at its own value, shared by every line that uses it: building one per
+ * line made a 100,000-row baseline hold 100,000 copies of a few dozen descriptions.
+ */
+const usedAtOwnValue = new WeakMap<Factor, FactorUsed>();
+
 function factorUsed(set: FactorSet, factor: Factor, kgCO2ePerUnit: Decimal): FactorUsed {
+  const own = factor.values.get('kgCO2e') === kgCO2ePerUnit;
+  const shared = own ? usedAtOwnValue.get(factor) : undefined;
+  if (shared !== undefined && shared.setId === set.id) return shared;
+  const used = describeFactorUsed(set, factor, kgCO2ePerUnit);
+  if (own) usedAtOwnValue.set(factor, Object.freeze(used));
+  return used;
+}
+
+function describeFactorUsed(set: FactorSet, factor: Factor, kgCO2ePerUnit: Decimal): FactorUsed {
   const source = factor.sources.get('kgCO2e') ?? factor.sources.get('kgCO2e-CO2') ?? [...factor.sources.values()][0]!;
   return {
     key: factor.key,

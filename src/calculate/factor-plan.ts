@@ -1,5 +1,5 @@
 import type { Category } from '../activity/categories.js';
-import type { ParsedSource } from '../activity/sources.js';
+import type { BusType, CarFuel, FlightClass, FlightHaul, FuelFamily, HgvType, ParsedSource, RailType, TaxiType, VanClass } from '../activity/sources.js';
 import type { Factor } from '../factors/factor-set.js';
 import { fuelPathNames, hotelCountryNames, wasteMaterialNames, wasteRouteNames } from './renames.js';
 
@@ -36,7 +36,7 @@ export interface FactorPlan {
   readonly biogenic: boolean;
 }
 
-const FUEL_STEMS: Record<string, string> = {
+const FUEL_STEMS = {
   'natural-gas': 'fuels/gaseous-fuels/natural-gas',
   'gas-oil': 'fuels/liquid-fuels/gas-oil',
   'burning-oil': 'fuels/liquid-fuels/burning-oil',
@@ -57,7 +57,7 @@ const FUEL_STEMS: Record<string, string> = {
   'biodiesel-me': 'bioenergy/biofuel/biodiesel-me',
   biopropane: 'bioenergy/biofuel/biopropane',
   cng: 'fuels/gaseous-fuels/cng',
-};
+} satisfies Record<FuelFamily, string>;
 
 /** DESNZ's well-to-tank Level 1 for each direct Level 1. */
 const WTT_LEVEL1: Record<string, string> = {
@@ -91,14 +91,15 @@ const ELECTRICITY: FactorComponent[] = [
   optional('well-to-tank', ['wtt-uk-electricity/wtt-uk-electricity-t-and-d/electricity-uk', 'wtt-uk-and-overseas-elec/wtt-uk-electricity-t-and-d/electricity-uk']),
 ];
 
-const CAR_FUEL_SEGMENT: Record<string, string> = { 'plug-in-hybrid': 'plug-in-hybrid-electric-vehicle', 'battery-electric': 'battery-electric-vehicle' };
-const VAN_CLASS_SEGMENT: Record<string, string> = {
+/** The car fuels DESNZ names otherwise than we do; the rest are named alike ("diesel", "hybrid"). */
+const CAR_FUEL_SEGMENT = { 'plug-in-hybrid': 'plug-in-hybrid-electric-vehicle', 'battery-electric': 'battery-electric-vehicle' } satisfies Partial<Record<CarFuel, string>>;
+const VAN_CLASS_SEGMENT = {
   'class-i': 'class-i-up-to-1.305-tonnes',
   'class-ii': 'class-ii-1.305-to-1.74-tonnes',
   'class-iii': 'class-iii-1.74-to-3.5-tonnes',
   average: 'average-up-to-3.5-tonnes',
-};
-const HGV_TYPE_SEGMENT: Record<string, string> = {
+} satisfies Record<VanClass, string>;
+const HGV_TYPE_SEGMENT = {
   'rigid-3.5-7.5t': 'rigid-gt-3.5-7.5-tonnes',
   'rigid-7.5-17t': 'rigid-gt-7.5-tonnes-17-tonnes',
   'rigid-over-17t': 'rigid-gt-17-tonnes',
@@ -107,23 +108,23 @@ const HGV_TYPE_SEGMENT: Record<string, string> = {
   'artic-over-33t': 'articulated-gt-33t',
   'all-artics': 'all-artics',
   'all-hgvs': 'all-hgvs',
-};
-const FLIGHT_HAUL_SEGMENT: Record<string, string> = {
+} satisfies Record<HgvType, string>;
+const FLIGHT_HAUL_SEGMENT = {
   domestic: 'domestic-to-from-uk',
   'short-haul': 'short-haul-to-from-uk',
   'long-haul': 'long-haul-to-from-uk',
   international: 'international-to-from-non-uk',
-};
-const FLIGHT_CLASS_SEGMENT: Record<string, string> = {
+} satisfies Record<FlightHaul, string>;
+const FLIGHT_CLASS_SEGMENT = {
   average: 'average-passenger',
   economy: 'economy-class',
   'premium-economy': 'premium-economy-class',
   business: 'business-class',
   first: 'first-class',
-};
-const RAIL_SEGMENT: Record<string, string> = { national: 'national-rail', international: 'international-rail', 'light-rail-and-tram': 'light-rail-and-tram', underground: 'london-underground' };
-const BUS_SEGMENT: Record<string, string> = { 'average-local': 'average-local-bus', 'local-london': 'local-london-bus', 'local-not-london': 'local-bus-not-london', coach: 'coach' };
-const TAXI_SEGMENT: Record<string, string> = { regular: 'regular-taxi', 'black-cab': 'black-cab' };
+} satisfies Record<FlightClass, string>;
+const RAIL_SEGMENT = { national: 'national-rail', international: 'international-rail', 'light-rail-and-tram': 'light-rail-and-tram', underground: 'london-underground' } satisfies Record<RailType, string>;
+const BUS_SEGMENT = { 'average-local': 'average-local-bus', 'local-london': 'local-london-bus', 'local-not-london': 'local-bus-not-london', coach: 'coach' } satisfies Record<BusType, string>;
+const TAXI_SEGMENT = { regular: 'regular-taxi', 'black-cab': 'black-cab' } satisfies Record<TaxiType, string>;
 
 /** Road vehicles: tailpipe (scope 1 in an own fleet), plus for plug-ins the charging electricity and its losses. */
 function vehicle(group: string, tail: string, electric: boolean): FactorComponent[] {
@@ -163,11 +164,18 @@ const NON_KYOTO_ONLY = 'emissions-including-only-non-kyoto-products';
  * "products" since) and, from 2022, any "Emissions including only non-Kyoto products" row.
  */
 export function isNonKyotoFactor(factor: Factor): boolean {
-  const [level1, level2 = '', ...rest] = factor.key.split('@')[0]!.split('/');
+  const [path = ''] = factor.key.split('@');
+  const [level1, level2 = '', ...rest] = path.split('/');
   return level1 === 'refrigerant-and-other' && (level2.startsWith('montreal-protocol') || rest.includes(NON_KYOTO_ONLY));
 }
 
-const seg = (table: Record<string, string>, option: string | undefined): string => table[option ?? ''] ?? option ?? '';
+/**
+ * An option's segment of a DESNZ path: its entry in `table`, else the option itself (DESNZ names it alike). The
+ * tables are typed by the option vocabularies of sources.ts; the option is any text parseSource has accepted.
+ */
+function seg(table: Readonly<Partial<Record<string, string>>>, option: string | undefined): string {
+  return table[option ?? ''] ?? option ?? '';
+}
 
 /**
  * Travel in vehicles the council does not run: grey fleet, hire cars and commuting. DESNZ publishes the same cars
@@ -186,7 +194,7 @@ export function factorPlan(source: ParsedSource, category: Category): FactorPlan
   switch (source.family.kind) {
     case 'stationary-fuel':
     case 'vehicle-fuel':
-      return plan(withWtt(...fuelPathNames(FUEL_STEMS[source.family.family]!)), true);
+      return plan(withWtt(...fuelPathNames(FUEL_STEMS[source.family.family])), true);
     case 'electricity':
       return plan(ELECTRICITY);
     case 'heat': {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORY_IDS, SCOPES, type Category, type Scope3Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, type ActivityRecord } from '../activity/record.js';
 import { parseDecimal } from '../decimal.js';
@@ -24,6 +24,7 @@ export const DecimalTextSchema = z.string().transform((text, ctx) => {
 
 /** Why a line exists for its record: the emission itself, or an upstream or loss emission it implies. */
 export const LINE_ROLES = ['direct', 'well-to-tank', 'transmission-and-distribution'] as const;
+/** One of `LINE_ROLES`: why an emission line exists for its record. */
 export type LineRole = (typeof LINE_ROLES)[number];
 
 /**
@@ -32,9 +33,12 @@ export type LineRole = (typeof LINE_ROLES)[number];
  * charging known only by distance, the location-based figure.
  */
 export const MARKET_BASES = ['renewable-backed', 'supplier-specific', 'residual-mix', 'grid-average', 'location-based'] as const;
+/** One of `MARKET_BASES`: what a line's market-based scope 2 figure rests on. */
 export type MarketBasis = (typeof MARKET_BASES)[number];
 
+/** The kinds of memo item: figures reported beside the inventory, never in its totals. */
 export const MEMO_KINDS = ['biogenic-co2', 'renewable-generation', 'removal', 'flight-without-radiative-forcing', 'non-kyoto-gas', 'spend-counted-as-activity', 'financed-emissions'] as const;
+/** One of `MEMO_KINDS`. */
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
 const CategorySchema = z.enum(CATEGORY_IDS as [Category, ...Category[]]);
@@ -54,15 +58,22 @@ export const FactorUsedSchema = z.strictObject({
   sourceRow: z.number().int(),
   sourceId: z.string().optional(),
 });
+/** The published factor a line used: its set, key, path, unit, value and source row. */
 export type FactorUsed = z.output<typeof FactorUsedSchema>;
 
 /** The activity quantity in the factor's unit, and how it got there. */
 export const QuantityUsedSchema = z.strictObject({
   value: DecimalTextSchema,
   uom: z.string(),
-  /** Present when the record's unit differed: value = entered × multiplier. */
+  /**
+   * Present when the line costs a stated share of the record's quantity (the water returned to sewer of the water
+   * supplied): the entered quantity × percent / 100 is what is costed (then converted, if `conversion` says so).
+   */
+  share: z.strictObject({ percent: DecimalTextSchema, of: z.string() }).optional(),
+  /** Present when the record's unit differed: value = entered (or its `share`) × multiplier. */
   conversion: z.strictObject({ from: z.string().refine(isUnit, 'not a known unit').transform((u) => u as Unit), multiplier: DecimalTextSchema }).optional(),
 });
+/** The quantity a line costed, in the factor's unit, with the conversion from the record's unit where there was one. */
 export type QuantityUsed = z.output<typeof QuantityUsedSchema>;
 
 /**
@@ -71,6 +82,7 @@ export type QuantityUsed = z.output<typeof QuantityUsedSchema>;
  * for the product group (spend-based: an estimate with wide uncertainty).
  */
 export const METHODS = ['activity-based', 'supplier-specific', 'spend-based'] as const;
+/** One of `METHODS`: how a line was found (activity data, supplier-specific, spend-based). */
 export type Method = (typeof METHODS)[number];
 
 /** A spend line's costing, step by step: what was bought, the group and column used, and any price adjustment. */
@@ -95,6 +107,7 @@ export const SpendDetailSchema = z.strictObject({
   supplier: z.string().optional(),
   evidence: z.string().optional(),
 });
+/** How a spend-based line was costed: the SIC group, the year column, the price basis and any price adjustment. */
 export type SpendDetail = z.output<typeof SpendDetailSchema>;
 
 /** One emission as written: a record (named by id) × a factor, with scope, category and per-gas split. */
@@ -134,4 +147,5 @@ export const MemoLineSchema = z.strictObject({
   factor: FactorUsedSchema.optional(),
   note: z.string(),
 });
+/** A memo item: a figure reported beside the inventory (biogenic CO2, financed emissions …), never in its totals. */
 export type MemoLine = Readonly<z.output<typeof MemoLineSchema>>;

@@ -1,5 +1,5 @@
-import { factorSetIds, findBundledFactorsDir, loadFactorSet } from '../factors/bundled.js';
 import type { FactorSet } from '../factors/factor-set.js';
+import type { FactorLibrary } from '../factors/library.js';
 
 /** Whether a set has a factor under any of the stems, in any unit. */
 const publishes = (set: FactorSet, stems: readonly string[]): boolean => stems.some((stem) => set.find(`${stem}@*`) !== undefined);
@@ -23,18 +23,17 @@ function yearRanges(years: readonly number[]): string {
 }
 
 /**
- * What DESNZ did about a factor a set lacks, judged against the bundled sets: published it in other units,
+ * What DESNZ did about a factor a set lacks, judged against the library's sets: published it in other units,
  * published it only in other years, or never published it. A restated year then says why it cannot be costed
  * rather than only that it cannot. Read only for a record that fails, so a calculation that costs everything
  * reads nothing beyond its own set.
  */
-export function publicationNote(set: FactorSet, stems: readonly string[]): string {
+export function publicationNote(set: FactorSet, stems: readonly string[], library?: FactorLibrary): string {
   const units = unitsPublished(set, stems);
   if (units.length > 0) return `${set.id} publishes it only per ${units.join(', ')}`;
-  // Where the bundled sets are not shipped (loaded sets passed in), there is nothing to compare with.
-  const dir = findBundledFactorsDir();
-  const bundled = dir === undefined ? [] : factorSetIds(dir).map((id) => loadFactorSet(id, dir));
-  if (bundled.length === 0) return `${set.id} publishes no such factor`;
+  // Without other sets to compare with (no library, or one holding this set alone), say only what this set lacks.
+  const bundled = library === undefined ? [] : library.sets.map((s) => library.factorSet(s.id));
+  if (!bundled.some((s) => s.id !== set.id)) return `${set.id} publishes no such factor`;
   const years = bundled.filter((s) => publishes(s, stems)).map((s) => s.info.year);
   const span = `${bundled[0]!.info.year}–${bundled.at(-1)!.info.year}`;
   if (years.length === 0) return `DESNZ published no such factor in any year ${span}`;

@@ -38,7 +38,7 @@ export interface ResolvedFactor {
  * two differ by the fuel's own ratio (some 5–11%), which no unit conversion knows.
  */
 export function resolveFactor(set: FactorSet, stems: readonly string[], value: Decimal, unit: Unit): ResolvedFactor | undefined {
-  const targets: Unit[] = [unit, ...UNITS.filter((u) => u !== unit && dimensionOf(u) === dimensionOf(unit) && netCalorificBasis(u) === netCalorificBasis(unit))];
+  const targets = targetUnits(unit);
   for (const stem of stems) {
     for (const target of targets) {
       for (const uom of DESNZ_UOMS[target] ?? []) {
@@ -52,6 +52,17 @@ export function resolveFactor(set: FactorSet, stems: readonly string[], value: D
     }
   }
   return undefined;
+}
+
+/** The unit itself, then the units it converts to exactly: computed once per unit, not once per line. */
+const TARGETS = new Map<Unit, readonly Unit[]>();
+function targetUnits(unit: Unit): readonly Unit[] {
+  let targets = TARGETS.get(unit);
+  if (targets === undefined) {
+    targets = [unit, ...UNITS.filter((u) => u !== unit && dimensionOf(u) === dimensionOf(unit) && netCalorificBasis(u) === netCalorificBasis(unit))];
+    TARGETS.set(unit, targets);
+  }
+  return targets;
 }
 
 /**

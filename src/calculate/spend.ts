@@ -1,19 +1,29 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal, parseDecimal } from '../decimal.js';
 import type { SpendCategory, SpendCategoryMap } from '../factors/spend/categories.js';
 import { sicGroupId, SpendFactorSet, type SpendFactor } from '../factors/spend/spend-set.js';
 import { slug } from '../factors/key.js';
 
-const decimalText = z.string().refine((t) => parseDecimal(t) !== undefined, 'a decimal number');
-const nonNegative = decimalText.refine((t) => !parseDecimal(t)!.isNegative(), 'a factor cannot be negative');
+/**
+ * Decimal text whose value passes `test`. Text that is no decimal is that one issue, and `test` is never asked
+ * of it: zod runs every refinement, so a second refinement reading the text again would meet undefined.
+ */
+const decimalText = (test: (value: Decimal) => boolean, message: string) =>
+  z.string().superRefine((text, context) => {
+    const value = parseDecimal(text);
+    if (value === undefined) context.addIssue({ code: 'custom', message: 'a decimal number' });
+    else if (!test(value)) context.addIssue({ code: 'custom', message });
+  });
+const nonNegative = decimalText((value) => !value.isNegative(), 'a factor cannot be negative');
 // An index divides: zero or below would give an infinite or negative adjustment.
-const positive = decimalText.refine((t) => parseDecimal(t)!.gt(0), 'an index value must be above zero');
+const positive = decimalText((value) => value.gt(0), 'an index value must be above zero');
 
 /**
  * A price index (ONS CPIH, a GDP deflator …) by calendar year, any base: it brings spend of one year to another
  * year's prices as index[to] / index[from].
  */
 export const PriceIndexSchema = z.object({ name: z.string().min(1), values: z.record(z.string().regex(/^\d{4}$/), positive) });
+/** A price index by calendar year (any base); see `PriceIndexSchema`. */
 export type PriceIndex = z.infer<typeof PriceIndexSchema>;
 
 /**
@@ -27,6 +37,7 @@ export const SpendFactorTableSchema = z.object({
   kgCO2ePerGBP: z.record(z.string(), nonNegative),
   priceIndex: PriceIndexSchema,
 });
+/** A user's own spend-based factor table; see `SpendFactorTableSchema`. */
 export type SpendFactorTable = z.infer<typeof SpendFactorTableSchema>;
 
 /** What spend costing needs: a factor set, the council categories it maps to groups, and an optional price index. */
@@ -54,8 +65,8 @@ export function spendSetFromTable(table: SpendFactorTable): SpendFactorSet {
 
 /** A group named by its SIC code ("62", "SIC 41.2", "sic-41.2") or, in a user's table, by its own name. */
 function groupIdOf(name: string): string {
-  const code = /^(sic[\s-]*)?(\d.*)$/i.exec(name.trim());
-  return code === null ? slug(name) : sicGroupId(code[2]!);
+  const code = /^(?:sic[\s-]*)?(?<digits>\d.*)$/i.exec(name.trim())?.groups?.['digits'];
+  return code === undefined ? slug(name) : sicGroupId(code);
 }
 
 /** How the pounds of a spend line were brought to the prices of the factor's year column. */

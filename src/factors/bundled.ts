@@ -1,20 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setDefaultFactorLibrary } from './default-library.js';
 import { FactorSet } from './factor-set.js';
+import { defaultSetId, UnknownFactorSetError, type FactorLibrary } from './library.js';
 import { once } from './once.js';
 import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseSkipped, parseValues, SKIPPED_FILE } from './store.js';
 import type { FactorManifest } from './schema.js';
+import { bundledSpendCategories, loadSpendFactorSet } from './spend/bundled.js';
 
-export class UnknownFactorSetError extends Error {
-  override readonly name = 'UnknownFactorSetError';
-  constructor(
-    readonly setId: string,
-    readonly available: readonly string[],
-  ) {
-    super(`No factor set '${setId}'. Available: ${available.join(', ')}`);
-  }
-}
+/**
+ * The Node adapter at the edge: factor sets read from a folder on disk, by default the emission-factors/ folder
+ * shipped with the package. The portable core never imports this module; the Node entry points make it the
+ * default library.
+ */
+export { UnknownFactorSetError };
 
 /** The emission-factors/ folder shipped with the package (found from this module's location). */
 export function bundledFactorsDir(): string {
@@ -23,9 +23,16 @@ export function bundledFactorsDir(): string {
   return found;
 }
 
-/** That folder, or undefined where it is not shipped (a bundle that passes its factor sets in loaded). */
+let found: { readonly dir: string | undefined } | undefined;
+
+/** That folder, or undefined where it is not shipped (a bundle that passes its factor sets in loaded); looked for once. */
 export function findBundledFactorsDir(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  found ??= { dir: searchUpwards(dirname(fileURLToPath(import.meta.url))) };
+  return found.dir;
+}
+
+function searchUpwards(from: string): string | undefined {
+  let dir = from;
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'emission-factors');
     if (existsSync(join(candidate, MANIFEST_FILE))) return candidate;
@@ -36,7 +43,9 @@ export function findBundledFactorsDir(): string | undefined {
 
 const manifests = new Map<string, FactorManifest>();
 const sets = new Map<string, FactorSet>();
+const libraries = new Map<string, FactorLibrary>();
 
+/** The manifest of a folder of factor sets (default: the bundled one), read once. */
 export function loadManifest(dir: string = bundledFactorsDir()): FactorManifest {
   return once(manifests, dir, () => parseManifest(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
 }
@@ -46,7 +55,12 @@ export function factorSetIds(dir?: string): string[] {
   return loadManifest(dir).sets.map((s) => s.id);
 }
 
-/** Loads (once, then cached) a factor set by id, e.g. 'desnz-2023'. */
+/**
+ * Loads (once, then cached) a factor set by id, e.g. 'desnz-2023'.
+ * @example
+ * const set = loadFactorSet('desnz-2023');
+ * set.get('fuels/gaseous-fuels/natural-gas@kwh-gross-cv').values.get('kgCO2e');
+ */
 export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): FactorSet {
   return once(sets, `${dir}\u0000${id}`, () => {
     const manifest = loadManifest(dir);
@@ -64,11 +78,32 @@ export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): Fa
  * set, the oldest; after the newest (or with no year), the newest. The calculator warns when the year differs.
  */
 export function defaultFactorSetId(reportingYearStart?: number, dir?: string): string {
-  const byAge = [...loadManifest(dir).sets].sort((a, b) => a.year - b.year);
-  const oldest = byAge[0];
-  const newest = byAge.at(-1);
-  if (oldest === undefined || newest === undefined) throw new UnknownFactorSetError('(default)', []);
-  if (reportingYearStart === undefined) return newest.id;
-  const chosen = byAge.find((s) => s.year === reportingYearStart) ?? (reportingYearStart < oldest.year ? oldest : newest);
-  return chosen.id;
+  return defaultSetId(loadManifest(dir).sets, reportingYearStart);
+}
+
+/**
+ * The sets of a folder on disk (default: the bundled emission-factors/), each read when first asked for, with
+ * the bundled spend-based data (a folder written by `council-ghg factors import` holds DESNZ sets only).
+ * @example
+ * const factors = bundledFactorLibrary('./my-factor-sets');
+ * calculateInventory({ reportingYear: '2023/24', records }, { factors });
+ */
+export function bundledFactorLibrary(dir?: string): FactorLibrary {
+  const folder = dir ?? bundledFactorsDir();
+  return once(libraries, folder, () => ({
+    where: dir === undefined ? 'in this version of council-ghg' : `in ${dir}`,
+    sets: loadManifest(folder).sets,
+    factorSet: (id) => loadFactorSet(id, folder),
+    spendFactorSet: (id) => loadSpendFactorSet(id),
+    spendCategories: () => bundledSpendCategories(),
+  }));
+}
+
+/**
+ * Makes the sets on disk the default for calls that name a set by id or give no set (the bundled sets, or
+ * `factorSetsDir`'s). The Node entry points ('council-ghg', 'council-ghg/node') and the command line call it.
+ * Where the package was bundled without its emission-factors/ folder there is no default: sets come loaded.
+ */
+export function useBundledFactorLibrary(): void {
+  setDefaultFactorLibrary((dir) => (dir === undefined && findBundledFactorsDir() === undefined ? undefined : bundledFactorLibrary(dir)));
 }

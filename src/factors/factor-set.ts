@@ -22,6 +22,7 @@ export interface Factor {
   readonly sources: ReadonlyMap<Measure, ValueSource>;
 }
 
+/** A factor key a set does not publish, with the nearest keys it does. */
 export class FactorNotFoundError extends Error {
   override readonly name = 'FactorNotFoundError';
   constructor(
@@ -76,6 +77,7 @@ export class FactorSet {
     return this.byKey.size;
   }
 
+  /** Whether the set publishes a factor under the key. */
   has(key: string): boolean {
     return this.byKey.has(key);
   }
@@ -102,6 +104,7 @@ export class FactorSet {
     return factor;
   }
 
+  /** Every factor of the set. */
   all(): Factor[] {
     return [...this.byKey.values()];
   }

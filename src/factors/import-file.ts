@@ -12,6 +12,7 @@ import {
   parseManifest, renderSnapshot, serialiseManifest, serialiseSkipped, serialiseValues, withSet,
 } from './store.js';
 
+/** Options of `importFactorFile`. */
 export interface FactorImportOptions {
   /** Year of the set; read from the "GHG Conversion Factor YYYY" header when not given. */
   readonly year?: number;
@@ -23,6 +24,7 @@ export interface FactorImportOptions {
   readonly provenanceNote?: string;
 }
 
+/** What `importFactorFile` read: the new set, its values and the source rows skipped. */
 export interface FactorImportResult {
   readonly entry?: FactorSetManifestEntry;
   readonly set?: FactorSet;

@@ -7,6 +7,7 @@
 // A string-keyed brand (not a unique symbol) so declaration files can name it wherever a schema infers it.
 export type FactorKey = string & { readonly __brand: 'FactorKey' };
 
+/** A factor's place in the DESNZ tables: Level 1 to Level 4 and the column text. */
 export interface FactorPath {
   readonly level1: string;
   readonly level2: string;
@@ -37,6 +38,7 @@ export function slug(text: string): string {
 const UNIT_RESTATEMENTS = new Set(['energy-gross-cv', 'energy-net-cv', 'volume', 'tonnes', 'mass', 'energy']);
 const DATA_YEAR = /^(19|20)\d{2}$/;
 
+/** The stable key of a path and unit, e.g. `fuels/gaseous-fuels/natural-gas@kwh-gross-cv`. */
 export function factorKey(path: FactorPath, unit: string): FactorKey {
   const unitSlug = slug(unit);
   const segments = [path.level1, path.level2, path.level3, path.level4, path.columnText]
@@ -47,6 +49,7 @@ export function factorKey(path: FactorPath, unit: string): FactorKey {
 
 const KEY_SYNTAX = /^[a-z0-9.-]+(\/[a-z0-9.-]+)*@[a-z0-9.-]+$/;
 
+/** Whether text has the form of a factor key (`path@unit`). */
 export function isFactorKey(text: string): text is FactorKey {
   return KEY_SYNTAX.test(text);
 }

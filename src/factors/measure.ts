@@ -4,8 +4,11 @@
  * since; always CO2-equivalent), and for SECR rows the energy in kWh per unit (net CV for fuels).
  */
 export const MEASURES = ['kgCO2e', 'kgCO2e-CO2', 'kgCO2e-CH4', 'kgCO2e-N2O', 'kWh'] as const;
+/** One of `MEASURES`: kgCO2e in total or of one gas, or kWh. */
 export type Measure = (typeof MEASURES)[number];
+/** A per-gas measure: kgCO2e of CO2, CH4 or N2O. */
 export type GasMeasure = Exclude<Measure, 'kgCO2e' | 'kWh'>;
+/** The per-gas measures, in the order DESNZ publishes them. */
 export const GAS_MEASURES: readonly GasMeasure[] = ['kgCO2e-CO2', 'kgCO2e-CH4', 'kgCO2e-N2O'];
 
 const LABELS: Record<string, Measure> = {

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEASURES } from './measure.js';
 
 export const SCOPES = ['Scope 1', 'Scope 2', 'Scope 3', 'Outside of Scopes'] as const;
 export const FactorScopeSchema = z.enum(SCOPES);
+/** The scope DESNZ assigns a factor ("Scope 1" … "Outside of Scopes"). */
 export type FactorScope = z.infer<typeof FactorScopeSchema>;
 
 const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a plain decimal number');
@@ -53,10 +54,12 @@ export const FactorSetManifestEntrySchema = z.object({
   rows: z.object({ read: z.number().int(), imported: z.number().int(), skipped: z.number().int() }),
   factorCount: z.number().int(),
 });
+/** One set's manifest entry: id, title, year, licence, source file and its SHA-256, row counts. */
 export type FactorSetManifestEntry = z.infer<typeof FactorSetManifestEntrySchema>;
 
 export const FactorManifestSchema = z.object({
   about: z.string(),
   sets: z.array(FactorSetManifestEntrySchema),
 });
+/** emission-factors/manifest.json: every factor set. */
 export type FactorManifest = z.infer<typeof FactorManifestSchema>;

@@ -11,6 +11,8 @@ export class ImportCollector implements ImportSink {
   readonly records: ActivityRecordInput[] = [];
   readonly problems: ImportProblem[] = [];
   readonly accounting: RowAccount[] = [];
+  /** The total a template's Summary sheet showed when last saved, to compare with the exact one. */
+  displayedTotal: ImportResult['displayedTotal'];
   /** Where each About field was read, so a problem across fields names the cell to change. */
   private readonly fieldOrigins = new Map<string, Origin>();
 
@@ -56,6 +58,6 @@ export class ImportCollector implements ImportSink {
     if (this.records.length === 0 && !this.problems.some((p) => p.severity === 'error')) {
       this.problems.push({ severity: 'warning', code: 'no-records', message: 'No activity records: fill in the category sheets (or the rows of the CSV table); the inventory is empty', origin: { file } });
     }
-    return { profile: this.profile, records: this.records, problems: this.problems, accounting: this.accounting };
+    return { profile: this.profile, records: this.records, problems: this.problems, accounting: this.accounting, ...(this.displayedTotal !== undefined ? { displayedTotal: this.displayedTotal } : {}) };
   }
 }

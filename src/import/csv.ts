@@ -8,6 +8,7 @@ import { checkFileSize, importLimits, RowLimiter, type ImportLimits } from './li
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
 
+/** Options of `importCsv`. */
 export interface CsvImportOptions {
   /** The name problems give the file (default: the basename of a path, else "input.csv"). */
   readonly file?: string;

@@ -2,7 +2,9 @@ import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { ImportProblem } from './result.js';
 
+/** The text encodings a CSV file may be in; `detectEncoding` tells which. */
 export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+/** One of `CSV_ENCODINGS`. */
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
 export interface DecodedText {

@@ -1,8 +1,10 @@
 import type { Category } from '../activity/categories.js';
-import { isFreeText, SOURCE_FAMILIES } from '../activity/sources.js';
-import { bundledSpendCategories } from '../factors/spend/bundled.js';
+import { SOURCE_FAMILIES, type SourceFamily } from '../activity/sources.js';
+import type { FactorSet } from '../factors/factor-set.js';
+import type { CouncilSpendCategory } from '../factors/spend/schema.js';
 import { dimensionOf, UNITS, type Unit } from '../units/units.js';
 import type { ActivityField } from './headers.js';
+import { familyChoices, type SourceChoice } from './source-labels.js';
 
 /** A sheet of the baseline workbook: a group of reporting categories entered the same way. */
 export interface CategoryGroup {
@@ -18,6 +20,7 @@ export interface CategoryGroup {
 const COMMON: readonly ActivityField[] = ['id', 'category', 'site', 'source', 'quantity', 'unit', 'dataQuality'];
 const MARKET: readonly ActivityField[] = ['market', 'marketFactor', 'marketEvidence'];
 
+/** The baseline workbook's activity sheets: each sheet's categories, columns and source choices. */
 export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   {
     sheet: 'Buildings', aliases: ['energy', 'buildings energy', 'utilities', 'property'],
@@ -41,7 +44,7 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
     sheet: 'Refrigerants', aliases: ['fugitive', 'fugitive emissions', 'f-gas', 'f gas', 'refrigerant'],
     categories: ['fugitive-emissions'],
     fields: [...COMMON, 'notes'],
-    instructions: 'Refrigerant topped up (kg) from the F-gas log, e.g. refrigerant:r410a.',
+    instructions: 'Refrigerant or medical gas topped up (kg) from the F-gas log: choose the gas from the Source list.',
   },
   {
     sheet: 'Travel', aliases: ['business travel', 'staff travel', 'commuting'],
@@ -52,14 +55,14 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   {
     sheet: 'Waste and water', aliases: ['waste', 'water', 'waste & water'],
     categories: ['waste', 'water'],
-    fields: [...COMMON, 'notes'],
+    fields: [...COMMON, 'returnToSewer', 'notes'],
     instructions: 'Waste by material and route in tonnes; water supplied and treated in m3. Category: waste or water (left blank, it follows from the source).',
   },
   {
     sheet: 'Spend', aliases: ['procurement', 'purchased goods', 'scope 3 spend'],
     categories: ['purchased-goods-and-services', 'capital-goods', 'outsourced-services', 'investments'],
     fields: [...COMMON, 'priceYear', 'includesVatAt', 'supplier', 'supplierFactor', 'supplierEvidence', 'scope3Category', 'notes'],
-    instructions: 'Spend (GBP, excluding VAT) by spend category (spend:legal-services) or SIC group (spend:sic-62), with the year of the prices; a supplier\u2019s own kgCO2e per £ with its evidence replaces the average.',
+    instructions: 'Spend (GBP, excluding VAT) by spend category from the Source list, or a SIC group typed as spend:sic-62, with the year of the prices; a supplier\u2019s own kgCO2e per £ with its evidence replaces the average.',
   },
 ];
 
@@ -74,34 +77,29 @@ export function groupOfSheet(name: string): CategoryGroup | undefined {
   return CATEGORY_GROUPS.find((g) => g.sheet.toLowerCase() === n || g.aliases.includes(n));
 }
 
+/** Categories that take a sheet's sources and not only its rows: a leased or outsourced category is the rows'. */
+const BORROWED: ReadonlySet<Category> = new Set(['upstream-leased-assets', 'downstream-leased-assets', 'outsourced-services']);
+
 /**
- * Sources for a group's drop-down: every catalogue id whose options are a fixed list (so "car:medium:diesel"),
- * and the family followed by ":" where an option is free text (waste material, refrigerant, hotel country).
+ * The families a sheet offers: those of its own categories (its first, and any not borrowed from another
+ * sheet's sources), so Buildings lists fuels and heat, not the vehicles a leased or outsourced row may also use.
  */
-export function sourceChoices(group: CategoryGroup): string[] {
-  const ids: string[] = [];
-  for (const family of SOURCE_FAMILIES) {
-    if (family.kind === 'desnz' || !family.categories.some((c) => group.categories.includes(c))) continue;
-    // Spend lists the council categories it can be costed as; a SIC group (spend:sic-62) is typed in full.
-    if (family.kind === 'spend') {
-      ids.push(...bundledSpendCategories().map((c) => `spend:${c.category}`), 'spend:');
-      continue;
-    }
-    let combos: string[] = [family.family];
-    for (const option of family.options) {
-      // A free-text option ends the list at "family:" for the council to complete.
-      if (isFreeText(option)) {
-        combos = combos.map((c) => `${c}:`);
-        break;
-      }
-      combos = combos.flatMap((c) => option.map((o) => `${c}:${o}`));
-    }
-    ids.push(...combos);
-  }
-  return [...new Set(ids)];
+export function sheetFamilies(group: CategoryGroup): SourceFamily[] {
+  const own = group.categories.filter((c, i) => i === 0 || !BORROWED.has(c));
+  return SOURCE_FAMILIES.filter((f) => f.kind !== 'desnz' && f.categories.some((c) => own.includes(c)));
+}
+
+/** The Source drop-down of a sheet: every labelled choice of its families, in catalogue order. */
+export function sourceChoices(group: CategoryGroup, set: FactorSet, spendCategories: readonly CouncilSpendCategory[]): SourceChoice[] {
+  return sheetFamilies(group).flatMap((f) => familyChoices(f, set, spendCategories));
+}
+
+/** Units a source may be given in on the sheet (less those its family refuses). */
+export function unitsOf(family: SourceFamily): Unit[] {
+  return UNITS.filter((u) => family.dimensions.includes(dimensionOf(u)) && !(family.refusedUnits?.units.includes(u) ?? false));
 }
 
 export function unitChoices(group: CategoryGroup): Unit[] {
-  const dims = new Set(SOURCE_FAMILIES.filter((f) => f.kind !== 'desnz' && f.categories.some((c) => group.categories.includes(c))).flatMap((f) => f.dimensions));
-  return UNITS.filter((u) => dims.has(dimensionOf(u)));
+  const allowed = new Set(sheetFamilies(group).flatMap(unitsOf));
+  return UNITS.filter((u) => allowed.has(u));
 }

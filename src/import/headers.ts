@@ -4,8 +4,9 @@ import { readUnit } from '../units/unit-text.js';
 /** The columns of an activity table, in the order the template and the long CSV write them. */
 export const ACTIVITY_FIELDS = [
   'id', 'category', 'site', 'source', 'quantity', 'unit', 'priceYear', 'reportingYear', 'date', 'dataQuality',
-  'market', 'marketFactor', 'marketEvidence', 'supplier', 'supplierFactor', 'supplierEvidence', 'includesVatAt', 'scope3Category', 'notes',
+  'market', 'marketFactor', 'marketEvidence', 'supplier', 'supplierFactor', 'supplierEvidence', 'includesVatAt', 'returnToSewer', 'scope3Category', 'notes',
 ] as const;
+/** One of `ACTIVITY_FIELDS`: a column an activity sheet or CSV may have. */
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
 /** The header the template writes for each field, then the other ways councils head the same column. */
@@ -28,6 +29,7 @@ export const FIELD_HEADERS: Record<ActivityField, readonly [string, ...string[]]
   supplierFactor: ['Supplier factor (kgCO2e/GBP)', 'supplier factor (kgco2e/£)', 'supplier kgco2e per £', 'supplier kgco2e per gbp'],
   supplierEvidence: ['Supplier evidence', 'supplier factor evidence', 'evidence of supplier factor'],
   includesVatAt: ['VAT included (%)', 'vat included', 'vat rate included', 'includes vat at'],
+  returnToSewer: ['Return to sewer (%)', 'return to sewer', 'returned to sewer', 'returned to sewer (%)', 'return to sewer %', 'sewer return', 'sewerage return', 'percentage returned to sewer'],
   scope3Category: ['Scope 3 category', 'ghg protocol category', 'scope 3 cat'],
   notes: ['Notes', 'note', 'comments', 'comment', 'description', 'remarks'],
 };

@@ -1,4 +1,5 @@
 import { Decimal } from '../decimal.js';
+import { isNumberReading, readNumber } from './numbers.js';
 
 const ZERO = 48;
 const NINE = 57;
@@ -72,6 +73,28 @@ export function isNegativePence(pence: number): boolean {
 }
 
 /**
+ * A ledger line's amount, exact either way: whole pence from `readPence` (the common case, nothing allocated to
+ * read it), or pounds as a Decimal from `readNumber` for the rare amount the fast reader leaves.
+ */
+export type LedgerAmount = { readonly kind: 'pence'; readonly pence: number } | { readonly kind: 'pounds'; readonly pounds: Decimal };
+
+/** An amount, or why the text is none ("n/a"). */
+export type AmountReading = LedgerAmount | { readonly kind: 'not-a-number'; readonly reason: string };
+
+/** Reads a ledger amount: the fast reader first, `readNumber` for anything it leaves. */
+export function readAmount(text: string): AmountReading {
+  const pence = readPence(text);
+  if (pence !== undefined) return { kind: 'pence', pence };
+  const n = readNumber(text);
+  return isNumberReading(n) ? { kind: 'pounds', pounds: n.value } : { kind: 'not-a-number', reason: n.reason };
+}
+
+/** A credit note or refund: below zero, or a negative zero such as "(0.00)" or "-0". */
+export function isCredit(amount: LedgerAmount): boolean {
+  return amount.kind === 'pence' ? isNegativePence(amount.pence) : amount.pounds.isNegative();
+}
+
+/**
  * A running sum of amounts, exact however many lines: pence as a BigInt, and the rare amount `readPence` leaves
  * to `readNumber` as a Decimal beside it.
  */
@@ -79,6 +102,11 @@ export class ExactSum {
   private pence = 0n;
   private other: Decimal | undefined;
   lines = 0;
+
+  add(amount: LedgerAmount): void {
+    if (amount.kind === 'pence') this.addPence(amount.pence);
+    else this.addDecimal(amount.pounds);
+  }
 
   addPence(pence: number): void {
     this.pence += BigInt(pence);

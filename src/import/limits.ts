@@ -21,6 +21,7 @@ export interface ImportLimits {
   readonly maxMergedCells: number;
 }
 
+/** The import limits used unless a caller gives others: sizes, rows and cells beyond which a file is refused. */
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 500 * 1024 * 1024,

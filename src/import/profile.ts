@@ -1,7 +1,7 @@
 import { COUNCIL_TYPE_INFO, COUNCIL_TYPES, REGION_LABELS, REGIONS, type CouncilType, type Region } from '../activity/council.js';
 import type { ReportingYear } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
-import { factorSetIds } from '../factors/bundled.js';
+import { factorLibraryFor } from '../factors/default-library.js';
 import { formatOrigin, type Origin, type Problem } from '../problem.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import { readFinancialYear } from './years.js';
@@ -19,6 +19,7 @@ export interface BaselineProfile {
   denominators: { population?: Decimal; staffFte?: Decimal; grossRevenueExpenditureGbpMillions?: Decimal; floorAreaM2?: Decimal };
 }
 
+/** A baseline profile with every About field blank. */
 export function emptyProfile(): BaselineProfile {
   return { boundary: {}, denominators: {} };
 }
@@ -96,9 +97,10 @@ function parseAboutValue(kind: Kind, t: string): { value: unknown } | { reason: 
       return year !== undefined ? { value: year } : { reason: 'not a financial year such as 2023/24' };
     }
     case 'factor-set': {
-      const ids = factorSetIds();
+      // Checked against the default library (the bundled sets in Node); without one, the calculation checks it.
+      const ids = factorLibraryFor({})?.sets.map((s) => s.id);
       const id = t.toLowerCase();
-      return ids.includes(id) ? { value: id } : { reason: `no factor set '${t}'; available: ${ids.join(', ')}` };
+      return ids === undefined || ids.includes(id) ? { value: id } : { reason: `no factor set '${t}'; available: ${ids.join(', ')}` };
     }
     case 'yes-no': {
       const v = t.toLowerCase();

@@ -1,7 +1,9 @@
+import type { DisplayedTotal } from './displayed-totals.js';
 import type { ActivityRecordInput, ActivityProblemCode } from '../activity/record.js';
 import type { Origin, Problem } from '../problem.js';
 import type { BaselineProfile, ProfileProblemCode } from './profile.js';
 
+/** The stable code of an import problem. */
 export type ImportProblemCode =
   | ActivityProblemCode
   | ProfileProblemCode
@@ -20,6 +22,7 @@ export type ImportProblemCode =
   | 'unknown-market-instrument'
   | 'market-conflict'
   | 'totals-row'
+  | 'totals-label'
   | 'invalid-scope3-category'
   | 'merged-quantity'
   | 'duplicate-id'
@@ -35,6 +38,7 @@ export type ImportProblemCode =
   | 'extra-cells'
   | 'spend-in-baseline-and-ledger';
 
+/** A problem with one row, cell or file of an import, naming where. */
 export type ImportProblem = Problem<ImportProblemCode>;
 
 /**
@@ -51,12 +55,15 @@ export interface RowAccount {
   readonly reason?: string;
 }
 
+/** An imported baseline: its About profile, the records read, the problems, and how every row was accounted for. */
 export interface ImportResult {
   readonly profile: BaselineProfile;
   readonly records: ActivityRecordInput[];
   readonly problems: ImportProblem[];
   /** One entry per non-blank row read, so rows in = records + problems + profile + skipped can be checked. */
   readonly accounting: RowAccount[];
+  /** A template workbook's Summary total as last shown in Excel or LibreOffice (a preview), where it has one. */
+  readonly displayedTotal?: DisplayedTotal & { readonly file: string };
 }
 
 /** Input that cannot be read as a baseline at all (not a workbook, no recognisable header). */

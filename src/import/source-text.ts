@@ -1,4 +1,5 @@
 import { SOURCE_FAMILIES } from '../activity/sources.js';
+import { sourceFromLabel } from './source-labels.js';
 
 /** Plain names councils use for a source (in a Source cell or a column header such as "Gas (kWh)"). */
 const SOURCE_SYNONYMS: Record<string, string> = {
@@ -19,12 +20,13 @@ const byLabel = new Map(SOURCE_FAMILIES.filter((f) => f.options.length === 0).ma
 
 /**
  * A source id from what a council wrote: an id ("car:medium:diesel", in any case), the catalogue label of a
- * source without options ("Natural gas") or a common name ("mains gas", "kerosene"). Unrecognised text is
+ * source without options ("Natural gas"), a template drop-down's label ("Car – medium – diesel", see
+ * source-labels.ts) or a common name ("mains gas", "kerosene"). Unrecognised text is
  * returned as written (lower case) so the catalogue's own check reports it with suggestions.
  */
 export function readSource(text: string): string {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return SOURCE_SYNONYMS[t] ?? byLabel.get(t) ?? t;
+  return SOURCE_SYNONYMS[t] ?? byLabel.get(t) ?? sourceFromLabel(t) ?? t;
 }
 
 /** A column header naming a source, as in "Gas (kWh)"; undefined when the name is no known source. */

@@ -1,11 +1,13 @@
+import { Decimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
-import { DATA_QUALITY_TIERS, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
+import { DATA_QUALITY_TIERS, freezeRecord, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
 import { isSourceError, parseSource } from '../activity/sources.js';
 import type { Origin } from '../problem.js';
 import { findSplitNumber } from '../tables/split-number.js';
 import { columnLetters, type CellText, type SourceRow } from '../tables/table.js';
 import type { Unit } from '../units/units.js';
+import { isPreviewHeader } from './displayed-totals.js';
 import type { CategoryGroup } from './groups.js';
 import { readHeader, type ActivityField } from './headers.js';
 import { isNumberReading, readNumber } from './numbers.js';
@@ -43,6 +45,8 @@ interface Columns {
   readonly fields: ReadonlyMap<ActivityField, number>;
   readonly quantities: readonly QuantityColumn[];
   readonly headers: readonly string[];
+  /** The template's preview formula columns: generated, recalculated on import, never read. */
+  readonly previews: ReadonlySet<number>;
   /** Up to the last heading: a value further right belongs to no column. */
   readonly width: number;
 }
@@ -51,9 +55,14 @@ interface Columns {
 function readColumns(row: SourceRow): Columns | undefined {
   const fields = new Map<ActivityField, number>();
   const quantities: QuantityColumn[] = [];
+  const previews = new Set<number>();
   const headers = row.cells.map((c) => c.text.trim());
   headers.forEach((text, index) => {
     if (text === '') return;
+    if (isPreviewHeader(text)) {
+      previews.add(index);
+      return;
+    }
     const h = readHeader(text);
     if (h.field === 'quantity') quantities.push({ index, header: text, ...(h.unit !== undefined ? { unit: h.unit } : {}) });
     else if (h.field !== undefined && h.unit === undefined) {
@@ -68,8 +77,11 @@ function readColumns(row: SourceRow): Columns | undefined {
   const describedBySource = fields.has('source') || quantities.some((q) => q.source !== undefined);
   let width = headers.length;
   while (width > 0 && headers[width - 1] === '') width--;
-  return quantities.length > 0 && describedBySource ? { fields, quantities, headers, width } : undefined;
+  return quantities.length > 0 && describedBySource ? { fields, quantities, headers, previews, width } : undefined;
 }
+
+/** Non-blank rows searched for a header: far more notes than any table has above it. */
+export const HEADER_SEARCH_ROWS = 1000;
 
 const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 const NOTE = /^(notes?|n\.?b\.?|source|sources|\*)(\b|:)/i;
@@ -83,6 +95,7 @@ export class TableImporter {
   private columns: Columns | undefined;
   private readonly before: SourceRow[] = [];
   private readonly seenIds = new Set<string>();
+  private readonly sums = new RunningSums();
   /** Columns without a heading already reported as holding values. */
   private readonly unheaded = new Set<number>();
 
@@ -96,19 +109,24 @@ export class TableImporter {
     return this.columns !== undefined;
   }
 
-  row(row: SourceRow): void {
-    if (isBlank(row)) return;
+  row(input: SourceRow): void {
+    const row = this.columns === undefined ? input : withoutPreviews(input, this.columns.previews);
+    if (isBlank(row)) {
+      if (!isBlank(input)) this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason: 'template preview formulas only' });
+      return;
+    }
     if (row.malformedQuotes !== undefined) {
       this.sink.problem({ severity: 'error', code: 'malformed-quotes', message: malformedQuotesMessage(row.line, row.malformedQuotes.toLine), origin: this.rowOrigin(row) });
       this.sink.account({ origin: this.rowOrigin(row), outcome: 'problem', records: 0, problems: 1 });
       return;
     }
     if (this.columns === undefined) {
-      // Looked for on every row until found, however many notes sit above it: rows before it are held anyway
-      // (for the preamble, or to list as skipped), so stopping early would only drop a sheet with a long preamble.
-      const columns = readColumns(row);
+      // Looked for through a long preamble of notes (#11: a header on row 42), but not through a whole sheet: a
+      // sheet with no header would otherwise be held whole (20 million cells exhausted memory). Past the limit
+      // the rows are kept by line number only, to be listed as skipped.
+      const columns = this.before.length < HEADER_SEARCH_ROWS ? readColumns(row) : undefined;
       if (columns === undefined) {
-        this.before.push(row);
+        this.before.push(this.before.length < HEADER_SEARCH_ROWS ? row : { line: row.line, cells: [] });
         return;
       }
       this.columns = columns;
@@ -126,7 +144,7 @@ export class TableImporter {
   }
 
   private reportIgnoredColumns(row: SourceRow, columns: Columns): void {
-    const used = new Set([...columns.fields.values(), ...columns.quantities.map((q) => q.index)]);
+    const used = new Set([...columns.fields.values(), ...columns.quantities.map((q) => q.index), ...columns.previews]);
     columns.headers.forEach((h, i) => {
       if (h === '' || used.has(i) || row.cells[i]?.merge === 'across') return;
       const reason = readHeader(h).field !== undefined ? 'a second column for the same field' : 'a column heading not recognised';
@@ -148,16 +166,21 @@ export class TableImporter {
     const cells = row.cells.map((c) => (c.merge === 'across' ? { text: '' } : c));
     const quantityCells = columns.quantities.map((q) => cells[q.index] ?? { text: '' });
     const skip = (reason: string) => this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason });
-    // A totals row is labelled in its first cell ("Total", "Sub-total: gas"); a site or supplier that merely
-    // begins with "Total" further along the row is data. Each skip is a warning naming the cell, never silent.
+    // A totals row is labelled in its first cell ("Total", "Sub-total: gas") and its figures are the sum of the
+    // rows above; a site that merely begins with "Total" ("Total Fitness Gym") is data, even in the first cell.
+    // Either way a warning names the cell, never silent.
     const first = cells.findIndex((c) => c.text.trim() !== '');
-    if (first !== -1 && !columns.quantities.some((q) => q.index === first) && TOTALS.test(cells[first]!.text.trim())) {
-      this.sink.problem({
-        severity: 'warning', code: 'totals-row', origin: this.cellOrigin(row.line, first, columns), value: cells[first]!.text.trim(),
-        message: 'Row skipped as a totals row (its parts are counted on their own rows); if it is data, change this label',
-      });
-      return skip('totals row');
+    const label = first === -1 || columns.quantities.some((q) => q.index === first) ? undefined : cells[first]!.text.trim();
+    if (label !== undefined && TOTALS.test(label)) {
+      const origin = this.cellOrigin(row.line, first, columns);
+      if (this.sums.isTotal(quantityCells)) {
+        this.sums.closeGroup();
+        this.sink.problem({ severity: 'warning', code: 'totals-row', origin, value: label, message: 'Row skipped as a totals row: its figures are the sum of the rows above, which are counted on their own' });
+        return skip('totals row');
+      }
+      this.sink.problem({ severity: 'warning', code: 'totals-label', origin, value: label, message: 'The row is labelled like a total, but its figures are not the sum of the rows above, so it was imported as data; delete it if it is a total' });
     }
+    this.sums.add(quantityCells);
     const filled = cells.filter((c) => c.text.trim() !== '' || c.formulaWithoutValue === true);
     const noQuantity = quantityCells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true && c.merge === undefined);
     if (noQuantity && (filled.length === 1 || NOTE.test(filled[0]?.text.trim() ?? ''))) return skip('notes row');
@@ -224,6 +247,65 @@ export class TableImporter {
   get tableContext(): TableContext {
     return this.context;
   }
+}
+
+/** The row with the template's preview cells blanked: their formulas are the template's, not the council's data. */
+function withoutPreviews(row: SourceRow, previews: ReadonlySet<number>): SourceRow {
+  return previews.size === 0 ? row : { ...row, cells: row.cells.map((c, i) => (previews.has(i) ? { text: '' } : c)) };
+}
+
+/**
+ * The sums of each quantity column, since the table began and since the last totals row, that tell a totals row
+ * from data labelled "Total…": its every figure is one of those sums (to within rounding: 0.5, or 0.1% for large
+ * figures, as totals are often shown rounded). A sum is taken of every number in the column, as SUM does, and of
+ * the quantities the import keeps (no negatives). A totals row with no figure, or one that cannot be read (a
+ * formula without a saved result), is taken as labelled.
+ */
+class RunningSums {
+  private since: Sums[] = [];
+  private readonly all: Sums[] = [];
+
+  add(cells: readonly CellText[]): void {
+    cells.forEach((cell, i) => {
+      const n = numberIn(cell);
+      if (n === undefined) return;
+      this.since[i] = addTo(this.since[i], n);
+      this.all[i] = addTo(this.all[i], n);
+    });
+  }
+
+  isTotal(cells: readonly CellText[]): boolean {
+    return cells.every((cell, i) => {
+      if (cell.formulaWithoutValue === true || cell.text.trim() === '') return true;
+      const n = numberIn(cell);
+      const sums = [this.since[i], this.all[i]].flatMap((s) => (s === undefined ? [ZERO] : [s.signed, s.kept]));
+      return n !== undefined && sums.some((sum) => n.sub(sum).abs().lte(Decimal.max(HALF, sum.abs().mul(ROUNDING_SHARE))));
+    });
+  }
+
+  closeGroup(): void {
+    this.since = [];
+  }
+}
+
+interface Sums {
+  readonly signed: Decimal;
+  readonly kept: Decimal;
+}
+
+function addTo(sums: Sums | undefined, n: Decimal): Sums {
+  const { signed, kept } = sums ?? { signed: ZERO, kept: ZERO };
+  return { signed: signed.add(n), kept: n.isNegative() ? kept : kept.add(n) };
+}
+
+const ZERO = new Decimal(0);
+const HALF = new Decimal('0.5');
+const ROUNDING_SHARE = new Decimal('0.001');
+
+function numberIn(cell: CellText): Decimal | undefined {
+  if (cell.error === true || cell.formulaWithoutValue === true || cell.text.trim() === '') return undefined;
+  const n = readNumber(cell.text);
+  return isNumberReading(n) ? n.value : undefined;
 }
 
 function isBlank(row: SourceRow): boolean {
@@ -331,7 +413,11 @@ class RowReader {
       const n = readNumber(t.replace(/%$/, ''));
       return isNumberReading(n) ? (n.value.isNegative() || n.value.gte(100) ? { reason: `'${t}' is not a VAT rate in per cent (e.g. 20)` } : n) : n;
     });
-    const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market, supplierFactor, includesVatAt];
+    const returnToSewer = this.parsed('returnToSewer', 'invalid-number', (t) => {
+      const n = readNumber(t.replace(/%$/, ''));
+      return isNumberReading(n) ? (n.value.isNegative() || n.value.gt(100) ? { reason: `'${t}' is not a share in per cent (e.g. 95)` } : n) : n;
+    });
+    const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market, supplierFactor, includesVatAt, returnToSewer];
     if (reads.some((r) => !r.ok)) return undefined;
     const value = <T>(r: Read<T>) => (r.ok ? r.value : undefined);
 
@@ -363,6 +449,7 @@ class RowReader {
       market: value(market),
       supplierFactor: value(supplierFactor),
       includesVatAt: value(includesVatAt),
+      returnToSewer: value(returnToSewer),
     };
     return { category: chosenCategory, ...definedFields(optional) } as never;
   }
@@ -443,7 +530,8 @@ class RowReader {
     }
     const origin = this.table.origin(this.row.line, q.index);
     const id = common.id !== undefined && q.source !== undefined && this.columns.quantities.length > 1 ? `${common.id}-${q.source}` : common.id;
-    const record: ActivityRecordInput = { ...common, ...(id !== undefined ? { id } : {}), source, quantity: n.value, unit, origin };
+    // Frozen, so the calculation knows it is the record checked here and does not check it again.
+    const record: ActivityRecordInput = freezeRecord({ ...common, ...(id !== undefined ? { id } : {}), source, quantity: n.value, unit, origin });
     const checked = parseActivityRecord(record, 0);
     if ('problem' in checked) {
       const p = checked.problem;

@@ -9,6 +9,7 @@ import { checkFileSize, checkZip, importLimits, RowLimiter, type ImportLimits } 
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
 import { damage } from './workbook-damage.js';
+import { GENERATED_SHEETS, LISTS_SHEET, readDisplayedTotal, SUMMARY_SHEET } from './displayed-totals.js';
 
 export interface WorkbookImportOptions {
   /** The name problems give the file (default: the basename of a path, else "workbook.xlsx"). */
@@ -16,9 +17,8 @@ export interface WorkbookImportOptions {
   readonly limits?: Partial<ImportLimits>;
 }
 
-/** Sheet names read as the About (scope) sheet, and the template's hidden drop-down lists. */
+/** Sheet names read as the About (scope) sheet. */
 const ABOUT_SHEETS = ['about', 'profile', 'scope', 'council', 'about the council'];
-export const LISTS_SHEET = 'Lists';
 
 /**
  * Imports a council baseline workbook: the About sheet gives the profile, every other sheet with a recognisable
@@ -57,8 +57,17 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
       tables++;
       continue;
     }
-    if (sheet.name === LISTS_SHEET && sheet.state !== 'visible') {
-      await read(skip('template drop-down lists'));
+    // The template's own sheets are skipped: the Summary by name (its displayed total is kept, to compare with
+    // the exact one), the Lists only while hidden, as a visible sheet of that name may be someone's data.
+    const generated = GENERATED_SHEETS.find((g) => g.name === sheet.name && (g.name !== LISTS_SHEET || sheet.state !== 'visible'));
+    if (generated !== undefined) {
+      const rows: SourceRow[] = [];
+      await read((r) => {
+        skip(generated.reason)(r);
+        if (sheet.name === SUMMARY_SHEET) rows.push(r);
+      });
+      const displayed = sheet.name === SUMMARY_SHEET ? readDisplayedTotal(rows, sheet.name) : undefined;
+      if (displayed !== undefined) collector.displayedTotal = { ...displayed, file };
       continue;
     }
     const group = groupOfSheet(sheet.name);

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { definedFields } from '../defined.js';
 import { parseActivityRecords, ReportingYearSchema, reportingYearStart, type ReportingYear } from '../activity/record.js';
 import { Decimal, type DecimalValue } from '../decimal.js';
-import { defaultFactorSetId, loadFactorSet } from '../factors/bundled.js';
+import { factorLibraryFor } from '../factors/default-library.js';
 import type { FactorSet } from '../factors/factor-set.js';
+import { defaultSetId, NoFactorLibraryError, type FactorLibrary } from '../factors/library.js';
 import type { Problem } from '../problem.js';
 import { CALCULATION_PROBLEM_CODES, calculateRecord, type BoundaryExclusion } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import { PriceIndexSchema, SpendFactorTableSchema, spendSetFromTable, type PriceIndex, type SpendContext, type SpendFactorTable } from '../calculate/spend.js';
-import { bundledSpendCategories, loadSpendFactorSet } from '../factors/spend/bundled.js';
 import { SpendCategoryMap } from '../factors/spend/categories.js';
 import { CouncilSpendCategorySchema, type CouncilSpendCategory } from '../factors/spend/schema.js';
 import { SpendFactorSet } from '../factors/spend/spend-set.js';
@@ -16,6 +16,7 @@ import { groupsCoveredByActivity } from '../calculate/spend-overlap.js';
 import { totalLines } from './build.js';
 import type { CouncilProfile, Inventory } from './types.js';
 
+/** What `calculateInventory` costs: records, and the council and reporting year they belong to. */
 export interface CalculationInput {
   /** Activity records: validated `ActivityRecord`s or raw objects (validated here, each bad one a problem). */
   readonly records: readonly unknown[];
@@ -23,6 +24,7 @@ export interface CalculationInput {
   readonly reportingYear?: ReportingYear;
 }
 
+/** How `calculateInventory` costs: the factor set or library, spend factors, residual mix, boundary. */
 export interface CalculationOptions {
   /**
    * Factor set id or a loaded set. Default: the set of the calendar year the reporting year starts in
@@ -47,7 +49,13 @@ export interface CalculationOptions {
    * that loads the data itself); with `factorSet` and `spendFactorSet` given as loaded sets, nothing is read from disk.
    */
   readonly spendCategoryTable?: readonly CouncilSpendCategory[];
-  /** Read factor sets from this folder (as `council-ghg factors import` writes it) instead of the bundled ones. */
+  /**
+   * Where sets named by id (and the default set, and the spend data) come from: a library fetched or built from
+   * data (`fetchFactorLibrary`, `factorLibraryFromFiles`). Default in Node: the bundled sets; in the portable
+   * core alone there is none, so give loaded sets or a library.
+   */
+  readonly factors?: FactorLibrary;
+  /** Node only: read factor sets from this folder (as `council-ghg factors import` writes it) instead of the bundled ones. */
   readonly factorSetsDir?: string;
   /**
    * Upstream (well-to-tank) and grid-loss (transmission and distribution) lines to leave out, to compare with a
@@ -56,15 +64,25 @@ export interface CalculationOptions {
   readonly exclude?: readonly BoundaryExclusion[];
 }
 
-function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined, dir: string | undefined): FactorSet {
+function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined, library: FactorLibrary | undefined): FactorSet {
   if (factorSet !== undefined && typeof factorSet !== 'string') return factorSet;
-  return loadFactorSet(factorSet ?? defaultFactorSetId(reportingYear === undefined ? undefined : reportingYearStart(reportingYear), dir), dir);
+  if (library === undefined) throw new NoFactorLibraryError(factorSet === undefined ? 'the default factor set' : `factor set '${factorSet}'`);
+  return library.factorSet(factorSet ?? defaultSetId(library.sets, reportingYear === undefined ? undefined : reportingYearStart(reportingYear)));
 }
 
-/** Activity records → inventory. Pure apart from reading the bundled factor set (cached). */
+/**
+ * Activity records → inventory. Pure apart from the factor library's reading a set it has not read before.
+ * @example
+ * const inventory = calculateInventory(
+ *   { reportingYear: '2023/24', records: [{ category: 'buildings', source: 'natural-gas', quantity: '1184230', unit: 'kWh' }] },
+ *   { factorSet: 'desnz-2023' },
+ * );
+ * console.log(`${formatTonnes(inventory.totals.total)} tCO2e on ${inventory.factorSet.id}`);
+ */
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
   checkConfiguration(input, options);
-  const set = chooseFactorSet(input.reportingYear, options.factorSet, options.factorSetsDir);
+  const library = factorLibraryFor(options);
+  const set = chooseFactorSet(input.reportingYear, options.factorSet, library);
   const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
   const { records, problems: activityProblems } = parseActivityRecords(start === undefined ? input.records : input.records.map((r) => withDefaultPriceYear(r, start)));
   const recordProblems: Problem[] = [...activityProblems];
@@ -79,7 +97,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     recordProblems.push({
       severity: 'warning',
       code: 'factor-set-year-differs',
-      message: `No ${start} factor set is available ${options.factorSetsDir === undefined ? 'in this version of council-ghg' : `in ${options.factorSetsDir}`}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
+      message: `No ${start} factor set is available ${library?.where ?? 'in the factor library'}: the ${input.reportingYear} figures use ${set.id}, the ${set.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`,
       origin: { note: 'factor set' },
     });
   }
@@ -88,7 +106,7 @@ export function calculateInventory(input: CalculationInput, options: Calculation
     set,
     ...(options.exclude !== undefined ? { excluded: new Set(options.exclude) } : {}),
     ...(options.residualMixKgCO2ePerKWh !== undefined ? { residualMixKgCO2ePerKWh: residualMix(options.residualMixKgCO2ePerKWh) } : {}),
-    spend: spendContext(options),
+    ...definedFields({ spend: spendContext(options, library), library }),
     coveredByActivity: groupsCoveredByActivity(records),
   };
   const lines: EmissionLine[] = [];
@@ -221,18 +239,32 @@ function issues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
 }
 
-let bundledCategoryMap: SpendCategoryMap | undefined;
+const libraryCategoryMaps = new WeakMap<FactorLibrary, SpendCategoryMap>();
 
-/** A user's table (with its own price index) or a bundled set, and the category map with the council's rows. */
-function spendContext(options: CalculationOptions): SpendContext {
-  // The bundled table alone is built once: a benchmark restates many inventories with it.
-  const categories = options.spendCategoryTable === undefined && options.spendCategories === undefined
-    ? (bundledCategoryMap ??= new SpendCategoryMap(bundledSpendCategories()))
-    : new SpendCategoryMap(options.spendCategoryTable ?? bundledSpendCategories(), options.spendCategories ?? []);
+/** The council's own categories over the given table or the library's; a library's table alone is built once. */
+function categoryMap(options: CalculationOptions, library: FactorLibrary | undefined): SpendCategoryMap {
+  if (options.spendCategoryTable !== undefined || options.spendCategories !== undefined) {
+    return new SpendCategoryMap(options.spendCategoryTable ?? library?.spendCategories() ?? [], options.spendCategories ?? []);
+  }
+  if (library === undefined) return new SpendCategoryMap([]);
+  // A benchmark restates many inventories with the same library.
+  let map = libraryCategoryMaps.get(library);
+  if (map === undefined) libraryCategoryMaps.set(library, (map = new SpendCategoryMap(library.spendCategories())));
+  return map;
+}
+
+/**
+ * A user's table (with its own price index) or a given or library's set, with the category map; none (each spend
+ * record then a problem) when no spend set is given and the library holds none.
+ */
+function spendContext(options: CalculationOptions, library: FactorLibrary | undefined): SpendContext | undefined {
+  const categories = categoryMap(options, library);
   if (options.spendFactors !== undefined) {
     return { set: spendSetFromTable(options.spendFactors), categories, priceIndex: options.priceIndex ?? options.spendFactors.priceIndex };
   }
-  const set = options.spendFactorSet instanceof SpendFactorSet ? options.spendFactorSet : loadSpendFactorSet(options.spendFactorSet);
+  if (typeof options.spendFactorSet === 'string' && library === undefined) throw new NoFactorLibraryError(`spend factor set '${options.spendFactorSet}'`);
+  const set = options.spendFactorSet instanceof SpendFactorSet ? options.spendFactorSet : library?.spendFactorSet(options.spendFactorSet);
+  if (set === undefined) return undefined;
   return { set, categories, ...(options.priceIndex !== undefined ? { priceIndex: options.priceIndex } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import { definedFields } from '../defined.js';
+import { compareDisplayedTotal } from '../import/displayed-totals.js';
 import type { ImportResult } from '../import/result.js';
 import type { BaselineProfile } from '../import/profile.js';
 import { calculateInventory, type CalculationOptions } from './calculate-inventory.js';
@@ -14,12 +15,14 @@ export function councilFromProfile(profile: BaselineProfile): CouncilProfile {
  * asked for, else the one the About sheet names, else the reporting year's. The import's problems come first in
  * `problems`, so every report lists them with the calculation's own.
  */
-export function inventoryFromImport(imported: Pick<ImportResult, 'profile' | 'records' | 'problems'>, options: CalculationOptions = {}): Inventory {
-  const { profile } = imported;
+export function inventoryFromImport(imported: Pick<ImportResult, 'profile' | 'records' | 'problems' | 'displayedTotal'>, options: CalculationOptions = {}): Inventory {
+  const { profile, displayedTotal } = imported;
   const factorSet = options.factorSet ?? profile.factorSetId;
   const inventory = calculateInventory(
     { records: imported.records, council: councilFromProfile(profile), ...definedFields({ reportingYear: profile.reportingYear }) },
     { ...options, ...definedFields({ factorSet }) },
   );
-  return { ...inventory, problems: [...imported.problems, ...inventory.problems] };
+  // A workbook's own preview total, when it differs from the exact one beyond what it shows, is said so.
+  const differs = displayedTotal === undefined ? undefined : compareDisplayedTotal(displayedTotal, inventory.totals.total, displayedTotal.file);
+  return { ...inventory, problems: [...imported.problems, ...(differs !== undefined ? [differs] : []), ...inventory.problems] };
 }

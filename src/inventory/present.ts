@@ -10,6 +10,11 @@ export function roundTonnes(kgCO2e: Decimal, decimals = 1): Decimal {
   return roundHalfEven(kgCO2e.div(1000), decimals);
 }
 
+/**
+ * kgCO2e as tCO2e text, rounded once by `ROUNDING_RULE` (to 0.1 t by default).
+ * @example
+ * formatTonnes(new Decimal('1234567.89')); // '1234.6'
+ */
 export function formatTonnes(kgCO2e: Decimal, decimals = 1): string {
   return roundTonnes(kgCO2e, decimals).toFixed(decimals);
 }
@@ -25,6 +30,7 @@ export function formatShare(part: Decimal, whole: Decimal): string {
   return percent === undefined ? '–' : `${percent.toFixed(1)}%`;
 }
 
+/** The one rounding rule of every figure shown, stated in reports. */
 export const ROUNDING_RULE =
   'Figures are computed exactly in kgCO2e and rounded once, for display, to 0.1 tCO2e (half to even). ' +
   'Totals are summed before rounding, so rounded parts may not add up to the rounded total.';

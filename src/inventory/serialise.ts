@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
 import { EmissionLineSchema, MemoLineSchema, type EmissionLine, type MemoLine } from '../calculate/line.js';
 import { Decimal } from '../decimal.js';
@@ -13,12 +13,20 @@ import type { Inventory } from './types.js';
  * its factor and the totals must be the sum of the lines, so an edited figure is caught rather than trusted.
  */
 export const INVENTORY_FORMAT = 'council-ghg/inventory';
+/** The version of the inventory JSON format `serialiseInventory` writes. */
 export const INVENTORY_FORMAT_VERSION = 1;
 
+/** Text that `parseInventory` cannot read as an inventory, with the reason. */
 export class InventoryFormatError extends Error {
   override readonly name = 'InventoryFormatError';
 }
 
+/**
+ * An inventory as lossless JSON (decimals as exact strings).
+ * @example
+ * const text = serialiseInventory(inventory);
+ * parseInventory(text).totals.total.eq(inventory.totals.total); // true
+ */
 export function serialiseInventory(inventory: Inventory): string {
   const document = {
     format: INVENTORY_FORMAT,
@@ -30,6 +38,7 @@ export function serialiseInventory(inventory: Inventory): string {
   return `${JSON.stringify(toPlain(document), null, 2)}\n`;
 }
 
+/** An inventory from `serialiseInventory`'s JSON, checked (zod); an `InventoryFormatError` when it is not one. */
 export function parseInventory(text: string): Inventory {
   let json: unknown;
   try {

@@ -4,6 +4,7 @@ import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import type { Decimal } from '../decimal.js';
 import type { Problem } from '../problem.js';
 
+/** Who the inventory is of: name, ONS code, council type, region, boundary notes. */
 export interface CouncilProfile {
   readonly name?: string;
   readonly onsCode?: string;
@@ -12,6 +13,7 @@ export interface CouncilProfile {
   readonly boundaryNotes?: string;
 }
 
+/** The factor set an inventory used: id, title, year, source file. */
 export interface FactorSetSummary {
   readonly id: string;
   readonly title: string;
@@ -36,6 +38,7 @@ export interface InventoryTotals {
   readonly biogenicCO2: Decimal;
 }
 
+/** A costed inventory: its lines, memo items, problems and exact totals, with the council, year and factor set. */
 export interface Inventory {
   readonly council: CouncilProfile;
   readonly reportingYear?: ReportingYear;

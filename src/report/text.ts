@@ -1,11 +1,18 @@
+import type { InventoryComparison } from '../inventory/compare.js';
 import type { Inventory } from '../inventory/types.js';
+import { changeSentence, changeTables, methodChangeText, yearOf } from './change-text.js';
 import { formatMemoValue, formatPercent, formatPounds, formatTonnes, LARGEST_PROCUREMENT_ROWS, ROUNDING_RULE } from './format.js';
 import { SPEND_EXPLANATION, vatAndPriceNote } from './notes.js';
 import { summarise, type ReportSummary } from './summary.js';
 import { formatTextTable } from './text-table.js';
 
+export interface TextReportOptions {
+  /** The year-on-year change from `compareInventories(previous, inventory)`: adds its section. */
+  readonly comparison?: InventoryComparison;
+}
+
 /** A readable summary for the terminal: what a council officer checks before publishing. */
-export function renderText(inventory: Inventory): string {
+export function renderText(inventory: Inventory, options: TextReportOptions = {}): string {
   const s = summarise(inventory);
   const { factorSet } = inventory;
   const share = (kg: Parameters<typeof formatPercent>[0]) => formatPercent(kg, s.total);
@@ -32,6 +39,7 @@ export function renderText(inventory: Inventory): string {
         footer: [['Total', formatTonnes(s.total), share(s.total)]],
         right: [1, 2],
       }),
+    ...(options.comparison === undefined ? [] : [changeText(options.comparison)]),
     heading('Scope 3 by GHG Protocol category (tCO2e)') +
       (s.scope3Categories.length === 0
         ? 'No scope 3 emissions reported.'
@@ -62,6 +70,19 @@ export function renderText(inventory: Inventory): string {
       (s.problems.errors + s.problems.warnings > 0 ? ' Each is listed in the JSON and XLSX reports.' : ''),
   ];
   return sections.join('\n\n') + '\n';
+}
+
+/** The change since the previous year: the sentence, the parts by scope, and each of DESNZ's own changes. */
+function changeText(c: InventoryComparison): string {
+  const tables = changeTables(c);
+  const right = tables.header.map((_, i) => i).filter((i) => i > 0);
+  return (
+    heading(`Change since ${yearOf(c.previous, 'the previous year')} (tCO2e)`) +
+    `${changeSentence(c)}\n\n` +
+    formatTextTable({ header: [...tables.header], rows: tables.byScope.map((r) => [...r]), footer: [[...tables.total]], right }) +
+    (c.methodChanges.length === 0 ? '' : `\n\nChanges DESNZ made to how a source is counted (not the council's):\n${c.methodChanges.map((m) => `- ${methodChangeText(m)}`).join('\n')}`) +
+    (c.crossProblems.length === 0 ? '' : `\n\n${c.crossProblems.length} record(s) could not be recalculated under the other year's factors: their emissions are shown as not comparable.`)
+  );
 }
 
 function procurementText(s: ReportSummary): string {

@@ -7,6 +7,7 @@ import { ROUNDING_RULE, roundedKilograms, roundedTonnes } from './format.js';
 import { LINE_COLUMNS } from './line-columns.js';
 import { BOUNDARY_NOTES, METHOD_NOTES, SPEND_EXPLANATION, vatAndPriceNote } from './notes.js';
 import { neutraliseCell } from './spreadsheet-safety.js';
+import { withCharts, type ChartSpec } from './xlsx-charts.js';
 import { MEMO_LABELS, summarise, type ReportSummary } from './summary.js';
 
 /**
@@ -37,14 +38,14 @@ export async function renderXlsx(inventory: Inventory): Promise<Uint8Array> {
   workbook.creator = 'council-ghg';
   workbook.title = summary.title;
   summarySheet(workbook, inventory, summary);
-  byScopeSheet(workbook, summary);
-  byCategorySheet(workbook, summary);
+  const charts = [...byScopeSheet(workbook, summary), ...byCategorySheet(workbook, summary)];
   procurementSheet(workbook, summary);
   linesSheet(workbook, inventory);
   memoAndProblemsSheet(workbook, inventory);
   aboutSheet(workbook, inventory);
-  // Bytes, not a Node Buffer, so the same report can be written by Node or downloaded in a browser.
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Bytes, not a Node Buffer, so the same report can be written by Node or downloaded in a browser. Stored, not
+  // deflated, so the charts can be added without a compression library (see xlsx-zip.ts).
+  return withCharts(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), charts);
 }
 
 /** A sheet written top to bottom: titles, notes and tables. */
@@ -86,7 +87,11 @@ class SheetWriter {
     return this.gap();
   }
 
-  table(columns: readonly Column[], rows: readonly (readonly Value[])[], totals: readonly (readonly Value[])[] = []): this {
+  /**
+   * A table: header, rows, then any totals in bold. Given a name, its rows are also an Excel Table of that name
+   * (the totals below it, outside), so pivot tables and Power BI read them by column name.
+   */
+  table(columns: readonly Column[], rows: readonly (readonly Value[])[], totals: readonly (readonly Value[])[] = [], name?: string): this {
     columns.forEach((c, i) => {
       const cell = this.sheet.getCell(this.row, i + 1);
       cell.value = c.header;
@@ -98,6 +103,7 @@ class SheetWriter {
     const lines = Math.max(1, ...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, (this.columnWidths[i] ?? 10) - 2))));
     if (lines > 1) this.sheet.getRow(this.row).height = 15 * lines;
     this.row++;
+    this.lastRows = { first: this.row, last: this.row + rows.length - 1 };
     for (const [values, bold] of [...rows.map((r) => [r, false] as const), ...totals.map((r) => [r, true] as const)]) {
       columns.forEach((c, i) => {
         const cell = this.sheet.getCell(this.row, i + 1);
@@ -106,10 +112,24 @@ class SheetWriter {
       });
       this.row++;
     }
+    if (name !== undefined && rows.length > 0) this.excelTable(name, columns);
     return this.gap();
   }
 
+  private excelTable(name: string, columns: readonly Column[]): void {
+    const { first, last } = this.lastRows;
+    const values = Array.from({ length: last - first + 1 }, (_, r) => columns.map((_c, i) => this.sheet.getCell(first + r, i + 1).value));
+    this.sheet.addTable({
+      name, ref: `A${first - 1}`, headerRow: true,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: columns.map((c) => ({ name: c.header, filterButton: false })),
+      rows: values,
+    });
+  }
+
   private columnWidths: readonly number[] = [];
+  /** The rows (1-based) of the last table's data, without its totals: what a chart of it plots. */
+  lastRows: { readonly first: number; readonly last: number } = { first: 0, last: -1 };
 
   widths(widths: readonly number[]): this {
     this.columnWidths = widths;
@@ -188,15 +208,15 @@ function procurementSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
     .note(SPEND_EXPLANATION)
     .note(vatAndPriceNote(p))
     .gap()
-    .table(columns, p.categories.map((r) => [r.label, r.pounds, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [['Procurement total', p.pounds, p.kgCO2e, p.kgCO2e, share(p.kgCO2e, s.total)]]);
+    .table(columns, p.categories.map((r) => [r.label, r.pounds, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [['Procurement total', p.pounds, p.kgCO2e, p.kgCO2e, share(p.kgCO2e, s.total)]], 'ProcurementCategories');
   if (p.suppliers.length > 0) {
     sheet.title('Suppliers’ own figures used').table([{ header: 'Supplier', kind: 'text' }, { header: '£ excluding VAT', kind: 'GBP' }, ...FIGURE_COLUMNS], p.suppliers.map((r) => [r.label, r.pounds, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]));
   }
 }
 
-function byScopeSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
+function byScopeSheet(workbook: ExcelJS.Workbook, s: ReportSummary): ChartSpec[] {
   const scope3 = s.scopes[2]!.locationBased;
-  new SheetWriter(workbook.addWorksheet('By scope'))
+  const writer = new SheetWriter(workbook.addWorksheet('By scope'))
     .widths([52, 18, 18, 16, 16])
     .title('Emissions by scope')
     .note('Scope 2 is reported both ways (GHG Protocol Scope 2 Guidance): location-based (grid average) and market-based (contracts).')
@@ -205,24 +225,47 @@ function byScopeSheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
       [{ header: 'Scope', kind: 'text' }, { header: 'Location-based tCO2e', kind: 'tCO2e' }, { header: 'Market-based tCO2e', kind: 'tCO2e' }, { header: 'Location-based kgCO2e (to the gram)', kind: 'kgCO2e' }, { header: 'Share of total', kind: 'share' }],
       s.scopes.map((r) => [r.label, r.locationBased, r.marketBased, r.locationBased, share(r.locationBased, s.total)]),
       [['Total', s.total, s.totalMarketBased, s.total, share(s.total, s.total)]],
-    )
+      'ScopeTotals',
+    );
+  const scopes = writer.lastRows;
+  writer
     .title('Scope 3 by GHG Protocol category')
     .table(
       [{ header: 'Category', kind: 'text' }, { header: 'tCO2e', kind: 'tCO2e' }, { header: 'kgCO2e (to the gram)', kind: 'kgCO2e' }, { header: 'Share of scope 3', kind: 'share' }],
       s.scope3Categories.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, scope3)]),
       [['Scope 3 total', scope3, scope3, share(scope3, scope3)]],
+      'Scope3Categories',
     );
+  const chart = figureChart('By scope', 'column', 'Emissions by scope (tCO2e, scope 2 location-based)', scopes, s.scopes.map((r) => [r.label, r.locationBased]));
+  return [{ ...chart, at: { col: 6, row: 1, cols: 7, rows: 18 } }];
 }
 
-function byCategorySheet(workbook: ExcelJS.Workbook, s: ReportSummary): void {
-  new SheetWriter(workbook.addWorksheet('By category'))
+/** A chart of a table's first two columns (labels, tCO2e) as written: the cached values are the cells' own, rounded by the stated rule. */
+function figureChart(sheet: string, kind: ChartSpec['kind'], title: string, rows: SheetWriter['lastRows'], figures: readonly (readonly [string, Decimal])[]): Omit<ChartSpec, 'at'> {
+  const ref = (col: string) => `'${sheet}'!$${col}$${rows.first}:$${col}$${rows.last}`;
+  return {
+    sheet, kind, title,
+    categories: { ref: ref('A'), labels: figures.map(([label]) => neutraliseCell(label)) },
+    series: { name: 'tCO2e', ref: ref('B'), values: figures.map(([, kg]) => roundedTonnes(kg).toNumber()), format: NUMBER_FORMATS.tCO2e! },
+  };
+}
+
+function byCategorySheet(workbook: ExcelJS.Workbook, s: ReportSummary): ChartSpec[] {
+  const writer = new SheetWriter(workbook.addWorksheet('By category'))
     .widths([60, 18, 18, 16])
     .title('Emissions by reporting category (scope 2 location-based)')
     .table([{ header: 'Category', kind: 'text' }, ...FIGURE_COLUMNS], s.categories.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [
       ['Total', s.total, s.total, share(s.total, s.total)],
-    ])
+    ], 'CategoryTotals');
+  const categories = writer.lastRows;
+  writer
     .title('Emissions by site')
-    .table([{ header: 'Site', kind: 'text' }, ...FIGURE_COLUMNS], s.sites.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]));
+    .table([{ header: 'Site', kind: 'text' }, ...FIGURE_COLUMNS], s.sites.map((r) => [r.label, r.kgCO2e, r.kgCO2e, share(r.kgCO2e, s.total)]), [], 'SiteTotals');
+  // Every category is plotted from the table's own rows; a pie needs them all above zero to be honest.
+  const positive = s.categories.every((r) => r.kgCO2e.gt(0));
+  if (s.categories.length === 0 || !positive) return [];
+  const chart = figureChart('By category', 'pie', 'Share of emissions by reporting category', categories, s.categories.map((r) => [r.label, r.kgCO2e]));
+  return [{ ...chart, at: { col: 5, row: 1, cols: 8, rows: 22 } }];
 }
 
 function linesSheet(workbook: ExcelJS.Workbook, inventory: Inventory): void {

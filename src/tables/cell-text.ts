@@ -28,9 +28,28 @@ export function cellText(value: ExcelJS.CellValue): CellText {
 /** A finite double as a plain decimal string with at most 15 significant digits. */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  // Most cells hold numbers someone typed: their shortest text has 15 digits or fewer, and is then exactly what
+  // rounding to 15 gives (a double resolves finer than 15 digits), so the rounding below is skipped for them.
+  if (Math.abs(n) < 1e15) {
+    const shortest = String(n);
+    if (!shortest.includes('e') && significantDigits(shortest) <= 15) return shortest;
+  }
   const precise = n.toPrecision(15);
   // toPrecision pads with zeros and may use exponent form; normalise without leaving decimal arithmetic.
   const [mantissa, exponent] = precise.split('e');
   const trimmed = mantissa!.includes('.') ? mantissa!.replace(/0+$/, '').replace(/\.$/, '') : mantissa!;
   return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+}
+
+function significantDigits(plain: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (leading && c === 48) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }

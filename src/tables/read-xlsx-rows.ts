@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
 import { MergeFill, type MergeRange } from './merges.js';
 import type { CellText, SourceRow } from './table.js';
-import { attribute, decodeCellText, decodeXml, ElementStream, elementPattern, stringItemText } from './xlsx-xml.js';
+import { attribute, decodeCellText, decodeXml, ElementStream, elementPattern, stringItemText, WorkbookDamage } from './xlsx-xml.js';
 import { inflatePart, partData, PartUnreadable, type ZipPart } from './zip-parts.js';
 
 /** A workbook: a path (Node), or its bytes. */
@@ -16,10 +16,7 @@ export interface WorkbookSheet {
   readonly part: string;
 }
 
-/** The workbook cannot be read as it stands: a part is missing, will not inflate, or is not the XML it should be. */
-export class WorkbookDamage extends Error {
-  override readonly name = 'WorkbookDamage';
-}
+export { WorkbookDamage };
 
 export interface SheetReadOptions {
   /** At most this many cells of a row are read; the first non-blank one beyond is reported as `overflowColumn`. */
@@ -189,13 +186,13 @@ function columnIndex(ref: string): number {
 
 async function inflateText(bytes: Uint8Array, part: ZipPart, onText: (text: string) => void): Promise<void> {
   const data = partData(bytes, part);
-  if (data === undefined) throw new WorkbookDamage(`the part ${part.name} is not where the zip directory says`);
+  if (data === undefined) throw new WorkbookDamage(`its part ${part.name} is not where its zip directory says`);
   const decoder = new TextDecoder('utf-8');
   let size: number;
   try {
     size = await inflatePart(data, part.method, Number.POSITIVE_INFINITY, (chunk) => onText(decoder.decode(chunk, { stream: true })), true);
   } catch (error) {
-    if (error instanceof PartUnreadable) throw new WorkbookDamage(`the part ${part.name} will not inflate (${error.message})`);
+    if (error instanceof PartUnreadable) throw new WorkbookDamage(`its part ${part.name} will not inflate: ${error.message}`);
     throw error;
   }
   if (size !== part.size) throw new WorkbookDamage(`size mismatch: ${part.name} inflates to ${size} bytes where the zip directory says ${part.size}`);

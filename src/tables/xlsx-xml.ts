@@ -9,8 +9,18 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** Excel's own escape for characters XML cannot hold (a carriage return is `_x000D_`). */
 const OOXML_ESCAPE = /_x([0-9A-F]{4})_/g;
 
+/** The workbook cannot be read as it stands: a part is missing, will not inflate, or is not the XML it should be. */
+export class WorkbookDamage extends Error {
+  override readonly name = 'WorkbookDamage';
+}
+
+/** An `&` that begins none of XML's entities: the part is not well-formed. */
+const BARE_AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);)/;
+
 export function decodeXml(text: string): string {
   if (!text.includes('&')) return text;
+  const bare = BARE_AMPERSAND.exec(text);
+  if (bare !== null) throw new WorkbookDamage(`one of its XML parts is not well-formed (an '&' that begins no entity: '${text.slice(bare.index, bare.index + 12)}')`);
   return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (name !== undefined) return NAMED[name]!;
     const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);

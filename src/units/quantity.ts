@@ -7,6 +7,7 @@ export interface Quantity<U extends Unit = Unit> {
   readonly unit: U;
 }
 
+/** A conversion between units of different dimensions (kWh to litres). */
 export class UnitConversionError extends Error {
   override readonly name = 'UnitConversionError';
   constructor(
@@ -21,6 +22,11 @@ function describe(unit: string): string {
   return isUnit(unit) ? `${unit} (${dimensionOf(unit)})` : `'${unit}' (not a known unit)`;
 }
 
+/**
+ * An exact quantity of a unit.
+ * @example
+ * convert(quantity('10', 'mile'), 'km').value.toFixed(); // '16.09344'
+ */
 export function quantity<U extends Unit>(value: DecimalValue, unit: U): Quantity<U> {
   return { value: new Decimal(value), unit };
 }
@@ -35,6 +41,7 @@ export function convert<U extends Unit>(q: Quantity<U>, to: CompatibleUnit<U>): 
   return convertUnchecked(q, to) as Quantity<CompatibleUnit<U>>;
 }
 
+/** A quantity converted to a unit named by text, where the caller has checked it (the calculation's own plan). */
 export function convertUnchecked(q: Quantity, to: string): Quantity {
   if (!isUnit(to) || dimensionOf(q.unit) !== dimensionOf(to)) throw new UnitConversionError(q.unit, to);
   if (q.unit === to) return q;

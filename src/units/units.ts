@@ -22,15 +22,20 @@ const UNIT_TABLE = {
 } as const;
 
 type UnitTable = typeof UNIT_TABLE;
+/** What a unit measures: energy, volume, mass, distance, money … */
 export type Dimension = keyof UnitTable;
+/** The units of one dimension. */
 export type UnitOf<D extends Dimension> = keyof UnitTable[D] & string;
+/** A unit the library knows, as it writes it (`kWh`, `litre`, `tonne`, `passenger.km`). */
 export type Unit = { [D in Dimension]: UnitOf<D> }[Dimension];
 /** The dimension a unit belongs to, at the type level. */
 export type DimensionOf<U extends Unit> = { [D in Dimension]: U extends UnitOf<D> ? D : never }[Dimension];
 /** Units a value of unit U may be converted to: the same dimension only. */
 export type CompatibleUnit<U extends Unit> = Extract<Unit, UnitOf<DimensionOf<U>>>;
 
+/** Every dimension. */
 export const DIMENSIONS = Object.keys(UNIT_TABLE) as Dimension[];
+/** Every unit. */
 export const UNITS: readonly Unit[] = DIMENSIONS.flatMap((d) => Object.keys(UNIT_TABLE[d]) as Unit[]);
 
 const dimensionByUnit = new Map<string, Dimension>(
@@ -52,10 +57,12 @@ function parseRatio(expr: string): Ratio {
   return { numerator: new Decimal(num!), denominator: new Decimal(den) };
 }
 
+/** Whether text is a unit as the library writes it (see `readUnit` for units as people write them). */
 export function isUnit(value: string): value is Unit {
   return dimensionByUnit.has(value);
 }
 
+/** The dimension of a unit. */
 export function dimensionOf<U extends Unit>(unit: U): DimensionOf<U> {
   return dimensionByUnit.get(unit) as DimensionOf<U>;
 }

@@ -11,15 +11,22 @@ export async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Prom
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** Counts the non-blank rows of every sheet, read back with exceljs itself (independent of the importer). */
-export async function nonBlankRows(bytes: Uint8Array): Promise<number> {
+/**
+ * Counts the non-blank rows of every sheet, read back with exceljs itself (independent of the importer). exceljs
+ * cannot tell a formula that gave "" (the template's previews on rows not filled in) from one never calculated;
+ * with `formulasGivingNothing: 'blank'` a formula with no result is taken as showing nothing, as in the template.
+ */
+export async function nonBlankRows(bytes: Uint8Array, options: { formulasGivingNothing?: 'blank' } = {}): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const shown = (v: ExcelJS.CellValue) => {
+    if (options.formulasGivingNothing === 'blank' && typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v) && (v.result === undefined || v.result === '')) return false;
+    return v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+  };
   let n = 0;
   wb.eachSheet((sheet) =>
     sheet.eachRow((row) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      if (values.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''))) n++;
+      if ((row.values as ExcelJS.CellValue[]).slice(1).some(shown)) n++;
     }),
   );
   return n;

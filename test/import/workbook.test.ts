@@ -160,3 +160,30 @@ describe('importWorkbook: unusable input is a typed error', () => {
     expectAccounted(result, await nonBlankRows(bytes));
   });
 });
+
+describe('a row labelled like a total', () => {
+  it('is skipped when its figures are the sums above (a sub-total, then a grand total), and imported as data when not', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const s = wb.addWorksheet('Buildings');
+      s.addRow(['Site', 'Gas (kWh)', 'Electricity (kWh)']);
+      s.addRow(['Civic Centre', 1000, 200]);
+      s.addRow(['Depot', 500.25, null]);
+      // 1000 + 500.25 = 1500.25 and 200: a sub-total, shown rounded.
+      s.addRow(['Sub-total: offices', 1500, 200]);
+      s.addRow(['Total Fitness Gym', 300, 50]);
+      // A site, not a total: 300 is no sum of the rows above (1500.25 in all, 300 since the sub-total).
+      s.addRow(['Totally Local Library', 40, null]);
+      // 1000 + 500.25 + 300 + 40 = 1840.25 over the table; 200 + 50 = 250.
+      s.addRow(['Total', 1840.25, 250]);
+    });
+    const result = await importWorkbook(bytes, { file: 't.xlsx' });
+    expect(result.records.map((r) => [r.origin?.cell, r.site, comparable(r).quantity])).toEqual([
+      ['B2', 'Civic Centre', '1000'], ['C2', 'Civic Centre', '200'], ['B3', 'Depot', '500.25'],
+      ['B5', 'Total Fitness Gym', '300'], ['C5', 'Total Fitness Gym', '50'], ['B6', 'Totally Local Library', '40'],
+    ]);
+    expect(summary(result.problems)).toEqual(['totals-row Buildings!A4 Sub-total: offices', 'totals-label Buildings!A5 Total Fitness Gym', 'totals-row Buildings!A7 Total']);
+    expect(result.accounting.map((a) => [a.origin.line, a.outcome, a.reason ?? a.records])).toEqual([
+      [1, 'skipped', 'column headers'], [2, 'record', 2], [3, 'record', 1], [4, 'skipped', 'totals row'], [5, 'record', 2], [6, 'record', 1], [7, 'skipped', 'totals row'],
+    ]);
+  });
+});

@@ -93,10 +93,17 @@ describe('the streaming workbook reader', () => {
     expect(merged).toBeGreaterThan(100);
   });
 
-  it('reads the committed example workbook as exceljs does, and a column limit as exceljs does', async () => {
+  it('reads the committed example workbook as exceljs does, but a formula that gave "" as the empty cell it shows', async () => {
     const bytes = readFileSync('examples/example-council-baseline.xlsx');
-    expect(trimmed(await streamed(bytes))).toEqual(trimmed(await loaded(bytes)));
-    expect(trimmed(await streamed(bytes, 3))).toEqual(trimmed(await loaded(bytes, 3)));
+    // exceljs reads <v></v> as no result at all, so it takes the template's previews on rows not yet filled in
+    // for formulas never calculated; as it cannot tell the two apart, both are compared as shown: empty.
+    const asShown = (book: Record<string, SourceRow[]>) => Object.fromEntries(Object.entries(trimmed(book)).map(([name, rows]) => [name, rows
+      .map((r) => ({ ...r, cells: r.cells.map((c) => (c.formulaWithoutValue === true ? { text: '' } : c)) }))
+      .filter((r) => !isBlankRow(r))]));
+    const ours = await streamed(bytes);
+    expect(asShown(ours)).toEqual(asShown(await loaded(bytes)));
+    // And the rows not filled in are blank to this reader: only those with data or headings are rows.
+    expect(ours.Buildings!.length).toBeLessThan(20);
   });
 });
 
@@ -135,6 +142,9 @@ describe('workbooks other programs write', () => {
       { line: 3, cells: [{ text: 'Line\rbreak' }, { text: 'TRUE' }, { text: '' }, { text: '#DIV/0!', error: true }] },
       { line: 4, cells: [{ text: 'Line\rbreak', merge: 'down' }] },
     ]);
+    // At a column limit, the first value beyond it is named (a formula that gave "" is no value).
+    const narrow = await streamed(await handWritten({}), 2);
+    expect(narrow['Gas & power']!.map((r) => [r.cells.length, r.overflowColumn])).toEqual([[1, 2], [2, 3], [1, undefined]]);
     const parts = checkZip(await handWritten({}), 'w.xlsx', importLimits());
     expect((await XlsxRowReader.open(await handWritten({}), parts)).sheets.map((s) => s.state)).toEqual(['visible', 'hidden']);
   });

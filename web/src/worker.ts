@@ -20,8 +20,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
 import { loadWorkbook, worksheetTable } from '../../src/tables/read-xlsx.js';
 import { readCsvText } from '../../src/tables/read-csv.js';
-import { NodeApiUnavailable } from '../shims/unavailable.js';
-import { defaultSetId, loadSet, loadSpend } from './factors.js';
+import { factorLibrary } from './factors.js';
 import type { DroppedFile, RunRequest, ShownProblem, WorkerMessage } from './protocol.js';
 
 const scope = self as unknown as {
@@ -82,12 +81,15 @@ async function run(request: RunRequest): Promise<void> {
   let imported = await importBaseline(request.baseline);
   const { reportingYear } = imported.profile;
   let ledgerSummary: string | undefined;
-  const spend = loadSpend();
+  // The set chosen, else the one the About sheet names, else the reporting year's (as inventoryFromImport chooses);
+  // fetched (with the spend-based data) while the ledger is read.
+  const start = reportingYear === undefined ? undefined : reportingYearStart(reportingYear);
+  const chosen = request.factorSetId ?? imported.profile.factorSetId;
+  const factors = factorLibrary(chosen, start);
   if (request.ledger !== undefined) {
     if (request.mapping === undefined) throw new UnusableInputError(request.ledger.name, 'a spend ledger needs its mapping file (your codes to spend categories, e.g. "Expense code,Spend category")');
     progress('Reading the spend mapping');
-    const { categories } = await spend;
-    const { mapping, problems } = readSpendMappingBytes(request.mapping.bytes, request.mapping.name, categories);
+    const { mapping, problems } = readSpendMappingBytes(request.mapping.bytes, request.mapping.name, (await factors).spendCategories());
     const ledger = await aggregateLedger(request.ledger, mapping, reportingYear);
     imported = withLedger(imported, { ...ledger, problems: [...problems, ...ledger.problems] }, request.ledger.name);
     const a = ledger.account;
@@ -96,23 +98,11 @@ async function run(request: RunRequest): Promise<void> {
     throw new UnusableInputError(request.mapping.name, 'a mapping goes with a spend ledger: add the ledger it maps, or remove the mapping');
   }
 
-  // The set chosen, else the one the About sheet names, else the reporting year's (as inventoryFromImport chooses).
-  const start = reportingYear === undefined ? undefined : reportingYearStart(reportingYear);
-  const chosen = request.factorSetId ?? imported.profile.factorSetId;
-  const setId = chosen ?? (await defaultSetId(start));
-  progress(`Loading the emission factors (${setId})`);
-  const [factorSet, { set: spendFactorSet, categories }] = await Promise.all([loadSet(setId), spend]);
+  progress(`Loading the emission factors (${chosen ?? `the ${reportingYear ?? 'newest'} set`})`);
+  const library = await factors;
   progress('Calculating the inventory');
-  const inventory = inventoryFromImport(imported, { factorSet, spendFactorSet, spendCategoryTable: categories });
-  // Given a loaded set, the library does not say when it is not the reporting year's own: the page says it, as
-  // calculateInventory does when it chooses the set itself.
-  const problems: Problem[] = [...inventory.problems];
-  if (chosen === undefined && start === undefined) {
-    problems.push({ severity: 'warning', code: 'factor-set-year-differs', message: `No reporting year was given, so the newest set (${factorSet.id}) was used; give the reporting year (e.g. 2023/24) or choose a set`, origin: { note: 'factor set' } });
-  } else if (chosen === undefined && start !== undefined && factorSet.info.year !== start) {
-    problems.push({ severity: 'warning', code: 'factor-set-year-differs', message: `No ${start} factor set is available in this version of council-ghg: the ${reportingYear} figures use ${factorSet.id}, the ${factorSet.info.year < start ? 'newest' : 'oldest'} available; choose a set explicitly to silence this`, origin: { note: 'factor set' } });
-  }
-  const reported = { ...inventory, problems };
+  // As the command line: the library chooses the reporting year's set, and says when it is not the year's own.
+  const reported = inventoryFromImport(imported, { factors: library, ...(request.factorSetId === undefined ? {} : { factorSet: request.factorSetId }) });
   progress('Writing the reports');
   const xlsx = await renderXlsx(reported);
   // The benchmark submission, when the About details say who the council is; else why not, for the officer.
@@ -123,9 +113,9 @@ async function run(request: RunRequest): Promise<void> {
       council: reported.council?.name ?? '',
       reportingYear: reported.reportingYear ?? '',
       headline: `${formatTonnes(reported.totals.total)} tCO2e`,
-      factorSet: { id: factorSet.id, title: factorSet.info.title },
+      factorSet: { id: reported.factorSet.id, title: reported.factorSet.title },
       ...(ledgerSummary === undefined ? {} : { ledgerSummary }),
-      problems: problems.map(shown),
+      problems: reported.problems.map(shown),
       html: renderHtml(reported),
       csv: renderCsv(reported),
       json: renderJson(reported),
@@ -139,24 +129,14 @@ async function run(request: RunRequest): Promise<void> {
 }
 
 /** What went wrong, for the officer: a file that cannot be read, or a calculation that stopped. */
-function failure(error: unknown, request: RunRequest): WorkerMessage {
+function failure(error: unknown): WorkerMessage {
   if (error instanceof UnusableInputError) {
     const problem: Problem = { severity: 'error', code: 'unusable-file', message: error.message.replace(`${error.file}: `, ''), origin: { file: error.file } };
     return { type: 'failed', message: `This file cannot be used: ${error.message}`, problems: [shown(problem)] };
-  }
-  if (error instanceof NodeApiUnavailable) {
-    // The library's note on a factor a set lacks (src/calculate/publication.ts) reads every bundled set from disk,
-    // which the page cannot: the one case known to reach a Node API. Say what to do rather than fail obscurely.
-    const set = request.factorSetId === undefined ? 'The factor set used' : `The factor set ${request.factorSetId}`;
-    return {
-      type: 'failed',
-      message: `The calculation stopped: ${set} does not publish a factor that one of your records needs, and the page cannot yet look up which years do. Choose another factor set (the reporting year’s own set is recommended), or run the council-ghg command, which lists the record. (${error.message}.)`,
-      problems: [],
-    };
   }
   return { type: 'failed', message: `The calculation stopped: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
 }
 
 scope.onmessage = (event) => {
-  run(event.data).catch((error: unknown) => post(failure(error, event.data)));
+  run(event.data).catch((error: unknown) => post(failure(error)));
 };

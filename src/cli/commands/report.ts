@@ -5,6 +5,7 @@ import { CouncilReportSchema, type CouncilReport } from '../../benchmark/views.j
 import { compareInventories, parseInventory, recalculate } from '../../inventory/index.js';
 import type { Inventory } from '../../inventory/types.js';
 import type { CalculationOptions } from '../../inventory/calculate-inventory.js';
+import { definedFields } from '../../defined.js';
 import { formatProblem } from '../../problem.js';
 import { tonnesText } from '../../report/format.js';
 import { renderCsv, renderHtml, renderJson, renderText, renderXlsx } from '../../report/index.js';
@@ -24,7 +25,7 @@ const HELP = `council-ghg report FILE [--format html|xlsx|csv|json|text] [--out 
                     inventory; text: a summary for the terminal. Default: from the --out extension, else text.
   --out OUT         the file to write (required for xlsx); without it the report goes to standard output
   --compare FILE    the previous year's data (same kinds as FILE): adds the year-on-year change, split into
-                    activity and emission-factor effects (html)
+                    activity, emission-factor and DESNZ-method effects (html, text, csv --table summary)
   --benchmark FILE  this council's "where we stand" benchmark report: the .json written by
                     'council-ghg benchmark DIR --council CODE --format json' (adds its position in each cohort, html)
   --table T         csv only: lines (default) or summary
@@ -73,14 +74,15 @@ export const reportCommand: Command = async (args, io) => {
   if (benchmark !== undefined && ours !== undefined && benchmark.council.onsCode.toUpperCase() !== ours.toUpperCase()) {
     throw new UsageError(`${values.benchmark} is the benchmark view of ${benchmark.council.onsCode}, not of this council (${ours})`);
   }
-  if ((comparison !== undefined || benchmark !== undefined) && format !== 'html') io.err('Note: --compare and --benchmark are shown in the html report only.');
+  if (comparison !== undefined && format !== 'html' && format !== 'text' && !(format === 'csv' && table === 'summary')) io.err('Note: --compare is shown in the html and text reports and the csv summary only.');
+  if (benchmark !== undefined && format !== 'html') io.err('Note: --benchmark is shown in the html report only.');
 
   const report: string | Uint8Array =
     format === 'html' ? renderHtml(current, { ...(comparison !== undefined ? { comparison } : {}), ...(benchmark !== undefined ? { benchmark } : {}) })
     : format === 'xlsx' ? await renderXlsx(current)
-    : format === 'csv' ? renderCsv(current, table)
+    : format === 'csv' ? renderCsv(current, table, definedFields({ comparison }))
     : format === 'json' ? renderJson(current)
-    : renderText(current);
+    : renderText(current, definedFields({ comparison }));
 
   for (const p of [...current.problems, ...(comparison?.crossProblems ?? [])]) io.err(formatProblem(p));
   for (const p of previous?.problems ?? []) io.err(`${values.compare} (--compare): ${formatProblem(p)}`);

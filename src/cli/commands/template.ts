@@ -7,8 +7,11 @@ import { EXIT, UsageError, type Command } from '../io.js';
 const HELP = `council-ghg template [--out FILE] [--force]
 
 Writes a blank council baseline workbook to fill in Excel or LibreOffice: an About sheet (council, reporting
-year, boundary and denominators), one sheet per category group with drop-down lists of sources and units,
-and instructions. Then run: council-ghg calculate FILE
+year, boundary and denominators), one sheet per category group with drop-down lists of sources by name
+(every fuel, vehicle, refrigerant and waste route the factor set publishes) and units, a message on each
+column and checks on the numbers, and a Summary of preview totals by scope and category that Excel and
+LibreOffice recalculate as you type (figures from the newest factor set; the import recalculates exactly).
+Then run: council-ghg calculate FILE
 
   --out FILE   where to write (default baseline.xlsx); a name ending .csv writes the long CSV table instead
   --force      overwrite FILE if it exists`;

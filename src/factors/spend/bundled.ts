@@ -4,17 +4,11 @@ import { bundledFactorsDir } from '../bundled.js';
 import type { CouncilSpendCategory, SpendManifest } from './schema.js';
 import { SpendFactorSet } from './spend-set.js';
 import { once } from '../once.js';
+import { defaultSpendSetId, UnknownSpendFactorSetError } from '../library.js';
 import { COUNCIL_CATEGORIES_FILE, parseCouncilSpendCategories, parseSpendFactors, parseSpendManifest, SPEND_DIR, SPEND_FACTORS_FILE, SPEND_MANIFEST_FILE } from './store.js';
 
-export class UnknownSpendFactorSetError extends Error {
-  override readonly name = 'UnknownSpendFactorSetError';
-  constructor(
-    readonly setId: string,
-    readonly available: readonly string[],
-  ) {
-    super(`No spend factor set '${setId}'. Available: ${available.join(', ')}`);
-  }
-}
+/** The Node adapter for the bundled spend-based data: emission-factors/spend/ read from disk. */
+export { UnknownSpendFactorSetError };
 
 /** The bundled emission-factors/spend/ folder. */
 export function bundledSpendDir(): string {
@@ -25,6 +19,7 @@ const manifests = new Map<string, SpendManifest>();
 const sets = new Map<string, SpendFactorSet>();
 let categories: CouncilSpendCategory[] | undefined;
 
+/** The spend-based manifest of a folder (default: the bundled one), read once. */
 export function loadSpendManifest(dir: string = bundledSpendDir()): SpendManifest {
   return once(manifests, dir, () => parseSpendManifest(readFileSync(join(dir, SPEND_MANIFEST_FILE), 'utf8')));
 }
@@ -34,9 +29,7 @@ export function loadSpendManifest(dir: string = bundledSpendDir()): SpendManifes
  * year; spend of a year after the last is costed with the last column, brought to its prices by a price index).
  */
 export function defaultSpendFactorSetId(dir?: string): string {
-  const newest = [...loadSpendManifest(dir).sets].sort((a, b) => a.years.last - b.years.last).at(-1);
-  if (newest === undefined) throw new UnknownSpendFactorSetError('(default)', []);
-  return newest.id;
+  return defaultSpendSetId(loadSpendManifest(dir));
 }
 
 /** Loads (once, then cached) a spend factor set by id, e.g. 'defra-leeds-2023'. */

@@ -35,6 +35,7 @@ export class SpendCategoryMap {
     }
   }
 
+  /** The category a name, label or alias stands for (case and punctuation ignored). */
   get(name: string): SpendCategory | undefined {
     return this.byName.get(slug(name));
   }

@@ -12,12 +12,14 @@ import {
   parseSpendManifest, renderSpendSnapshot, serialiseSpendFactors, serialiseSpendManifest, withSpendSet,
 } from './store.js';
 
+/** Options of `importSpendFactorFile`. */
 export interface SpendImportOptions {
   /** Set id; default `defra-leeds-<last year>`. */
   readonly id?: string;
   readonly provenanceNote?: string;
 }
 
+/** What `importSpendFactorFile` read: the new spend-based set and its values. */
 export interface SpendImportResult {
   readonly entry?: SpendSetManifestEntry;
   readonly set?: SpendFactorSet;

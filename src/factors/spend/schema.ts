@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a plain non-negative decimal number');
 const fileRef = z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
@@ -39,9 +39,11 @@ export const SpendSetManifestEntrySchema = z.object({
   rows: z.object({ read: z.number().int(), imported: z.number().int() }),
   groupCount: z.number().int(),
 });
+/** One spend-based set's manifest entry: publisher, source file, SHA-256, licence, price basis, years. */
 export type SpendSetManifestEntry = z.infer<typeof SpendSetManifestEntrySchema>;
 
 export const SpendManifestSchema = z.object({ about: z.string(), sets: z.array(SpendSetManifestEntrySchema) });
+/** emission-factors/spend/manifest.json: every spend-based set. */
 export type SpendManifest = z.infer<typeof SpendManifestSchema>;
 
 export const REPORTING_SPEND_CATEGORIES = ['purchased-goods-and-services', 'capital-goods', 'outsourced-services'] as const;
@@ -57,4 +59,5 @@ export const CouncilSpendCategorySchema = z.object({
   aliases: z.string(),
   reason: z.string().min(1),
 });
+/** A council spend category mapped to a SIC group and a reporting category, with its aliases and the reason. */
 export type CouncilSpendCategory = z.infer<typeof CouncilSpendCategorySchema>;

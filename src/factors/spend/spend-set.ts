@@ -48,10 +48,12 @@ export class SpendFactorSet {
     this.byGroup = byGroup;
   }
 
+  /** Every product group of the set. */
   groups(): SpendGroup[] {
     return [...this.byGroup.values()].map((e) => e.group);
   }
 
+  /** A product group by id (`sic-41.2`). */
   group(id: string): SpendGroup | undefined {
     return this.byGroup.get(id)?.group;
   }
@@ -65,6 +67,7 @@ export class SpendFactorSet {
     return Math.min(last, Math.max(first, priceYear));
   }
 
+  /** A group's multiplier in one year's column, where published. */
   factor(groupId: string, year: number): SpendFactor | undefined {
     return this.byGroup.get(groupId)?.years.get(year);
   }

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { readCsvObjects, writeCsv } from '../csv-text.js';
 import type { SpendFactorSet } from './spend-set.js';
 import {
   CouncilSpendCategorySchema, SpendManifestSchema, STORED_SPEND_COLUMNS, StoredSpendFactorSchema,
@@ -18,22 +18,19 @@ export const SPEND_FACTORS_FILE = 'factors.csv';
 export const SPEND_SNAPSHOT_FILE = 'SNAPSHOT.md';
 export const COUNCIL_CATEGORIES_FILE = 'council-categories.csv';
 
-const CSV_OPTIONS = { newline: '\n', quotes: false } as const;
-
+/** A spend set's factors.csv text from its values. */
 export function serialiseSpendFactors(values: readonly StoredSpendFactor[]): string {
-  return Papa.unparse({ fields: STORED_SPEND_COLUMNS, data: values.map((v) => STORED_SPEND_COLUMNS.map((c) => String(v[c]))) }, CSV_OPTIONS) + '\n';
+  return writeCsv(STORED_SPEND_COLUMNS, values.map((v) => STORED_SPEND_COLUMNS.map((c) => String(v[c]))));
 }
 
+/** A spend set's values from its factors.csv text, each row checked (zod). */
 export function parseSpendFactors(text: string): StoredSpendFactor[] {
-  return csvObjects(text).map((row) => StoredSpendFactorSchema.parse(row));
+  return readCsvObjects(text).map((row) => StoredSpendFactorSchema.parse(row));
 }
 
+/** The council spend categories from council-categories.csv text, each row checked (zod). */
 export function parseCouncilSpendCategories(text: string): CouncilSpendCategory[] {
-  return csvObjects(text).map((row) => CouncilSpendCategorySchema.parse(row));
-}
-
-function csvObjects(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  return readCsvObjects(text).map((row) => CouncilSpendCategorySchema.parse(row));
 }
 
 export const EMPTY_SPEND_MANIFEST: SpendManifest = {

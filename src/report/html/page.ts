@@ -15,6 +15,7 @@ import { procurementSection } from './sections/procurement.js';
 import { scope2Section } from './sections/scope2.js';
 import { scopesSection } from './sections/scopes.js';
 
+/** What else `renderHtml` shows: a year-on-year comparison, a benchmark position. */
 export interface HtmlReportOptions {
   /** The year-on-year change from `compareInventories(previous, inventory)`: adds the activity/factor bridge. */
   readonly comparison?: InventoryComparison;

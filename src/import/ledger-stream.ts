@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { streamCsvRecords } from '../tables/read-csv-stream.js';
+import { DecodeStream } from './encoding.js';
+import { LedgerAggregator, type LedgerOptions } from './ledger-aggregator.js';
+import type { SpendMapping } from './ledger-mapping.js';
+import type { LedgerResult } from './ledger-result.js';
+import { isWorkbookPath, readLedgerWorkbook } from './ledger-workbook.js';
+import { importLimits } from './limits.js';
+import { UnusableInputError } from './result.js';
+
+/**
+ * The longest ledger line read: a payment line is a few dozen fields, so this is far beyond any real one, yet it
+ * stops one endless line (a damaged or hostile file) from being held and re-parsed as it grows.
+ */
+const LEDGER_LINE_CHARS = 1024 * 1024;
+
+/**
+ * Streams a spend ledger (.csv, or .xlsx through exceljs's streaming reader) through a `LedgerAggregator`.
+ * A path or a byte stream of CSV.
+ */
+export async function aggregateSpendLedger(input: string | Readable, mapping: SpendMapping, options: LedgerOptions = {}): Promise<LedgerResult> {
+  const file = options.file ?? (typeof input === 'string' ? basename(input) : 'ledger.csv');
+  const aggregator = new LedgerAggregator(mapping, file, options);
+  if (typeof input === 'string' && isWorkbookPath(input)) {
+    await readLedgerWorkbook(input, file, importLimits(options.limits), (row) => aggregator.row(row));
+    return aggregator.result();
+  }
+  return aggregateCsv(typeof input === 'string' ? createReadStream(input, { highWaterMark: 1024 * 1024 }) : input, aggregator, file, options);
+}
+
+/** A CSV ledger, decoded and read record by record, no line longer than LEDGER_LINE_CHARS. */
+async function aggregateCsv(bytes: Readable, aggregator: LedgerAggregator, file: string, options: LedgerOptions): Promise<LedgerResult> {
+  const decoder = new DecodeStream(options.encoding, LEDGER_LINE_CHARS);
+  let read = 0;
+  bytes.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    options.onProgress?.(read);
+  });
+  bytes.once('error', (e: Error) => decoder.destroy(e));
+  let records = 0;
+  let openQuote: number | undefined;
+  await streamCsvRecords(bytes.pipe(decoder), {
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    maxRecordChars: LEDGER_LINE_CHARS,
+    onOverlong: (line) => (openQuote = line),
+    onRecord: (fields, line, malformed) => {
+      // The start of a line cut off at the limit is no payment: the problem below names it instead.
+      if (decoder.overlongLine !== undefined && line >= decoder.overlongLine) return;
+      records++;
+      aggregator.record(fields, line, malformed);
+    },
+  });
+  const overlong = decoder.overlongLine ?? openQuote;
+  if (records === 0 && overlong !== undefined) {
+    throw new UnusableInputError(file, `line ${overlong} runs on for more than ${LEDGER_LINE_CHARS} characters, before any header: not a ledger saved as CSV`);
+  }
+  const result = aggregator.result();
+  if (decoder.replaced > 0) {
+    result.problems.push({ severity: 'error', code: 'encoding', message: `${decoder.replaced} character(s) could not be read as ${decoder.textEncoding}: state the encoding (e.g. --encoding windows-1252)`, origin: { file } });
+  }
+  if (overlong !== undefined) {
+    const why = decoder.overlongLine !== undefined ? 'without a line break' : 'inside a quote that is not closed';
+    result.problems.push({
+      severity: 'error',
+      code: 'limit-exceeded',
+      message: `The line runs on for more than ${LEDGER_LINE_CHARS} characters ${why}, longer than any payment line: the ledger was not read from here on (the lines above it are summed); check the file is a ledger saved as CSV`,
+      origin: { file, line: overlong },
+    });
+  }
+  return result;
+}

@@ -1,4 +1,0 @@
-import { stub } from './unavailable.js';
-
-export const createHash = stub('crypto.createHash');
-export default { createHash };
