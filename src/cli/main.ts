@@ -1,4 +1,3 @@
-import { useBundledFactorLibrary } from '../factors/bundled.js';
 import { escapeControls } from '../problem.js';
 import { main } from './cli.js';
 import type { CliIO } from './io.js';
@@ -12,8 +11,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // Text from input files reaches both streams: control characters are escaped on stderr, and on stdout when it is
 // a terminal (a report written to a file or a pipe keeps its text exactly).
 const io: CliIO = { out: (t) => process.stdout.write((process.stdout.isTTY ? escapeControls(t, '\n\t') : t) + '\n'), err: (t) => process.stderr.write(escapeControls(t, '\n\t') + '\n') };
-// Factor sets named by id (--factor-set desnz-2023) are the bundled ones, or --factors-dir's.
-useBundledFactorLibrary();
 main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

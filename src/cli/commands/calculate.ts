@@ -1,3 +1,4 @@
+import { escapeControls } from '../../problem.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -174,7 +175,8 @@ class Progress {
 
   private draw(text: string): void {
     this.drawn = true;
-    process.stderr.write(`\r${text}\x1b[K`);
+    // The label holds a file name, which may hold terminal controls: only the bar's own are written raw.
+    process.stderr.write(`\r${escapeControls(text, '')}\x1b[K`);
   }
 
   done(): void {
