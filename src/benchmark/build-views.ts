@@ -90,7 +90,7 @@ export function sharedView(result: BenchmarkResult): SharedReport {
       factorSetId: g.factorSetId,
       councils: redact(g.councils),
       restated: redact(g.restated),
-      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, notes: [...c.notes], metrics: c.metrics.map(redactMetric) })),
+      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, notes: [...c.notes], metrics: [...c.metrics.values()].map(redactMetric) })),
     })),
   };
 }
@@ -111,7 +111,7 @@ export function auditView(result: BenchmarkResult): AuditReport {
       factorSetId: g.factorSetId,
       councils: { ...g.councils },
       restated: { ...g.restated },
-      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, metrics: c.metrics.map((f) => ({ ...f })) })),
+      cohorts: g.cohorts.map((c) => ({ id: c.id, label: c.label, group: c.group, metrics: [...c.metrics.values()].map((f) => ({ ...f })) })),
     })),
   };
 }
@@ -155,8 +155,8 @@ export function councilView(result: BenchmarkResult, onsCode: string): CouncilRe
           label: c.label,
           group: c.group,
           notes: [...c.notes],
-          metrics: c.metrics.map((f, m): CouncilMetric => {
-            const ours = member.values[m];
+          metrics: [...c.metrics].map(([id, f]): CouncilMetric => {
+            const ours = member.values.get(id);
             const { total: _total, ...published } = redactMetric(f);
             if (ours === undefined) return published;
             return { ...published, ours: roundSignificant(ours, sf).toString(), position: position(ours, published) };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { Decimal } from '../decimal.js';
 import type { BaseGroupResult, BenchmarkResult, CohortResult } from './aggregate.js';
-import { METRICS } from './metrics.js';
-import { QUARTILES, quantileWindow } from './quantiles.js';
+import { compareDecimals } from './decimal-order.js';
+import { TOTAL_METRIC, type MetricId } from './metrics.js';
+import { quartileWindow, type QuartileName } from './quantiles.js';
 import { AuditedSchema, type Audited, type AuditedCohortMetric } from './views.js';
 
 /**
@@ -34,17 +36,28 @@ type CohortEntry = z.infer<typeof CohortEntrySchema>;
 
 export const EMPTY_LEDGER: Ledger = { format: 'council-ghg/benchmark-ledger', version: 1, releases: [] };
 
+/** Each member's value for a metric, worked out once per base group (a quotient is divided out each time it is asked for). */
+const valuesByGroup = new WeakMap<BaseGroupResult, Map<MetricId, (Decimal | undefined)[]>>();
+function memberValues(g: BaseGroupResult, metric: MetricId): (Decimal | undefined)[] {
+  let byMetric = valuesByGroup.get(g);
+  if (byMetric === undefined) valuesByGroup.set(g, (byMetric = new Map()));
+  let values = byMetric.get(metric);
+  if (values === undefined) byMetric.set(metric, (values = g.members.map((m) => m.values.get(metric))));
+  return values;
+}
+
 /** The councils behind each statistic of one metric in one cohort: those counted and summed, and each quartile's window. */
-function contributors(g: BaseGroupResult, c: CohortResult, m: number, k: number): Record<Statistic, string[]> {
-  // Ascending by value, ties in member order: the order aggregate.ts sorts contributors in (a stable sort).
+function contributors(g: BaseGroupResult, c: CohortResult, metric: MetricId, k: number): Record<Statistic, string[]> {
+  // Ascending by value, ties in member order: the order figures.ts sorts contributors in.
+  const values = memberValues(g, metric);
   const inside = c.members
-    .map((i) => ({ code: g.members[i]!.submission.profile.onsCode, value: g.members[i]!.values[m] }))
+    .map((i) => ({ code: g.members[i]!.submission.profile.onsCode, value: values[i] }))
     .filter((x) => x.value !== undefined)
-    .sort((a, b) => a.value!.cmp(b.value!));
+    .sort((a, b) => compareDecimals(a.value!, b.value!));
   const codes = inside.map((x) => x.code);
-  const window = (name: keyof typeof QUARTILES) => {
+  const window = (name: QuartileName) => {
     if (codes.length < k) return [];
-    const start = quantileWindow(codes.length, QUARTILES[name], k);
+    const start = quartileWindow(codes.length, name, k);
     return codes.slice(start, start + k);
   };
   return { count: codes, total: codes, lowerQuartile: window('lowerQuartile'), median: window('median'), upperQuartile: window('upperQuartile') };
@@ -69,10 +82,9 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
       const before = earlier(c.id);
       const members = cohortMembers(g, c);
       const same = [...before].reverse().find((e) => sameMembers(e.members, members));
-      const metrics = c.metrics.map((f, m): AuditedCohortMetric => {
-        const metric = METRICS[m]!.id;
-        if (same !== undefined) return replay(f, same.cells[metric]);
-        const now = contributors(g, c, m, k);
+      const metrics = new Map([...c.metrics].map(([metric, f]): [MetricId, AuditedCohortMetric] => {
+        if (same !== undefined) return [metric, replay(f, same.cells[metric])];
+        const now = contributors(g, c, metric, k);
         const decide = (s: Statistic, figure: Audited): Audited => {
           if (figure.status !== 'published') return figure;
           const clash = before.some((e) => {
@@ -83,19 +95,22 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
           });
           return clash ? { status: 'suppressed', reason: 'earlier-release' } : figure;
         };
-        return {
-          metric: f.metric,
-          count: decide('count', f.count),
-          lowerQuartile: decide('lowerQuartile', f.lowerQuartile),
-          median: decide('median', f.median),
-          upperQuartile: decide('upperQuartile', f.upperQuartile),
-          ...(f.total !== undefined ? { total: decide('total', f.total) } : {}),
-        };
-      });
+        return [
+          metric,
+          {
+            metric: f.metric,
+            count: decide('count', f.count),
+            lowerQuartile: decide('lowerQuartile', f.lowerQuartile),
+            median: decide('median', f.median),
+            upperQuartile: decide('upperQuartile', f.upperQuartile),
+            ...(f.total !== undefined ? { total: decide('total', f.total) } : {}),
+          },
+        ];
+      }));
       return { ...c, metrics };
     });
     // The base group's number of councils is the all-councils count (one set of councils, one figure).
-    return { ...g, cohorts, councils: cohorts[0]!.metrics[0]!.count };
+    return { ...g, cohorts, councils: cohorts[0]!.metrics.get(TOTAL_METRIC)!.count };
   });
   return { ...result, baseGroups };
 }
@@ -120,8 +135,8 @@ export function recordRelease(result: BenchmarkResult, ledger: Ledger, releasedA
   for (const g of result.baseGroups) {
     for (const c of g.cohorts) {
       const cells: CohortEntry['cells'] = {};
-      c.metrics.forEach((f, m) => {
-        const who = contributors(g, c, m, k);
+      c.metrics.forEach((f, metric) => {
+        const who = contributors(g, c, metric, k);
         const row: Record<string, z.infer<typeof CellSchema>> = {};
         for (const s of STATISTICS) {
           const figure = f[s];

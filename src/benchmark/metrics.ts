@@ -1,5 +1,5 @@
 import { APART_FROM_TOTALS, CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
-import { parseDecimal, type Decimal } from '../decimal.js';
+import { Decimal } from '../decimal.js';
 import type { Denominators, Submission, SubmissionTotals } from './submission.js';
 
 /** What is measured: the total, a scope, or one reporting category. */
@@ -46,6 +46,9 @@ export const METRICS: readonly Metric[] = MEASURES.flatMap((measure) =>
   BASES.map((basis) => ({ id: `${measure}/${basis}` as MetricId, measure, basis, label: measureLabel(measure), unit: BASIS_INFO[basis].unit })),
 );
 
+/** The one metric with a published cohort total: totals of other measures would be linked to it by sums. */
+export const TOTAL_METRIC: MetricId = 'total/absolute';
+
 /** The ones a reader looks at first; the CLI table shows these unless asked for all. */
 export const HEADLINE_METRICS: readonly MetricId[] = [
   'total/absolute',
@@ -59,25 +62,92 @@ export const HEADLINE_METRICS: readonly MetricId[] = [
   'total/per-m2',
 ];
 
+/** The measures' texts in a submission, in the order of MEASURES. */
+const MEASURE_TEXT: readonly ((s: Submission) => string | undefined)[] = MEASURES.map((measure) =>
+  measure.startsWith('category:')
+    ? (s: Submission) => s.totals.byCategory[measure.slice('category:'.length) as Category]
+    : (s: Submission) => s.totals[measure as (typeof SCOPE_MEASURES)[number]],
+);
+const DENOMINATOR_FIELDS = BASES.map((b) => BASIS_INFO[b].denominator);
+const SLOTS = new Map(METRICS.map((m, slot) => [m.id, slot]));
+
+/** A metric's place in METRICS, for the benchmark's inner loops (MetricValues.exactAt and approximationAt). */
+export function metricSlot(id: MetricId): number {
+  const slot = SLOTS.get(id);
+  if (slot === undefined) throw new RangeError(`no metric ${id}`);
+  return slot;
+}
+
 /**
- * A submission's value for each metric, aligned with METRICS; undefined where the council did not report the
- * category or supply the denominator (missing is not zero). Divisions are exact to 50 significant digits.
+ * A council's value for each metric it has; none where it did not report the category or supply the
+ * denominator (missing is not zero). Values are exact Decimals, quotients exact to 50 significant digits, each
+ * worked out only when asked for: the benchmark orders councils by `approximationAt` (binary floating point,
+ * read without dividing decimals) and needs the exact value only of the councils in a quartile window or too
+ * close to another to be ordered by approximations, so most quotients of a large batch are never divided out.
+ * The submission's figures have been validated, so every text present is a decimal.
  */
-export function metricValues(s: Submission): (Decimal | undefined)[] {
-  const denominators = BASES.map((b) => {
-    const field = BASIS_INFO[b].denominator;
-    const text = field === undefined ? undefined : s.denominators[field];
-    return text === undefined ? undefined : parseDecimal(text);
-  });
-  return MEASURES.flatMap((measure) => {
-    const text = measure.startsWith('category:')
-      ? s.totals.byCategory[measure.slice('category:'.length) as Category]
-      : s.totals[measure as (typeof SCOPE_MEASURES)[number]];
-    const value = text === undefined ? undefined : parseDecimal(text);
-    return BASES.map((b, i) => {
-      if (value === undefined || b === 'absolute') return value;
-      const denominator = denominators[i];
-      return denominator === undefined ? undefined : value.div(denominator);
-    });
-  });
+export class MetricValues {
+  private readonly measureTexts: (string | undefined)[];
+  private readonly denominatorTexts: (string | undefined)[];
+  private readonly measureFloats: Float64Array;
+  private readonly denominatorFloats: Float64Array;
+  private readonly measures: (Decimal | undefined)[] = [];
+  private readonly denominators: (Decimal | undefined)[] = [];
+
+  constructor(submission: Submission) {
+    this.measureTexts = MEASURE_TEXT.map((text) => text(submission));
+    this.denominatorTexts = DENOMINATOR_FIELDS.map((field) => (field === undefined ? undefined : submission.denominators[field]));
+    this.measureFloats = floats(this.measureTexts);
+    this.denominatorFloats = floats(this.denominatorTexts);
+  }
+
+  /** The exact value for a metric, or undefined where the council has none. */
+  get(id: MetricId): Decimal | undefined {
+    return this.exactAt(metricSlot(id));
+  }
+
+  has(id: MetricId): boolean {
+    return this.hasAt(metricSlot(id));
+  }
+
+  hasAt(slot: number): boolean {
+    // METRICS is measure-major: each measure's metrics follow one another, one per basis.
+    const b = slot % BASES.length;
+    return this.measureTexts[(slot - b) / BASES.length] !== undefined && (b === 0 || this.denominatorTexts[b] !== undefined);
+  }
+
+  /** The value as a binary float (within a few units in the last place of it), for ordering; undefined where there is none. */
+  approximationAt(slot: number): number | undefined {
+    if (!this.hasAt(slot)) return undefined;
+    const b = slot % BASES.length;
+    const value = this.measureFloats[(slot - b) / BASES.length]!;
+    return b === 0 ? value : value / this.denominatorFloats[b]!;
+  }
+
+  /**
+   * The exact value at a place in METRICS. Figures read from the submission are kept; quotients are not (the
+   * benchmark keeps those it needs for as long as it works on one metric, so they never outlive it).
+   */
+  exactAt(slot: number): Decimal | undefined {
+    if (!this.hasAt(slot)) return undefined;
+    const b = slot % BASES.length;
+    const m = (slot - b) / BASES.length;
+    // The schema has checked every text (decimal syntax, bounded digits), so each is read as it stands.
+    const absolute = (this.measures[m] ??= new Decimal(this.measureTexts[m]!));
+    return b === 0 ? absolute : absolute.div((this.denominators[b] ??= new Decimal(this.denominatorTexts[b]!)));
+  }
+}
+
+/** Decimal texts as the nearest binary floats (NaN where there is none): correctly rounded, so in order. */
+function floats(texts: readonly (string | undefined)[]): Float64Array {
+  const out = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    out[i] = text === undefined ? Number.NaN : Number(text);
+  }
+  return out;
+}
+
+export function metricValues(s: Submission): MetricValues {
+  return new MetricValues(s);
 }

@@ -35,6 +35,20 @@ export function quantileWindow(n: number, p: Decimal, k: number): number {
   return Math.min(Math.max(start, 0), n - k);
 }
 
+/** The quartiles in quarters (p = quarters / 4), for the window arithmetic in whole numbers on the hot path. */
+const QUARTERS: Record<QuartileName, number> = { lowerQuartile: 1, median: 2, upperQuartile: 3 };
+
+/**
+ * quantileWindow for a quartile, in whole numbers: with p = q/4, floor((n − 1)q/4 − k/2 + 1) is
+ * floor(((n − 1)q − 2k + 4) / 4). The same start as quantileWindow(n, QUARTILES[name], k) (a test checks every
+ * n and k), without a Decimal per call.
+ */
+export function quartileWindow(n: number, name: QuartileName, k: number): number {
+  if (n < k) throw new RangeError(`a quantile window needs at least ${k} values, got ${n}`);
+  const start = Math.floor(((n - 1) * QUARTERS[name] - 2 * k + 4) / 4);
+  return Math.min(Math.max(start, 0), n - k);
+}
+
 /** The mean of the window of k councils around the p-quantile (see quantileWindow). */
 export function windowMean(sorted: readonly Decimal[], p: Decimal, k: number): Decimal {
   const start = quantileWindow(sorted.length, p, k);

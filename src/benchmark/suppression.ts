@@ -1,4 +1,5 @@
-import { ZERO, type Decimal } from '../decimal.js';
+import { Decimal, ZERO } from '../decimal.js';
+import { apart, compareDecimals } from './decimal-order.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
 
 /** One cohort's additive figure for one metric, as the disclosure rules see it. */
@@ -7,6 +8,15 @@ export interface AdditiveCell {
   readonly total: Decimal;
   /** The largest contributions, descending (as many as the widest dominance rule looks at). */
   readonly top: readonly Decimal[];
+}
+
+const HUNDRED = new Decimal(100);
+
+/** p as a Decimal, kept for the next call: a run asks with the same p for every window. */
+let lastP: { readonly p: number; readonly value: Decimal } | undefined;
+function decimalOf(p: number): Decimal {
+  if (lastP?.p !== p) lastP = { p, value: new Decimal(p) };
+  return lastP.value;
 }
 
 /** Which additive figure: the number of councils (threshold rule only) or the total (threshold and dominance). */
@@ -30,7 +40,24 @@ export function widestDominance(policy: DisclosurePolicy): number {
 export function failsPPercent(total: Decimal, top: readonly Decimal[], p: number): boolean {
   if (p <= 0 || top.length === 0) return false;
   const rest = total.minus(top[0]!).minus(top[1] ?? ZERO);
-  return rest.times(100).lt(top[0]!.times(p));
+  return compareDecimals(rest.times(HUNDRED), top[0]!.times(decimalOf(p))) < 0;
+}
+
+/**
+ * The p% rule for non-negative figures, decided on binary approximations of the rest (the sum besides the two
+ * largest) and of the largest where that is safe, else undefined (only failsPPercent on the exact figures can
+ * say). The exact figures are within a relative 10^-13 of the approximations, besides rounding at the 50th digit
+ * of the sum, so where the two sides are clearly apart and neither is vanishingly small beside the largest, the
+ * exact rule goes the same way. It spares the Decimal work of the windows the rule withholds.
+ */
+export function failsPPercentApproximately(rest: number, largest: number, p: number): boolean | undefined {
+  if (p <= 0) return false;
+  const lhs = rest * 100;
+  const rhs = largest * p;
+  const negligible = 1e-30 * largest;
+  if (!(lhs > negligible && rhs > negligible)) return undefined;
+  const side = apart(lhs, rhs);
+  return side === 0 ? undefined : side < 0;
 }
 
 /** The primary rules: threshold, and for totals the (n, k) dominance rules (a zero total reveals every council's zero). */
@@ -69,7 +96,7 @@ export function secondarySuppression(
   const reasons = [...primary];
   const order = children
     .map((cell, index) => ({ cell, index }))
-    .sort((a, b) => a.cell.count - b.cell.count || (additive === 'total' ? a.cell.total.cmp(b.cell.total) : 0) || a.index - b.index)
+    .sort((a, b) => a.cell.count - b.cell.count || (additive === 'total' ? compareDecimals(a.cell.total, b.cell.total) : 0) || a.index - b.index)
     .map((c) => c.index);
   const withholdNext = (): boolean => {
     const next = order.find((i) => reasons[i] === undefined);
@@ -105,9 +132,9 @@ function largest(values: readonly Decimal[], n: number): Decimal[] {
   const top: Decimal[] = [];
   for (const v of values) {
     if (top.length < n) top.push(v);
-    else if (v.gt(top[top.length - 1]!)) top[top.length - 1] = v;
+    else if (compareDecimals(v, top[top.length - 1]!) > 0) top[top.length - 1] = v;
     else continue;
-    top.sort((a, b) => b.cmp(a));
+    top.sort((a, b) => compareDecimals(b, a));
   }
   return top;
 }

@@ -1,0 +1,276 @@
+import { Decimal, ZERO } from '../decimal.js';
+import { apart, approximate, compareDecimals, near } from './decimal-order.js';
+import { metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
+import type { NoiseSource } from './noise.js';
+import type { DisclosurePolicy, SuppressionReason } from './policy.js';
+import { minCohortFor, quartileWindow, roundSignificant, type QuartileName } from './quantiles.js';
+import { SumAtoms } from './sum-atoms.js';
+import { additiveCell, failsPPercent, failsPPercentApproximately, primaryReason, secondarySuppression, type Additive, type AdditiveCell } from './suppression.js';
+import type { Audited, AuditedCohortMetric } from './views.js';
+
+/**
+ * Count noise under differential privacy, drawn once per set of councils: every metric (and every cohort)
+ * whose contributors are the same councils gets the same noisy count, so averaging many noisy copies of one
+ * count learns nothing.
+ */
+export interface CountNoise {
+  (members: readonly number[]): Decimal;
+  restated(): Decimal;
+}
+
+/** Undefined without differential privacy. */
+export function countNoise(policy: DisclosurePolicy, source: NoiseSource | undefined, baseGroupKey: string): CountNoise | undefined {
+  const dp = policy.differentialPrivacy;
+  if (dp === undefined || source === undefined) return undefined;
+  const scale = new Decimal(1).div(dp.epsilon);
+  const draw = (key: string): Decimal => source.laplace(`${baseGroupKey}|count|${key}`, scale);
+  return Object.assign((members: readonly number[]) => draw([...members].sort((a, b) => a - b).join(',')), { restated: () => draw('restated') });
+}
+
+/** A count through the publish path: withheld below the threshold (or for `reason`), else exact or noisy (never below zero), whole. */
+export function publishCount(count: number, noise: Decimal | undefined, policy: DisclosurePolicy, reason?: SuppressionReason): Audited {
+  const why = reason ?? (count < policy.minCouncils ? 'below-threshold' : undefined);
+  if (why !== undefined) return { status: 'suppressed', reason: why };
+  if (noise === undefined) return { status: 'published', value: String(count) };
+  return { status: 'published', value: Decimal.max(ZERO, new Decimal(count).plus(noise)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toString() };
+}
+
+/** What every metric of one base group is worked out against. */
+export interface GroupContext {
+  /** The base group's key (year and factor set), part of every noise key. */
+  readonly key: string;
+  /** Per member, its value for each metric it has. */
+  readonly values: readonly MetricValues[];
+  /** Per cohort (cohort 0 is all councils), 1 for each member in it. */
+  readonly membership: readonly Uint8Array[];
+  /** The cohorts of each partition of "all councils": by council type, then by region. */
+  readonly partitions: readonly (readonly number[])[];
+  readonly policy: DisclosurePolicy;
+  /** How many of the largest contributions the dominance rules look at. */
+  readonly topN: number;
+  readonly countNoise: CountNoise | undefined;
+  readonly noise: NoiseSource | undefined;
+}
+
+/**
+ * One metric's published figures for every cohort of a base group, in cohort order. Comparisons are exact and
+ * allocate nothing (approximations where they are clearly apart, else compareDecimals); window positions are
+ * whole-number arithmetic; the figures themselves are Decimal.
+ */
+export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortMetric[] {
+  const { policy, membership, partitions } = ctx;
+  const withTotal = metric.id === TOTAL_METRIC;
+  const k = policy.minCouncils;
+  const slot = metricSlot(metric.id);
+  // Contributors (members with a value) ascending by value, ties in member order. Approximations order them
+  // where they are clearly apart; the exact values decide the rest.
+  const approximations = new Float64Array(ctx.values.length);
+  const order: number[] = [];
+  for (let i = 0; i < ctx.values.length; i++) {
+    const a = ctx.values[i]!.approximationAt(slot);
+    if (a === undefined) continue;
+    order.push(i);
+    approximations[i] = a;
+  }
+  // Exact values are worked out when first needed (a near tie, a window) and kept while this metric is worked on.
+  const exact: (Decimal | undefined)[] = new Array(ctx.values.length);
+  const exactOf = (i: number) => (exact[i] ??= ctx.values[i]!.exactAt(slot)!);
+  order.sort((a, b) => apart(approximations[a]!, approximations[b]!) || compareDecimals(exactOf(a), exactOf(b)) || a - b);
+  const sorted = new SortedValues(
+    order.map((i) => approximations[i]!),
+    (pos) => exactOf(order[pos]!),
+  );
+  const tied = tiedPositions(sorted);
+  /** Per cohort, positions in `order` (so ascending by value). */
+  const positions = membership.map((inside) => {
+    const out: number[] = [];
+    for (let pos = 0; pos < order.length; pos++) if (inside[order[pos]!] === 1) out.push(pos);
+    return out;
+  });
+  // Counts need no sums: only the one metric with a published total (TOTAL_METRIC) has its cells summed.
+  const cells = positions.map(
+    (ps): AdditiveCell =>
+      withTotal
+        ? additiveCell(
+            ps.map((pos) => sorted.exact(pos)),
+            ctx.topN,
+          )
+        : { count: ps.length, total: ZERO, top: [] },
+  );
+  const countReasons = suppressAdditive(cells, partitions, policy, 'count', positions);
+  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', positions) : [];
+  const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
+  const noiseKey = `${ctx.key}|${metric.id}`;
+
+  const publishSig = (value: Decimal): Audited => {
+    const rounded = roundSignificant(value, policy.significantFigures);
+    if (sorted.includes(rounded)) return { status: 'suppressed', reason: 'equals-council-value' };
+    return { status: 'published', value: rounded.toString() };
+  };
+
+  // Published sums of this metric's values, as sets of contributors, kept only while every group of councils
+  // they single out holds >= k: the all-councils total, the all-councils quartile windows (the headline
+  // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
+  // then the other cohorts' quartile windows in report order.
+  const sums = new SumAtoms(order.length, k);
+  const totalFigure = (c: number): Audited | undefined => {
+    if (!withTotal || !isTotalCohort(c)) return undefined;
+    const reason = totalReasons[c];
+    if (reason !== undefined) return { status: 'suppressed', reason };
+    const published = publishSig(dpTotal(positions[c]!, sorted, cells[c]!, policy.differentialPrivacy, ctx.noise, `${noiseKey}|${c}|total`));
+    if (published.status !== 'published') return published;
+    return sums.tryAdd(positions[c]!) ? published : { status: 'suppressed', reason: 'secondary' };
+  };
+  const quartileFigure = (ps: readonly number[], name: QuartileName): Audited => {
+    const n = ps.length;
+    if (n < k) return { status: 'suppressed', reason: 'below-threshold' };
+    if (n < minCohortFor(name, k)) return { status: 'suppressed', reason: 'small-cohort' };
+    const start = quartileWindow(n, name, k);
+    const end = start + k;
+    if (tiedWindow(ps, start, end, tied)) return { status: 'suppressed', reason: 'tied-values' };
+    // The window is ascending, so its two largest are its last two: one council must not be most of a quartile.
+    // The rule on approximations holds for figures that are not negative (submitted tonnes never are): the first is the least.
+    let rest = 0;
+    for (let i = start; i < end - 2; i++) rest += sorted.approximations[ps[i]!]!;
+    const quick = sorted.approximations[ps[start]!]! >= 0 ? failsPPercentApproximately(rest, sorted.approximations[ps[end - 1]!]!, policy.pPercent) : undefined;
+    if (quick === true) return { status: 'suppressed', reason: 'dominance' };
+    let sum = ZERO;
+    for (let i = start; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
+    if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
+    const published = publishSig(sum.div(k));
+    if (published.status !== 'published') return published;
+    return sums.tryAdd(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
+  };
+  const quartileFigures = (c: number): Record<QuartileName, Audited> => {
+    const ps = positions[c]!;
+    // Medians first: the order the windows are offered to `sums`.
+    const median = quartileFigure(ps, 'median');
+    const lowerQuartile = quartileFigure(ps, 'lowerQuartile');
+    return { lowerQuartile, median, upperQuartile: quartileFigure(ps, 'upperQuartile') };
+  };
+  const cohorts = positions.length;
+  const totals: (Audited | undefined)[] = new Array(cohorts);
+  const quartiles: Record<QuartileName, Audited>[] = new Array(cohorts);
+  totals[0] = totalFigure(0);
+  quartiles[0] = quartileFigures(0);
+  for (let c = 1; c < cohorts; c++) totals[c] = totalFigure(c);
+  for (let c = 1; c < cohorts; c++) quartiles[c] = quartileFigures(c);
+
+  return positions.map((ps, c): AuditedCohortMetric => {
+    const figures: AuditedCohortMetric = {
+      metric: metric.id,
+      // Optional call: without differential privacy the member list is not even built.
+      count: publishCount(ps.length, ctx.countNoise?.(ps.map((pos) => order[pos]!)), policy, countReasons[c]),
+      lowerQuartile: quartiles[c]!.lowerQuartile,
+      median: quartiles[c]!.median,
+      upperQuartile: quartiles[c]!.upperQuartile,
+    };
+    const total = totals[c];
+    return total === undefined ? figures : { ...figures, total };
+  });
+}
+
+/** The total as published: exact, or under differential privacy clipped per council and with Laplace noise (never below zero). */
+function dpTotal(positions: readonly number[], sorted: SortedValues, cell: AdditiveCell, dp: DisclosurePolicy['differentialPrivacy'], source: NoiseSource | undefined, key: string): Decimal {
+  if (dp === undefined || source === undefined) return cell.total;
+  const clip = new Decimal(dp.clip.absolute);
+  let clipped = ZERO;
+  for (const pos of positions) clipped = clipped.add(Decimal.min(sorted.exact(pos), clip));
+  return Decimal.max(ZERO, clipped.plus(source.laplace(key, clip.div(dp.epsilon))));
+}
+
+/**
+ * Primary rules on every cohort, then secondary suppression within each partition of "all councils". Cohorts
+ * of different partitions can hold exactly the same councils (every London borough is in London, and London
+ * holds only boroughs): a figure withheld in one is withheld in the other too, or the published copy would
+ * undo the suppression. That can call for more secondary suppression, so the two steps repeat until stable.
+ */
+function suppressAdditive(
+  cells: readonly AdditiveCell[],
+  partitions: readonly (readonly number[])[],
+  policy: DisclosurePolicy,
+  additive: Additive,
+  memberSets: readonly (readonly number[])[],
+): (SuppressionReason | undefined)[] {
+  const reasons = cells.map((cell) => primaryReason(cell, policy, additive));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const partition of partitions) {
+      const decided = secondarySuppression(
+        reasons[0],
+        partition.map((c) => cells[c]!),
+        partition.map((c) => reasons[c]),
+        policy,
+        additive,
+      );
+      partition.forEach((c, i) => (reasons[c] = decided[i]));
+    }
+    for (let c = 0; c < cells.length; c++) {
+      if (reasons[c] !== undefined) continue;
+      if (memberSets.some((set, other) => other !== c && reasons[other] !== undefined && sameNumbers(set, memberSets[c]!))) {
+        reasons[c] = 'secondary';
+        changed = true;
+      }
+    }
+  }
+  return reasons;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** One metric's contributors' values in ascending order, by position: approximations for every one, exact values on demand. */
+class SortedValues {
+  constructor(
+    readonly approximations: readonly number[],
+    readonly exact: (position: number) => Decimal,
+  ) {}
+
+  get length(): number {
+    return this.approximations.length;
+  }
+
+  /** Whether two positions hold equal values. */
+  equal(a: number, b: number): boolean {
+    return apart(this.approximations[a]!, this.approximations[b]!) === 0 && compareDecimals(this.exact(a), this.exact(b)) === 0;
+  }
+
+  /** Whether any council's exact value equals `value`: a binary search on the approximations, then exact comparisons among the near ones. */
+  includes(value: Decimal): boolean {
+    const a = approximate(value);
+    let lo = 0;
+    let hi = this.length;
+    // The first position not clearly below `value`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (apart(this.approximations[mid]!, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let pos = lo; pos < this.length && near(this.approximations[pos]!, a); pos++) if (compareDecimals(this.exact(pos), value) === 0) return true;
+    return false;
+  }
+}
+
+/** Per position of the ascending values, 1 where the value equals a neighbour's. */
+function tiedPositions(sorted: SortedValues): Uint8Array {
+  const tied = new Uint8Array(sorted.length);
+  for (let pos = 1; pos < sorted.length; pos++) if (sorted.equal(pos - 1, pos)) tied[pos - 1] = tied[pos] = 1;
+  return tied;
+}
+
+/**
+ * Councils that share a figure may know that they do (zero market-based scope 2 on a REGO tariff is no secret),
+ * so each knows the others' figures: five councils on REGO tariffs all at zero market-based scope 2 know one another's.
+ * A window mean then reveals the sum of the window's untied figures, and exactly one of them if it is alone.
+ * A window (positions[start..end) of the ascending values) is published only when at least MIN_UNTIED of its
+ * figures are shared with no other council, so an untied member learns at most the sum of two others.
+ */
+const MIN_UNTIED = 3;
+function tiedWindow(positions: readonly number[], start: number, end: number, tied: Uint8Array): boolean {
+  let untied = 0;
+  for (let i = start; i < end; i++) if (tied[positions[i]!] === 0) untied++;
+  return untied < MIN_UNTIED;
+}

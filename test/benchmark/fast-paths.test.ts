@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { benchmark, parseSubmission, type Submission } from '../../src/benchmark/index.js';
+import { apart, approximate, compareDecimals } from '../../src/benchmark/decimal-order.js';
+import { metricValues } from '../../src/benchmark/metrics.js';
+import { QUARTILES, quantileWindow, quartileWindow } from '../../src/benchmark/quantiles.js';
+import { revalidate } from '../../src/benchmark/submission.js';
+import { SumAtoms } from '../../src/benchmark/sum-atoms.js';
+import { failsPPercent, failsPPercentApproximately } from '../../src/benchmark/suppression.js';
+import { Decimal } from '../../src/decimal.js';
+import { district } from './districts.js';
+
+/**
+ * The benchmark's fast paths against plain definitions: each must give exactly what the slow way gave (the
+ * whole output is pinned byte for byte by output-pin.test.ts; these name the part that broke).
+ */
+
+const decimalText = fc
+  .tuple(fc.boolean(), fc.stringMatching(/^\d{1,14}$/), fc.stringMatching(/^\d{0,40}$/), fc.integer({ min: -60, max: 20 }))
+  .map(([negative, whole, fraction, exponent]) => `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}e${exponent}`);
+
+describe('compareDecimals: exact and allocation-free', () => {
+  it('orders hand-picked pairs as decimal.js does', () => {
+    const pairs: [string, string, number][] = [
+      ['0', '0', 0],
+      ['0', '-0', 0],
+      ['0', '1e-50', -1],
+      ['-1e-50', '0', -1],
+      ['1', '1.0000000000000000000000000000000000000000000000001', -1],
+      ['10000000', '9999999.9999999', 1],
+      ['123.45', '123.45', 0],
+      ['-2', '-1', -1],
+      ['-1', '2', -1],
+      ['1e7', '1e6', 1],
+      ['0.1', '0.10000001', -1],
+    ];
+    for (const [a, b, expected] of pairs) {
+      expect(compareDecimals(new Decimal(a), new Decimal(b)), `${a} vs ${b}`).toBe(expected);
+      expect(compareDecimals(new Decimal(b), new Decimal(a)), `${b} vs ${a}`).toBe(expected === 0 ? 0 : -expected);
+    }
+  });
+
+  it('agrees with Decimal#cmp on random decimals, and approximations never order two values the wrong way', () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        const x = new Decimal(a);
+        const y = new Decimal(b);
+        expect(compareDecimals(x, y)).toBe(x.cmp(y));
+        // Where the approximations are apart they say what the exact comparison says; near ties say 0.
+        const byApproximation = apart(approximate(x), approximate(y));
+        if (byApproximation !== 0) expect(byApproximation).toBe(x.cmp(y));
+        if (x.eq(y)) expect(byApproximation).toBe(0);
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
+  });
+
+  it('approximate is within a relative 10^-14 of the value', () => {
+    fc.assert(
+      fc.property(decimalText, (a) => {
+        const x = new Decimal(a);
+        const exact = Number(x.toString());
+        expect(Math.abs(approximate(x) - exact)).toBeLessThanOrEqual(1e-14 * Math.abs(exact));
+      }),
+      { numRuns: 1000, seed: 15 },
+    );
+  });
+});
+
+describe('quartileWindow: the window start in whole numbers', () => {
+  it('is quantileWindow for every cohort size and threshold', () => {
+    for (let k = 3; k <= 10; k++) {
+      for (let n = k; n <= 400; n++) {
+        for (const name of ['lowerQuartile', 'median', 'upperQuartile'] as const) expect(quartileWindow(n, name, k), `${name} n=${n} k=${k}`).toBe(quantileWindow(n, QUARTILES[name], k));
+      }
+    }
+  });
+
+  it('hand-worked: k = 5, n = 21 starts the windows at 3, 8 and 13', () => {
+    expect([quartileWindow(21, 'lowerQuartile', 5), quartileWindow(21, 'median', 5), quartileWindow(21, 'upperQuartile', 5)]).toEqual([3, 8, 13]);
+  });
+});
+
+/** The rule SumAtoms keeps, the slow way: group positions by which published sets they are in; every group inside some set holds at least k. */
+function naiveAllows(size: number, published: readonly (readonly number[])[], k: number): boolean {
+  const signature = Array.from({ length: size }, (_, pos) => published.map((set) => (set.includes(pos) ? '1' : '0')).join(''));
+  const counts = new Map<string, number>();
+  for (const s of signature) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].every(([s, n]) => !s.includes('1') || n >= k);
+}
+
+describe('SumAtoms: the isolation check, incremental', () => {
+  it('accepts and refuses sets exactly as the definition does', () => {
+    const sets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(sets, fc.integer({ min: 1, max: 6 }), (offered, k) => {
+        const atoms = new SumAtoms(30, k);
+        const published: number[][] = [];
+        for (const set of offered) {
+          const allowed = naiveAllows(30, [...published, set], k);
+          expect(atoms.tryAdd(set)).toBe(allowed);
+          if (allowed) published.push(set);
+        }
+      }),
+      { numRuns: 500, seed: 16 },
+    );
+  });
+
+  it('hand-worked: with k = 2, {0,1,2,3} then {0,1} is allowed, then {0} would isolate council 0', () => {
+    const atoms = new SumAtoms(6, 2);
+    expect(atoms.tryAdd([0, 1, 2, 3])).toBe(true);
+    expect(atoms.tryAdd([0, 1])).toBe(true);
+    expect(atoms.tryAdd([0])).toBe(false);
+    // A window [from, to) of a longer list: {2, 3} splits nothing new.
+    expect(atoms.tryAdd([5, 4, 2, 3], 2, 4)).toBe(true);
+    // {1, 2} would leave 0 alone in {0,1} and 3 alone in {2,3}.
+    expect(atoms.tryAdd([1, 2])).toBe(false);
+  });
+});
+
+describe('MetricValues: exact values, quotients worked out when asked for', () => {
+  const s: Submission = {
+    ...district(1, '1234.5'),
+    totals: { total: '1234.5', scope1: '1000', scope2Location: '200', scope2Market: '0', scope3: '34.5', byCategory: { buildings: '700.25' } },
+    denominators: { population: '1000', floorAreaM2: '3' },
+  };
+
+  it('gives each metric the council has, hand-worked, and none where a figure or denominator is missing', () => {
+    const v = metricValues(s);
+    expect(v.get('total/absolute')?.toString()).toBe('1234.5');
+    expect(v.get('total/per-resident')?.toString()).toBe('1.2345');
+    // 1234.5 / 3 = 411.5 exactly; 700.25 / 3 = 233.41666… to 50 significant digits, the last rounded half-even.
+    expect(v.get('total/per-m2')?.toString()).toBe('411.5');
+    expect(v.get('category:buildings/per-m2')?.toString()).toBe('233.41666666666666666666666666666666666666666666667');
+    expect(v.get('total/per-fte')).toBeUndefined();
+    expect(v.get('category:waste/absolute')).toBeUndefined();
+    expect(v.has('category:buildings/per-resident')).toBe(true);
+    expect(v.has('category:fleet/per-resident')).toBe(false);
+  });
+});
+
+describe('a submission parseSubmission accepted is not validated again', () => {
+  const parsed = parseSubmission(district(2, '500'), { note: 'test' });
+  if (!parsed.ok) throw new Error('the test submission is valid');
+
+  it('is frozen, so it is still what was checked, while the object it was read from is not', () => {
+    const input = district(3, '700');
+    const result = parseSubmission(input, { note: 'input' });
+    expect(result.ok && Object.isFrozen(result.submission.profile.boundary)).toBe(true);
+    expect(Object.isFrozen(input) || Object.isFrozen(input.totals) || Object.isFrozen(input.profile.boundary)).toBe(false);
+    expect(Object.isFrozen(parsed.submission)).toBe(true);
+    expect(Object.isFrozen(parsed.submission.totals.byCategory)).toBe(true);
+    expect(() => {
+      (parsed.submission.totals as { total: string }).total = 'not a number';
+    }).toThrow(TypeError);
+  });
+
+  it('is taken as it is, while a copy changed in code is checked in full and refused', () => {
+    expect(revalidate(parsed.submission, { note: 'again' })).toEqual({ ok: true, submission: parsed.submission, warnings: [] });
+    const changed = structuredClone(parsed.submission) as Submission;
+    (changed.totals as { total: string }).total = '-1';
+    const result = benchmark([changed]);
+    expect(result.excluded).toHaveLength(1);
+    expect(result.excluded[0]!.problems[0]!.code).toBe('invalid-field');
+    expect(result.baseGroups).toEqual([]);
+  });
+});
+
+describe('the p% rule on approximations', () => {
+  it('decides as the exact rule does wherever it decides, and leaves near cases to it', () => {
+    const value = fc.oneof(
+      fc.constant('0'),
+      fc.stringMatching(/^\d{1,9}(\.\d{1,12})?$/),
+      fc.tuple(fc.stringMatching(/^[1-9]\d{0,6}$/), fc.integer({ min: -45, max: 0 })).map(([d, e]) => `${d}e${e}`),
+    );
+    let decided = 0;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 8 }), fc.constantFrom(0, 1e-40, 0.5, 10, 15, 100), (texts, p) => {
+        const window = texts.map((t) => new Decimal(t)).sort((a, b) => a.cmp(b));
+        let sum = new Decimal(0);
+        for (const v of window) sum = sum.plus(v);
+        const top = [window[window.length - 1]!, window[window.length - 2]!];
+        const rest = window.slice(0, -2).reduce((a, v) => a + approximate(v), 0);
+        const quick = failsPPercentApproximately(rest, approximate(top[0]!), p);
+        if (quick !== undefined) {
+          decided++;
+          expect(quick).toBe(failsPPercent(sum, top, p));
+        }
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+    expect(decided).toBeGreaterThan(1000);
+  });
+
+  it('hand-worked: 1, 1, 1, 100, 200 with p = 10 fails (the rest, 3, is under 10% of 200); 30, 30, 30, 100, 200 passes', () => {
+    expect(failsPPercentApproximately(3, 200, 10)).toBe(true);
+    expect(failsPPercentApproximately(90, 200, 10)).toBe(false);
+    // The rest exactly 10% of the largest: too close to decide on floats.
+    expect(failsPPercentApproximately(20, 200, 10)).toBeUndefined();
+  });
+});
