@@ -149,18 +149,25 @@ type Checked = Omit<ActivityRecord, 'id' | 'origin'> & { readonly id?: string; r
 /**
  * Frozen inputs already found valid, with what parsing gave: an importer checks each record as it reads it (to
  * name the cell at fault), and `calculateInventory` checks its input again, so without this every imported
- * record went through the schema twice. Only a deeply frozen input (see `freezeRecord`) cannot have changed since.
+ * record went through the schema twice. Only a record `freezeRecord` froze whole cannot have changed since.
  */
 const checkedInputs = new WeakMap<object, Checked>();
+/** Records `freezeRecord` froze whole: a record a caller froze only at the top could still change below it. */
+const deeplyFrozen = new WeakSet<object>();
 
 /** Freezes a record built by an importer, nested objects too, so that its validation is remembered. */
 export function freezeRecord<T extends object>(record: T): T {
-  for (const value of Object.values(record)) if (typeof value === 'object' && value !== null && !(value instanceof Decimal)) freezeRecord(value);
-  return Object.freeze(record);
+  deeplyFrozen.add(freezeDeeply(record));
+  return record;
+}
+
+function freezeDeeply<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null && !(v instanceof Decimal)) freezeDeeply(v);
+  return Object.freeze(value);
 }
 
 export function parseActivityRecord(input: unknown, index: number, defaultOrigin: Origin = {}): { record: ActivityRecord } | { problem: ActivityProblem } {
-  const known = typeof input === 'object' && input !== null && Object.isFrozen(input) ? checkedInputs.get(input) : undefined;
+  const known = typeof input === 'object' && input !== null ? checkedInputs.get(input) : undefined;
   if (known !== undefined) return { record: { ...known, id: known.id ?? `r${index + 1}`, origin: known.origin ?? defaultRecordOrigin(defaultOrigin, index) } };
   const rawOrigin = OriginSchema.safeParse((input as { origin?: unknown } | null)?.origin);
   const stated = rawOrigin.success && rawOrigin.data !== undefined ? stripUndefined(rawOrigin.data) : undefined;
@@ -195,7 +202,7 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
   }
   // The parsed origin is replaced as before (keys stay where parsing put them: serialised output is unchanged).
   const checked = { ...data, source: data.source.trim().toLowerCase(), ...(stated !== undefined ? { origin: stated } : {}) } as Checked;
-  if (Object.isFrozen(input)) checkedInputs.set(input as object, checked);
+  if (typeof input === 'object' && input !== null && deeplyFrozen.has(input)) checkedInputs.set(input, checked);
   return { record: { ...checked, id: data.id ?? `r${index + 1}`, origin } };
 }
 

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.unusable;
   }
   try {
-    // Factor sets named by id (--factor-set desnz-2023) are the bundled ones, or --factors-dir's: set up with the
+    // Factor sets named by id (--set desnz-2023) are the bundled ones, or --factors-dir's: set up with the
     // command, not at start, so --version and --help load no factor code.
     (await import('../factors/bundled.js')).useBundledFactorLibrary();
     return await (await command.load())(args, io);

@@ -20,3 +20,10 @@ export function factorLibraryFor(options: { readonly factors?: FactorLibrary; re
   if (options.factorSetsDir !== undefined && provider === undefined) throw new NoFactorLibraryError(`the factor sets in ${options.factorSetsDir} (reading a folder needs Node)`);
   return provider?.(options.factorSetsDir);
 }
+
+/** The default library for a call that needs one and names none; without one, a `NoFactorLibraryError` naming what was wanted. */
+export function defaultFactorLibrary(wanted: string): FactorLibrary {
+  const library = factorLibraryFor({});
+  if (library === undefined) throw new NoFactorLibraryError(wanted);
+  return library;
+}

@@ -11,11 +11,9 @@ import { isNumberReading, readNumber } from './numbers.js';
  */
 export const SUMMARY_SHEET = 'Summary';
 export const LISTS_SHEET = 'Lists';
-/** Sheets a workbook reader skips, accounting each non-blank row as skipped with the reason given. */
-export const GENERATED_SHEETS: readonly { readonly name: string; readonly reason: string }[] = [
-  { name: SUMMARY_SHEET, reason: 'template summary of preview totals (recalculated on import)' },
-  { name: LISTS_SHEET, reason: 'template drop-down lists and preview figures' },
-];
+/** Why the rows of the template's Summary (a sheet with its preview total row) and hidden Lists are skipped. */
+export const SUMMARY_REASON = 'template summary of preview totals (recalculated on import)';
+export const LISTS_REASON = 'template drop-down lists and preview figures';
 
 /** The Summary's row of totals (its first cell), and the column of the total among its cells (0-based). */
 export const SUMMARY_TOTAL_LABEL = 'Total (preview)';
@@ -37,6 +35,11 @@ export interface DisplayedTotal {
   readonly sheet: string;
   readonly line: number;
   readonly text: string;
+}
+
+/** Rows of a sheet with the template Summary's total row (calculated or not): the template's, not a council's. */
+export function isTemplateSummary(rows: readonly SourceRow[]): boolean {
+  return rows.some((r) => r.cells[0]?.text.trim() === SUMMARY_TOTAL_LABEL);
 }
 
 /**

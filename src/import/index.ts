@@ -10,3 +10,4 @@ export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 export { UnusableInputError, describeAccounting, type ImportResult, type ImportProblem, type ImportProblemCode, type RowAccount } from './result.js';
 export { readSpendMapping, readSpendMappingBytes, aggregateSpendLedger, LedgerAggregator, type SpendMapping, type SpendMappingEntry, type SpendTotal, type UnmappedCode, type LedgerAccount, type LedgerResult, type LedgerOptions } from './ledger.js';
 export { withLedger } from './with-ledger.js';
+export type { DisplayedTotal } from './displayed-totals.js';

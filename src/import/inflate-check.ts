@@ -1,20 +1,20 @@
 import type { MergeRange } from '../tables/merges.js';
+import { columnIndex } from '../tables/table.js';
 import { inflatePart, partData, type ZipPart } from '../tables/zip-parts.js';
 import type { ImportLimits } from './limits.js';
 import { UnusableInputError } from './result.js';
 
-const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"/g;
+const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref=["']([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?["']/g;
 /** Text kept from the end of one inflated chunk for the next, so a merge cut between chunks is still read. */
 const CARRY = 256;
 
 /**
- * Inflates every part of a workbook, counting what it really expands to and keeping none of it, before exceljs
- * sees the file: a zip directory can claim any sizes, and exceljs inflates each part whole (3 MB claiming little
- * became 3.1 GB). Stops as soon as the count passes limits.maxUncompressedBytes. The sheets' merged ranges are
- * counted on the way through: exceljs builds an object of about 5 KB for every merged cell (one merge over
- * A1:J1000000 exhausted a 2 GB heap), so more than limits.maxMergedCells refuses the workbook. Every reader
- * holds merged ranges too: a streaming reader needs them before the rows, and the sheet gives them after.
- * Returns each sheet part's merged ranges, by part name.
+ * Inflates every part of a workbook, counting what it really expands to and keeping none of it, before any row is
+ * read: a zip directory can claim any sizes (3 MB claiming little became 3.1 GB in a reader that trusted it).
+ * Stops as soon as the count passes limits.maxUncompressedBytes. The sheets' merged ranges are collected on the
+ * way through, as the row reader needs them before the rows and a sheet gives them after; more than
+ * limits.maxMergedCells cells merged refuses the workbook (one merge over A1:XFD1048576 would fill every row).
+ * Returns each part's merged ranges, by part name.
  */
 export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[], file: string, limits: ImportLimits): Promise<Map<string, MergeRange[]>> {
   let total = 0;
@@ -24,7 +24,8 @@ export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[]
   for (const part of parts) {
     const data = partData(bytes, part);
     if (data === undefined) continue;
-    const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(part.name);
+    // Any XML part: a workbook's relationships may put a sheet anywhere, and only sheets hold merged cells.
+    const sheet = part.name.endsWith('.xml');
     let carry = '';
     total += await inflatePart(data, part.method, limits.maxUncompressedBytes - total, (chunk) => {
       if (!sheet) return;
@@ -54,13 +55,7 @@ export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[]
 }
 
 function mergeRange(m: RegExpMatchArray): MergeRange {
-  const [r1, c1] = [Number(m[2]), columnNumber(m[1]!) - 1];
-  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), columnNumber(m[3]) - 1];
+  const [r1, c1] = [Number(m[2]), columnIndex(m[1]!)];
+  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), columnIndex(m[3])];
   return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters) n = n * 26 + c.charCodeAt(0) - 64;
-  return n;
 }

@@ -1,4 +1,5 @@
 import type { ReportingYear } from '../activity/record.js';
+import { TOTALS_LABEL } from './totals-label.js';
 import { definedFields } from '../defined.js';
 import type { CsvDelimiter } from '../tables/read-csv.js';
 import { findSplitNumber } from '../tables/split-number.js';
@@ -31,7 +32,6 @@ export interface LedgerOptions {
   readonly limits?: Partial<ImportLimits>;
 }
 
-const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 /** More problems than this are summarised, so a file of garbage cannot fill memory with messages. */
 const MAX_LINE_PROBLEMS = 1000;
 
@@ -138,7 +138,7 @@ class LedgerLines {
     const dateText = priceYear.kind === 'dated' ? fields[priceYear.column] ?? '' : '';
     // A blank-coded line is a totals line only when its first field says so and it has no payment date: a
     // supplier such as "Total Gas & Power" (in the first column or further along) is spend like any other.
-    if (slot.totals || (slot.code === '' && dateText.trim() === '' && TOTALS.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) {
+    if (slot.totals || (slot.code === '' && dateText.trim() === '' && TOTALS_LABEL.test(fields.find((f) => f.trim() !== '')?.trim() ?? ''))) {
       return this.skip('totals row');
     }
     if (slot.header && amountText.trim() === headings[amountAt]) return this.skip('repeated header');
@@ -185,7 +185,7 @@ class LedgerLines {
       target = this.targets.get(targetKey);
       if (target === undefined) this.targets.set(targetKey, (target = { entry, years: new Map() }));
     }
-    const slot: CodeSlot = { code, totals: TOTALS.test(code), header: code === this.columns.headings[this.columns.key], target, unmapped: undefined };
+    const slot: CodeSlot = { code, totals: TOTALS_LABEL.test(code), header: code === this.columns.headings[this.columns.key], target, unmapped: undefined };
     if (this.slots.size < CACHE_ENTRIES) this.slots.set(key, slot);
     return slot;
   }

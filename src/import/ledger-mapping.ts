@@ -3,7 +3,7 @@ import type { SupplierFactor } from '../activity/record.js';
 import type { Decimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import { slug } from '../factors/key.js';
-import { bundledSpendCategories } from '../factors/spend/bundled.js';
+import { defaultFactorLibrary } from '../factors/default-library.js';
 import { REPORTING_SPEND_CATEGORIES, type CouncilSpendCategory } from '../factors/spend/schema.js';
 import { readCsvText } from '../tables/read-csv.js';
 import type { SourceRow } from '../tables/table.js';
@@ -40,15 +40,18 @@ export type Costing = Pick<SpendMappingEntry, 'category' | 'spendCategory' | 'in
 export const costedAlike = (t: Costing) =>
   `${t.category}|${t.spendCategory}|${t.includesVatAt?.toFixed() ?? ''}|${t.supplierFactor === undefined ? '' : `${t.supplierFactor.supplier}|${t.supplierFactor.kgCO2ePerGBP.toFixed()}`}`;
 
+const defaultSpendCategories = () => defaultFactorLibrary('the council spend category table').spendCategories();
+
 /**
  * Reads a mapping CSV. Its first column names the ledger column to match (so one format serves expense codes,
  * cost centres and supplier categories); "Spend category" names a council spend category ("ICT software and
  * services", "R&M buildings") or a SIC group ("62", "SIC 41.2") of the spend factor set; an optional "Reporting
  * category" may say purchased-goods-and-services, capital-goods or outsourced-services (default: the one the
  * spend category table gives, else purchased goods and services). A code mapped twice to different categories is
- * a problem, never last-one-wins.
+ * a problem, never last-one-wins. The table is the default factor library's unless given (`library.spendCategories()`);
+ * with neither, a `NoFactorLibraryError`, as every code would otherwise fall to purchased goods and services unsaid.
  */
-export function readSpendMapping(text: string, file: string, categories: readonly CouncilSpendCategory[] = bundledSpendCategories()): { mapping: SpendMapping; problems: ImportProblem[] } {
+export function readSpendMapping(text: string, file: string, categories: readonly CouncilSpendCategory[] = defaultSpendCategories()): { mapping: SpendMapping; problems: ImportProblem[] } {
   const rows = readCsvText(text, file).rows;
   const header = rows[0];
   const headers = header?.cells.map((c) => normaliseHeader(c.text)) ?? [];
@@ -105,7 +108,7 @@ export function readSpendMapping(text: string, file: string, categories: readonl
   return { mapping: { keyHeader, entries, refused }, problems };
 }
 
-/** Reads a mapping file from its bytes (encoding detected as for any CSV). */
+/** Reads a mapping file from its bytes (encoding detected as for any CSV); the category table as `readSpendMapping` takes it. */
 export function readSpendMappingBytes(bytes: Uint8Array, file: string, categories?: readonly CouncilSpendCategory[]): { mapping: SpendMapping; problems: ImportProblem[] } {
   const decoded = decodeText(bytes, file);
   const read = readSpendMapping(decoded.text, file, categories);

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { streamCsvRecords } from '../tables/read-csv-stream.js';
@@ -6,8 +6,8 @@ import { DecodeStream } from './encoding.js';
 import { LedgerAggregator, type LedgerOptions } from './ledger-aggregator.js';
 import type { SpendMapping } from './ledger-mapping.js';
 import type { LedgerResult } from './ledger-result.js';
-import { isWorkbookPath, readLedgerWorkbook } from './ledger-workbook.js';
-import { importLimits } from './limits.js';
+import { isWorkbookName, LEDGER_WORKBOOK_TOO_BIG, readLedgerWorkbook } from './ledger-workbook.js';
+import { checkFileSize, importLimits } from './limits.js';
 import { UnusableInputError } from './result.js';
 
 /**
@@ -17,14 +17,17 @@ import { UnusableInputError } from './result.js';
 const LEDGER_LINE_CHARS = 1024 * 1024;
 
 /**
- * Streams a spend ledger (.csv, or .xlsx through exceljs's streaming reader) through a `LedgerAggregator`.
+ * Streams a spend ledger (.csv, or .xlsx read row by row with the workbook checks) through a `LedgerAggregator`.
  * A path or a byte stream of CSV.
  */
 export async function aggregateSpendLedger(input: string | Readable, mapping: SpendMapping, options: LedgerOptions = {}): Promise<LedgerResult> {
   const file = options.file ?? (typeof input === 'string' ? basename(input) : 'ledger.csv');
   const aggregator = new LedgerAggregator(mapping, file, options);
-  if (typeof input === 'string' && isWorkbookPath(input)) {
-    await readLedgerWorkbook(input, file, importLimits(options.limits), (row) => aggregator.row(row));
+  if (typeof input === 'string' && isWorkbookName(input)) {
+    const limits = importLimits(options.limits);
+    // Its size is checked before it is read whole.
+    checkFileSize(statSync(input).size, file, limits, LEDGER_WORKBOOK_TOO_BIG);
+    await readLedgerWorkbook(readFileSync(input), file, limits, (row) => aggregator.row(row));
     return aggregator.result();
   }
   return aggregateCsv(typeof input === 'string' ? createReadStream(input, { highWaterMark: 1024 * 1024 }) : input, aggregator, file, options);

@@ -1,4 +1,5 @@
 import { Decimal } from '../decimal.js';
+import { TOTALS_LABEL } from './totals-label.js';
 import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
 import { DATA_QUALITY_TIERS, freezeRecord, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
@@ -83,7 +84,6 @@ function readColumns(row: SourceRow): Columns | undefined {
 /** Non-blank rows searched for a header: far more notes than any table has above it. */
 export const HEADER_SEARCH_ROWS = 1000;
 
-const TOTALS = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 const NOTE = /^(notes?|n\.?b\.?|source|sources|\*)(\b|:)/i;
 
 /**
@@ -171,7 +171,7 @@ export class TableImporter {
     // Either way a warning names the cell, never silent.
     const first = cells.findIndex((c) => c.text.trim() !== '');
     const label = first === -1 || columns.quantities.some((q) => q.index === first) ? undefined : cells[first]!.text.trim();
-    if (label !== undefined && TOTALS.test(label)) {
+    if (label !== undefined && TOTALS_LABEL.test(label)) {
       const origin = this.cellOrigin(row.line, first, columns);
       if (this.sums.isTotal(quantityCells)) {
         this.sums.closeGroup();
@@ -278,7 +278,8 @@ class RunningSums {
     return cells.every((cell, i) => {
       if (cell.formulaWithoutValue === true || cell.text.trim() === '') return true;
       const n = numberIn(cell);
-      const sums = [this.since[i], this.all[i]].flatMap((s) => (s === undefined ? [ZERO] : [s.signed, s.kept]));
+      // Nothing summed yet in the column: nothing for the figure to be the total of, so the row is data.
+      const sums = [this.since[i], this.all[i]].flatMap((s) => (s === undefined ? [] : [s.signed, s.kept]));
       return n !== undefined && sums.some((sum) => n.sub(sum).abs().lte(Decimal.max(HALF, sum.abs().mul(ROUNDING_SHARE))));
     });
   }

@@ -3,8 +3,8 @@ import type { ActivityRecordInput, ReportingYear } from '../activity/record.js';
 import { isSourceError, parseSource } from '../activity/sources.js';
 import { Decimal } from '../decimal.js';
 import type { FactorSet } from '../factors/factor-set.js';
-import { bundledSpendCategories, loadSpendFactorSet } from '../factors/spend/bundled.js';
-import type { CouncilSpendCategory } from '../factors/spend/schema.js';
+import { defaultFactorLibrary } from '../factors/default-library.js';
+import type { FactorLibrary } from '../factors/library.js';
 import { calculateInventory } from '../inventory/calculate-inventory.js';
 import type { Unit } from '../units/units.js';
 import { CATEGORY_GROUPS, sourceChoices, unitsOf, type CategoryGroup } from './groups.js';
@@ -26,8 +26,12 @@ export interface PreviewFigure {
   readonly kgCO2e: Readonly<Record<Scope, Decimal>>;
 }
 
+/** What a template shows of a factor library: its Source drop-downs and per-unit figures from one set, and the sets it offers. */
 export interface TemplatePreviews {
+  /** The set the figures are costed with. */
   readonly set: FactorSet;
+  /** The factor set ids the About sheet offers, as the library holds them. */
+  readonly setIds: readonly string[];
   readonly reportingYear?: ReportingYear;
   /** The sheets' Source drop-downs, as costed. */
   readonly choices: ReadonlyMap<CategoryGroup, readonly SourceChoice[]>;
@@ -40,11 +44,12 @@ export const previewKey = (category: Category, label: string, unit: string): str
 /**
  * Costs one unit of every (category, source, unit) the sheets offer. Spend is costed apart from activity, so
  * energy spend is not taken as already counted by the activity rows costed beside it; at the reporting year's
- * price year (blank in the template means that year).
+ * price year (blank in the template means that year). The spend categories and the spend factor set are the
+ * library's (default: the default library, else a `NoFactorLibraryError`); a library without spend data gives a
+ * Spend sheet with no categories listed and its rows "no preview".
  */
-export function templatePreviews(set: FactorSet, reportingYear?: ReportingYear, records: readonly ActivityRecordInput[] = []): TemplatePreviews {
-  const spendCategories = bundledSpendCategories();
-  const choices = new Map(CATEGORY_GROUPS.map((g) => [g, sourceChoices(g, set, spendCategories)]));
+export function templatePreviews(set: FactorSet, reportingYear?: ReportingYear, records: readonly ActivityRecordInput[] = [], factors: FactorLibrary = defaultFactorLibrary('the template\u2019s spend data')): TemplatePreviews {
+  const choices = new Map(CATEGORY_GROUPS.map((g) => [g, sourceChoices(g, set, factors.spendCategories())]));
   const candidates = new Map<string, Omit<PreviewFigure, 'kgCO2e'>>();
   for (const [group, list] of choices) {
     for (const category of group.categories) {
@@ -64,19 +69,19 @@ export function templatePreviews(set: FactorSet, reportingYear?: ReportingYear, 
   }
   const all = [...candidates.values()];
   const isSpend = (c: Omit<PreviewFigure, 'kgCO2e'>) => c.choice.family.kind === 'spend';
-  const cost = (list: readonly Omit<PreviewFigure, 'kgCO2e'>[]) => costOneUnit(list, set, reportingYear, spendCategories);
+  const cost = (list: readonly Omit<PreviewFigure, 'kgCO2e'>[]) => costOneUnit(list, set, reportingYear, factors);
   const figures = [...cost(all.filter((c) => !isSpend(c))), ...cost(all.filter(isSpend))];
   const order = new Map(all.map((c, i) => [c, i]));
-  return { set, ...(reportingYear !== undefined ? { reportingYear } : {}), choices, figures: figures.sort((a, b) => order.get(a.from)! - order.get(b.from)!).map((f) => f.figure) };
+  return { set, setIds: factors.sets.map((s) => s.id), ...(reportingYear !== undefined ? { reportingYear } : {}), choices, figures: figures.sort((a, b) => order.get(a.from)! - order.get(b.from)!).map((f) => f.figure) };
 }
 
-function costOneUnit(candidates: readonly Omit<PreviewFigure, 'kgCO2e'>[], set: FactorSet, reportingYear: ReportingYear | undefined, spendCategories: readonly CouncilSpendCategory[]): { from: Omit<PreviewFigure, 'kgCO2e'>; figure: PreviewFigure }[] {
+function costOneUnit(candidates: readonly Omit<PreviewFigure, 'kgCO2e'>[], set: FactorSet, reportingYear: ReportingYear | undefined, factors: FactorLibrary): { from: Omit<PreviewFigure, 'kgCO2e'>; figure: PreviewFigure }[] {
   if (candidates.length === 0) return [];
   const records: ActivityRecordInput[] = candidates.map((c, i) => ({
     id: `preview-${i}`, category: c.category, source: c.choice.source, quantity: new Decimal(1), unit: c.unit, origin: { file: 'template preview', line: i },
   }));
-  // Every set given loaded, so the figures never depend on which factor library a caller has made the default.
-  const options = { factorSet: set, spendFactorSet: loadSpendFactorSet(), spendCategoryTable: spendCategories };
+  // The library given, so the figures never depend on which factor library a caller has made the default.
+  const options = { factorSet: set, factors };
   const inventory = calculateInventory({ records, ...(reportingYear !== undefined ? { reportingYear } : {}) }, options);
   const failed = new Set(inventory.problems.filter((p) => p.severity === 'error').map((p) => p.origin.line));
   const byRecord = new Map<string, Record<Scope, Decimal>>();

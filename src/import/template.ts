@@ -4,7 +4,8 @@ import { APART_FROM_TOTALS, CATEGORIES, SCOPES, SCOPE_LABELS, type Category, typ
 import { COUNCIL_TYPE_INFO, COUNCIL_TYPES, REGION_LABELS, REGIONS } from '../activity/council.js';
 import { DATA_QUALITY_TIERS, reportingYearStart, type ActivityRecordInput, type ReportingYear } from '../activity/record.js';
 import { Decimal } from '../decimal.js';
-import { defaultFactorSetId, factorSetIds, loadFactorSet } from '../factors/bundled.js';
+import { defaultFactorLibrary } from '../factors/default-library.js';
+import { defaultSetId } from '../factors/library.js';
 import { columnLetters } from '../tables/table.js';
 import { LISTS_SHEET, previewHeader, SUMMARY_SHEET, SUMMARY_TOTAL_COLUMN, SUMMARY_TOTAL_LABEL } from './displayed-totals.js';
 import { CATEGORY_GROUPS, groupOfRecord, unitChoices, type CategoryGroup } from './groups.js';
@@ -67,7 +68,8 @@ const NUMBER_CHECKS: Partial<Record<ActivityField, Pick<ExcelJS.DataValidation, 
  * category group with labelled drop-downs, input messages and checks, and a hidden Lists sheet holding the
  * drop-down values and the per-unit preview figures the formulas look up. With a profile and records it is
  * filled in (the examples are built so); without, it is the blank template. The previews default to the factor
- * set of the profile's reporting year (else the newest).
+ * set of the profile's reporting year (else the newest) in the default factor library, else a `NoFactorLibraryError`;
+ * for another library, pass `templatePreviews(library.factorSet(id), reportingYear, records, library)`.
  */
 export function buildBaselineWorkbook(profile: BaselineProfile = emptyProfile(), records: readonly ActivityRecordInput[] = [], previews: TemplatePreviews = previewsFor(profile, records)): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -75,7 +77,7 @@ export function buildBaselineWorkbook(profile: BaselineProfile = emptyProfile(),
   // Excel recalculates the previews when the file is opened (they are written without results).
   workbook.calcProperties = { fullCalcOnLoad: true };
   const lists = new ListsSheet();
-  writeAbout(workbook.addWorksheet('About'), profile, lists);
+  writeAbout(workbook.addWorksheet('About'), profile, lists, previews.setIds);
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   const figures = figureTable(previews, lists);
   const choices = [...previews.choices.values()].flat();
@@ -92,10 +94,11 @@ export function buildBaselineWorkbook(profile: BaselineProfile = emptyProfile(),
 
 /** The previews of the profile's factor set (its reporting year's, else the newest), at that year's prices, for the lists and the records. */
 function previewsFor(profile: BaselineProfile, records: readonly ActivityRecordInput[]): TemplatePreviews {
+  const factors = defaultFactorLibrary('the template\u2019s factor set');
   const start = profile.reportingYear === undefined ? undefined : reportingYearStart(profile.reportingYear);
-  const set = loadFactorSet(profile.factorSetId ?? defaultFactorSetId(start));
+  const set = factors.factorSet(profile.factorSetId ?? defaultSetId(factors.sets, start));
   const year = profile.reportingYear ?? (`${set.info.year}/${String((set.info.year + 1) % 100).padStart(2, '0')}` as ReportingYear);
-  return templatePreviews(set, year, records);
+  return templatePreviews(set, year, records, factors);
 }
 
 /** Columns of drop-down values and tables, each referred to by an absolute range; written last, as a hidden sheet. */
@@ -146,7 +149,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, title: string, instructions: strin
   sheet.getCell('A2').font = { italic: true };
 }
 
-function writeAbout(sheet: ExcelJS.Worksheet, profile: BaselineProfile, lists: ListsSheet): void {
+function writeAbout(sheet: ExcelJS.Worksheet, profile: BaselineProfile, lists: ListsSheet, setIds: readonly string[]): void {
   writeTitle(sheet, 'About this baseline (the scope sheet)', 'Record who the council is and the basis of the data, so later years are prepared the same way. Fill the yellow cells.');
   const header = sheet.getRow(HEADER_ROW - 1);
   header.values = ['Field', 'Value', 'Guidance'];
@@ -159,7 +162,7 @@ function writeAbout(sheet: ExcelJS.Worksheet, profile: BaselineProfile, lists: L
   const choices: Partial<Record<AboutField['kind'], string>> = {
     'council-type': lists.range('Council types', COUNCIL_TYPES.map((c) => COUNCIL_TYPE_INFO[c].label)),
     region: lists.range('Regions', REGIONS.map((r) => REGION_LABELS[r])),
-    'factor-set': lists.range('Factor sets', factorSetIds()),
+    'factor-set': lists.range('Factor sets', setIds),
     'yes-no': lists.range('Yes/No', ['Yes', 'No']),
   };
   ABOUT_FIELDS.forEach((field, i) => {

@@ -8,8 +8,8 @@ import { checkInflated } from './inflate-check.js';
 import { checkFileSize, checkZip, importLimits, RowLimiter, type ImportLimits } from './limits.js';
 import { UnusableInputError, type ImportResult } from './result.js';
 import { TableImporter } from './table-importer.js';
-import { damage } from './workbook-damage.js';
-import { GENERATED_SHEETS, LISTS_SHEET, readDisplayedTotal, SUMMARY_SHEET } from './displayed-totals.js';
+import { damagedWorkbook } from './workbook-damage.js';
+import { isTemplateSummary, LISTS_REASON, LISTS_SHEET, readDisplayedTotal, SUMMARY_REASON } from './displayed-totals.js';
 
 export interface WorkbookImportOptions {
   /** The name problems give the file (default: the basename of a path, else "workbook.xlsx"). */
@@ -36,10 +36,7 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
   checkFileSize(bytes.byteLength, file, limits, tooBig);
   const parts = checkZip(bytes, file, limits);
   const merges = await checkInflated(bytes, parts, file, limits);
-  const unreadable = (error: unknown) => {
-    if (!(error instanceof WorkbookDamage)) return error;
-    return new UnusableInputError(file, `a damaged .xlsx workbook that cannot be read (${damage(error)}); open it in Excel or LibreOffice, repair it and save it again`);
-  };
+  const unreadable = (error: unknown) => (error instanceof WorkbookDamage ? damagedWorkbook(file, error) : error);
   const reader = await XlsxRowReader.open(bytes, parts).catch((error: unknown) => Promise.reject(unreadable(error)));
   const collector = new ImportCollector();
   const sheets = [...reader.sheets].sort((a, b) => Number(isAbout(b)) - Number(isAbout(a)));
@@ -57,17 +54,9 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
       tables++;
       continue;
     }
-    // The template's own sheets are skipped: the Summary by name (its displayed total is kept, to compare with
-    // the exact one), the Lists only while hidden, as a visible sheet of that name may be someone's data.
-    const generated = GENERATED_SHEETS.find((g) => g.name === sheet.name && (g.name !== LISTS_SHEET || sheet.state !== 'visible'));
-    if (generated !== undefined) {
-      const rows: SourceRow[] = [];
-      await read((r) => {
-        skip(generated.reason)(r);
-        if (sheet.name === SUMMARY_SHEET) rows.push(r);
-      });
-      const displayed = sheet.name === SUMMARY_SHEET ? readDisplayedTotal(rows, sheet.name) : undefined;
-      if (displayed !== undefined) collector.displayedTotal = { ...displayed, file };
+    // The template's hidden Lists sheet is skipped; a visible sheet of that name may be someone's data.
+    if (sheet.name === LISTS_SHEET && sheet.state !== 'visible') {
+      await read(skip(LISTS_REASON));
       continue;
     }
     const group = groupOfSheet(sheet.name);
@@ -81,6 +70,14 @@ export async function importWorkbook(input: XlsxInput, options: WorkbookImportOp
       if (sheet.state !== 'visible') {
         collector.problem({ severity: 'warning', code: 'hidden-sheet', message: `The sheet is hidden in Excel; its rows were imported like any other sheet's: delete the sheet if they are not part of the baseline`, origin: { file, sheet: sheet.name } });
       }
+      continue;
+    }
+    // A sheet without a header that has the template's preview total row is the template's Summary: its rows are
+    // skipped and the total kept, to compare with the exact one. A council's own table of that name is imported.
+    if (isTemplateSummary(unread)) {
+      const displayed = readDisplayedTotal(unread, sheet.name);
+      if (displayed !== undefined) collector.displayedTotal = { ...displayed, file };
+      unread.forEach(skip(SUMMARY_REASON));
       continue;
     }
     if (unread.length > 0) {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
 import { MergeFill, type MergeRange } from './merges.js';
-import type { CellText, SourceRow } from './table.js';
+import { columnIndex, type CellText, type SourceRow } from './table.js';
 import { attribute, decodeCellText, decodeXml, ElementStream, elementPattern, stringItemText, WorkbookDamage } from './xlsx-xml.js';
 import { inflatePart, partData, PartUnreadable, type ZipPart } from './zip-parts.js';
 
@@ -65,6 +65,7 @@ export class XlsxRowReader {
     if (shared !== undefined) {
       const items = new ElementStream('si', (_, content) => strings.push(content === undefined ? '' : stringItemText(content)), MAX_PENDING, tooLong('xl/sharedStrings.xml'));
       await inflateText(bytes, shared, (text) => items.push(text));
+      items.finish();
     }
     const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*)>/.exec(workbook);
     const date1904 = pr !== null && ['1', 'true'].includes(attribute(pr[1]!, 'date1904') ?? '');
@@ -93,6 +94,7 @@ export class XlsxRowReader {
       merges.rows(line, cells, emit);
     }, MAX_PENDING, tooLong(sheet.part), 'sheetData');
     await inflateText(this.bytes, part, (text) => rows.push(text));
+    rows.finish();
     read = undefined;
     merges.finish(emit);
   }
@@ -173,17 +175,6 @@ function tooLong(part: string): () => Error {
   return () => new WorkbookDamage(`${part} holds one element of over ${MAX_PENDING} characters, longer than any row a workbook can hold`);
 }
 
-/** 'AB12' → 27. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + c - 64;
-  }
-  return n - 1;
-}
-
 async function inflateText(bytes: Uint8Array, part: ZipPart, onText: (text: string) => void): Promise<void> {
   const data = partData(bytes, part);
   if (data === undefined) throw new WorkbookDamage(`its part ${part.name} is not where its zip directory says`);
@@ -195,7 +186,7 @@ async function inflateText(bytes: Uint8Array, part: ZipPart, onText: (text: stri
     if (error instanceof PartUnreadable) throw new WorkbookDamage(`its part ${part.name} will not inflate: ${error.message}`);
     throw error;
   }
-  if (size !== part.size) throw new WorkbookDamage(`size mismatch: ${part.name} inflates to ${size} bytes where the zip directory says ${part.size}`);
+  if (size !== part.size) throw new WorkbookDamage(`its part ${part.name} inflates to ${size} bytes where its zip directory says ${part.size}: damaged in copying, or altered`);
   onText(decoder.decode());
 }
 

@@ -51,3 +51,14 @@ export function columnLetters(index: number): string {
   }
   return letters;
 }
+
+/** Spreadsheet column letters at the start of a reference as a 0-based index: 'AB12' → 27; -1 when none. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n - 1;
+}

@@ -70,13 +70,17 @@ export function stringItemText(content: string): string {
 
 /**
  * Feeds `onElement` each complete `name` element of a text arriving in chunks, holding only the unfinished tail.
- * Stops reading once `end` (a closing tag name such as 'sheetData') has passed. The tail is bounded by
- * `maxPending` characters so one endless element cannot fill memory.
+ * Stops reading once `end` (a closing tag name such as 'sheetData') has passed; `finish` reads what is left. The
+ * tail is held in pieces and each chunk is searched only where it is new, so a long row arriving in many chunks
+ * costs its length, not its length squared. The tail is bounded by `maxPending` characters.
  */
 export class ElementStream {
   private readonly pattern: RegExp;
   private readonly end: RegExp | undefined;
-  private pending = '';
+  /** What a complete element's closing tag ends with (`</row>` and `</x:row>` alike end in "row>"). */
+  private readonly closing: string;
+  private held: string[] = [];
+  private heldLength = 0;
   private done = false;
 
   constructor(
@@ -89,23 +93,48 @@ export class ElementStream {
     this.pattern = elementPattern(name);
     // The end is the element's closing tag, or the element written empty (`<sheetData/>`).
     this.end = end === undefined ? undefined : new RegExp(`</(?:[\\w.-]+:)?${end}>|<(?:[\\w.-]+:)?${end}\\s*/>`);
+    this.closing = `${name}>`;
   }
 
   push(text: string): void {
     if (this.done) return;
-    let buffer = this.pending + text;
-    const closed = this.end?.exec(buffer);
+    // The new text, with enough of what is held before it to find a tag cut between the two.
+    const tail = this.held.at(-1)?.slice(-64) ?? '';
+    const probe = tail + text;
+    const closed = this.end?.exec(probe);
     if (closed !== undefined && closed !== null) {
-      buffer = buffer.slice(0, closed.index);
       this.done = true;
+      this.read(this.held.join('') + text, this.heldLength - tail.length + closed.index);
+    } else if (probe.includes(this.closing)) {
+      const buffer = this.held.join('') + text;
+      // Elements are read up to the last closing tag; an element written empty waits for the next one, or the end.
+      this.read(buffer, buffer.lastIndexOf(this.closing) + this.closing.length);
+    } else {
+      this.held.push(text);
+      this.heldLength += text.length;
     }
+    if (this.heldLength > this.maxPending) throw this.tooLong();
+  }
+
+  /** Reads the elements the text ended with (a text with no end tag, such as the shared strings). */
+  finish(): void {
+    if (!this.done) {
+      this.done = true;
+      const buffer = this.held.join('');
+      this.read(buffer, buffer.length);
+    }
+  }
+
+  private read(buffer: string, upTo: number): void {
+    const region = buffer.slice(0, upTo);
     this.pattern.lastIndex = 0;
     let consumed = 0;
-    for (let m = this.pattern.exec(buffer); m !== null; m = this.pattern.exec(buffer)) {
+    for (let m = this.pattern.exec(region); m !== null; m = this.pattern.exec(region)) {
       this.onElement(m[1]!, m[2]);
       consumed = this.pattern.lastIndex;
     }
-    this.pending = this.done ? '' : buffer.slice(consumed);
-    if (this.pending.length > this.maxPending) throw this.tooLong();
+    const rest = this.done ? '' : buffer.slice(consumed);
+    this.held = rest === '' ? [] : [rest];
+    this.heldLength = rest.length;
   }
 }

@@ -41,7 +41,7 @@ describe('workbooks that lie or merge without end', () => {
     );
     // Within the limit, the reader finds the lie once it has inflated a part, and the file is refused as damaged.
     await expect(importWorkbook(bytes, { file: 'lies.xlsx' })).rejects.toThrow(
-      new UnusableInputError('lies.xlsx', 'a damaged .xlsx workbook that cannot be read (its zip parts do not match the sizes or checksums its directory gives: damaged in copying, or altered); open it in Excel or LibreOffice, repair it and save it again'),
+      /^lies\.xlsx: a damaged \.xlsx workbook that cannot be read \(its part \S+ inflates to \d+ bytes where its zip directory says 100: damaged in copying, or altered\); open it in Excel or LibreOffice, repair it and save it again$/,
     );
   });
 

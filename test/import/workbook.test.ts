@@ -187,3 +187,18 @@ describe('a row labelled like a total', () => {
     ]);
   });
 });
+
+describe('sheets the template generates, and sheets that only share their names', () => {
+  it('imports a council’s own sheet named Summary that holds a table, and a first row labelled "Total…" as data', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const s = wb.addWorksheet('Summary');
+      s.addRow(['Site', 'Category', 'Source', 'Quantity', 'Unit']);
+      // Nothing above it to be the total of: a site.
+      s.addRow(['Total Fitness Gym', 'buildings', 'electricity', 0.4, 'kWh']);
+      s.addRow(['Depot', 'buildings', 'natural-gas', 1000, 'kWh']);
+    });
+    const result = await importWorkbook(bytes, { file: 's.xlsx' });
+    expect(result.records.map((r) => [r.origin?.cell, r.site, comparable(r).quantity])).toEqual([['D2', 'Total Fitness Gym', '0.4'], ['D3', 'Depot', '1000']]);
+    expect(summary(result.problems)).toEqual(['totals-label Summary!A2 Total Fitness Gym']);
+  });
+});

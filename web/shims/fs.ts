@@ -1,9 +1,6 @@
 import { stub } from './unavailable.js';
 
+// Only the workbook importer's reading of a path (the page passes bytes).
 export const readFileSync = stub('fs.readFileSync');
-export const writeFileSync = stub('fs.writeFileSync');
-export const existsSync = stub('fs.existsSync');
-export const mkdirSync = stub('fs.mkdirSync');
 export const statSync = stub('fs.statSync');
-export const createReadStream = stub('fs.createReadStream');
-export default { readFileSync, writeFileSync, existsSync, mkdirSync, statSync, createReadStream };
+export default { readFileSync, statSync };

@@ -1,8 +1,5 @@
 import { stub } from './unavailable.js';
 
+// Only the workbook importer's naming of a file by its path (the page passes a name).
 export const basename = stub('path.basename');
-export const extname = stub('path.extname');
-export const dirname = stub('path.dirname');
-export const join = stub('path.join');
-export const resolve = stub('path.resolve');
-export default { basename, extname, dirname, join, resolve };
+export default { basename };

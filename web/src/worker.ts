@@ -6,7 +6,12 @@
 import { reportingYearStart } from '../../src/activity/record.js';
 import { decodeText } from '../../src/import/encoding.js';
 import { importCsv } from '../../src/import/csv.js';
-import { LedgerAggregator, readSpendMappingBytes, type LedgerResult } from '../../src/import/ledger.js';
+// The ledger's modules themselves, not ledger.ts, which also re-exports the reader of files by path.
+import { LedgerAggregator } from '../../src/import/ledger-aggregator.js';
+import { readSpendMappingBytes } from '../../src/import/ledger-mapping.js';
+import { isWorkbookName, readLedgerWorkbook } from '../../src/import/ledger-workbook.js';
+import { importLimits } from '../../src/import/limits.js';
+import type { LedgerResult } from '../../src/import/ledger-result.js';
 import { UnusableInputError, type ImportResult } from '../../src/import/result.js';
 import { importWorkbook } from '../../src/import/workbook.js';
 import { withLedger } from '../../src/import/with-ledger.js';
@@ -18,7 +23,6 @@ import { formatTonnes } from '../../src/report/format.js';
 import { renderHtml } from '../../src/report/html/page.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
-import { loadWorkbook, worksheetTable } from '../../src/tables/read-xlsx.js';
 import { readCsvText } from '../../src/tables/read-csv.js';
 import { factorLibrary } from './factors.js';
 import type { DroppedFile, RunRequest, ShownProblem, WorkerMessage } from './protocol.js';
@@ -49,16 +53,13 @@ async function importBaseline(file: DroppedFile): Promise<ImportResult> {
 async function aggregateLedger(file: DroppedFile, mapping: ReturnType<typeof readSpendMappingBytes>['mapping'], reportingYear: ImportResult['profile']['reportingYear']): Promise<LedgerResult> {
   const options = { file: file.name, ...(reportingYear === undefined ? {} : { reportingYear, priceYear: reportingYearStart(reportingYear) }) };
   const aggregator = new LedgerAggregator(mapping, file.name, options);
-  if (['.xlsx', '.xlsm'].includes(extension(file.name))) {
-    let workbook;
-    try {
-      workbook = await loadWorkbook(file.bytes);
-    } catch (error) {
-      throw new UnusableInputError(file.name, `a damaged .xlsx workbook that cannot be read (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (workbook.worksheets.length > 1) throw new UnusableInputError(file.name, 'a ledger workbook must have one sheet');
-    const rows = workbook.worksheets[0] === undefined ? [] : worksheetTable(workbook.worksheets[0], file.name).rows;
-    feed(rows, (row) => aggregator.row(row));
+  if (isWorkbookName(file.name)) {
+    // The same checks and reader as the command line's, so a merged amount is one amount here too.
+    let rows = 0;
+    await readLedgerWorkbook(file.bytes, file.name, importLimits(), (row) => {
+      aggregator.row(row);
+      if (++rows % 5000 === 0) progress(`Reading the spend ledger: row ${rows.toLocaleString('en-GB')}`);
+    });
     return aggregator.result();
   }
   const decoded = decodeText(file.bytes, file.name);

@@ -1,4 +1,0 @@
-import { stub } from './unavailable.js';
-
-export const fileURLToPath = stub('url.fileURLToPath');
-export default { fileURLToPath };
