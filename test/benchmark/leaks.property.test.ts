@@ -6,7 +6,7 @@ import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
 import { auditView, benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
 import { quantileWindow, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { Decimal } from '../../src/decimal.js';
-import { submissionsArb } from './arbitraries.js';
+import { submissionsArb, tally } from './arbitraries.js';
 
 /** The leaks a review found (quartiles giving a neighbour away, exact counts beside noisy ones, percentiles giving n away), proved closed. */
 
@@ -33,9 +33,12 @@ function submission(i: number, councilType: CouncilType, region: Region, value: 
   };
 }
 
-/** One base group of councils with distinct values (tenths, so 0.1 apart at least), two to four cohorts deep. */
+/**
+ * One base group of councils with distinct values (tenths, so 0.1 apart at least), two to four cohorts deep.
+ * `size: 'max'`: at fast-check's default size the lists stay near their minimum, too small for a quartile.
+ */
 const cohortArb = fc
-  .uniqueArray(fc.integer({ min: 1, max: 500000 }), { minLength: 10, maxLength: 36 })
+  .uniqueArray(fc.integer({ min: 1, max: 500000 }), { minLength: 10, maxLength: 36, size: 'max' })
   .chain((values) =>
     fc.tuple(
       fc.constant(values),
@@ -57,6 +60,7 @@ const withValue = (s: Submission, delta: Decimal): Submission => {
 
 describe('closed leaks (properties)', () => {
   it('every published quartile is the rounded mean of k consecutive councils of its cohort, and none is published below 2k (median) or 4k + 1 (quartiles)', () => {
+    const seen = tally();
     fc.assert(
       fc.property(submissionsArb, (subs) => {
         const shared = sharedView(benchmark(subs));
@@ -72,6 +76,7 @@ describe('closed leaks (properties)', () => {
                 .sort((a, b) => a.cmp(b));
               const means = values.slice(0, Math.max(0, values.length - K + 1)).map((_, i) => roundSignificant(values.slice(i, i + K).reduce((t, v) => t.plus(v), new Decimal(0)).div(K), 3).toString());
               for (const [name, f] of [['median', m.median], ['lowerQuartile', m.lowerQuartile], ['upperQuartile', m.upperQuartile]] as const) {
+                seen.figure(name, f);
                 if (f.status !== 'published') continue;
                 expect(values.length, `${c.id} ${m.metric} ${name}`).toBeGreaterThanOrEqual(name === 'median' ? 2 * K : 4 * K + 1);
                 expect(means, `${c.id} ${m.metric} ${name} = ${f.value}`).toContain(f.value);
@@ -82,14 +87,21 @@ describe('closed leaks (properties)', () => {
       }),
       { numRuns: 120, seed: 1187 },
     );
+    seen.expectAtLeast({ 'median published': 250, 'lowerQuartile published': 120, 'upperQuartile published': 120, 'median suppressed': 2000, 'lowerQuartile suppressed': 2000 });
   });
 
   it("non-identifiability: for every other council j, moving a little from some other non-viewer l to j changes nothing the viewer sees", () => {
     const delta = new Decimal('0.01');
     const policy = { significantFigures: 15 }; // no rounding to hide behind: only the disclosure rules protect
+    const shown = tally();
     fc.assert(
       fc.property(cohortArb, ({ subs, viewer, picks }) => {
         const code = subs[viewer]!.profile.onsCode;
+        // What the viewer sees published: the property is about those figures, so it counts them.
+        for (const c of sharedView(benchmark(subs, policy)).baseGroups[0]!.cohorts) {
+          const m = c.metrics.find((x) => x.metric === 'total/absolute')!;
+          for (const name of ['median', 'lowerQuartile', 'upperQuartile', 'total'] as const) shown.figure(name, m[name]);
+        }
         const seen = (list: readonly Submission[]) => {
           const result = benchmark(list, policy);
           return JSON.stringify([sharedView(result), councilView(result, code)]);
@@ -115,6 +127,7 @@ describe('closed leaks (properties)', () => {
       }),
       { numRuns: 30, seed: 4242 },
     );
+    shown.expectAtLeast({ 'median published': 10, 'lowerQuartile published': 5, 'upperQuartile published': 5, 'total published': 10, 'median suppressed': 40 });
   }, 120_000);
 });
 
