@@ -1,12 +1,15 @@
 import { isUnit, UNITS, type Unit } from './units.js';
 
-/** How units are written in council spreadsheets, normalised (lower case, single spaces) → the library's unit. */
+/**
+ * How units are written in council spreadsheets, normalised (lower case, single spaces) → the library's unit.
+ * A unit's own name in any case ("kwh", "GJ") is found without an entry here.
+ */
 const UNIT_SYNONYMS: Record<string, Unit> = {
-  kwh: 'kWh', 'kw h': 'kWh', 'kilowatt hours': 'kWh', 'kilowatt-hours': 'kWh',
+  'kw h': 'kWh', 'kilowatt hours': 'kWh', 'kilowatt-hours': 'kWh',
   // DESNZ's own labels, as copied from its tables.
-  'kwh (gross cv)': 'kWh', 'kwh gross cv': 'kWh', 'kwh (gross)': 'kWh', 'kwh (net cv)': 'kWh (net CV)', 'kwh net cv': 'kWh (net CV)', 'kwh (net)': 'kWh (net CV)',
-  'mwh (gross cv)': 'MWh', 'mwh (net cv)': 'MWh (net CV)', 'room per night': 'room night', 'per fte working hour': 'FTE hour',
-  mwh: 'MWh', gwh: 'GWh', mj: 'MJ', gj: 'GJ', therms: 'therm', therm: 'therm',
+  'kwh (gross cv)': 'kWh', 'kwh gross cv': 'kWh', 'kwh (gross)': 'kWh', 'kwh net cv': 'kWh (net CV)', 'kwh (net)': 'kWh (net CV)',
+  'mwh (gross cv)': 'MWh', 'room per night': 'room night', 'per fte working hour': 'FTE hour',
+  therms: 'therm',
   l: 'litre', ltr: 'litre', ltrs: 'litre', litres: 'litre', liters: 'litre', liter: 'litre', lt: 'litre',
   'm³': 'm3', 'cubic metres': 'm3', 'cubic meters': 'm3', 'cu m': 'm3', ml: 'million litres', 'megalitres': 'million litres',
   'ft³': 'ft3', 'cubic feet': 'ft3', 'cu ft': 'ft3',
@@ -16,7 +19,7 @@ const UNIT_SYNONYMS: Record<string, Unit> = {
   'vehicle km': 'vehicle.km', 'vehicle miles': 'vehicle.mile', 'tonne km': 'tonne.km', tkm: 'tonne.km', 'tonne miles': 'tonne.mile',
   nights: 'room night', 'room nights': 'room night', 'hotel nights': 'room night',
   hours: 'FTE hour', 'fte hours': 'FTE hour', 'working hours': 'FTE hour',
-  '£': 'GBP', gbp: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP',
+  '£': 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP',
 };
 
 const byLowerCase = new Map(UNITS.map((u) => [u.toLowerCase(), u]));
