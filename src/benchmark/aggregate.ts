@@ -12,6 +12,7 @@ import { revalidate, type Submission } from './submission.js';
 import { widestDominance } from './suppression.js';
 import type { Audited, AuditedCohortMetric } from './views.js';
 
+/** Options of `benchmark`: a common factor set to restate councils on, and the register to check them against. */
 export interface BenchmarkOptions {
   /**
    * Recalculate councils on this factor set (id or loaded set) where they submitted activity data, so that
@@ -37,6 +38,10 @@ export interface Member {
   readonly keptApart?: string;
 }
 
+/**
+ * One cohort of a base group as the benchmark worked it out: its members (indices into the base group's) and
+ * every metric's figures, each withheld one with its reason. It points at councils: share it only through the views.
+ */
 export interface CohortResult {
   readonly id: string;
   readonly label: string;
@@ -80,6 +85,12 @@ export { TOTAL_METRIC };
  * built in code is held to the same rules as a file), except those parseSubmission accepted (frozen, so still as
  * checked); duplicates for a council and year are excluded and listed, and the result does not depend on the
  * order submissions are given in.
+ * @example
+ * const outcomes = readSubmissionsDir('submissions');
+ * const submissions = outcomes.flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
+ * const result = benchmark(submissions, { minCouncils: 5 }, { commonFactorSet: 'desnz-2023', register: loadRegister() });
+ * const published = sharedView(result); // for everyone
+ * const ours = councilView(result, 'E07000223'); // for that council only
  */
 export function benchmark(submissions: readonly Submission[], policyInput: DisclosurePolicyInput = {}, options: BenchmarkOptions = {}): BenchmarkResult {
   const policy = resolvePolicy(policyInput);

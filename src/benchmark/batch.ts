@@ -14,6 +14,7 @@ export type BatchOutcome =
       readonly submission?: Submission;
     };
 
+/** One submission before the batch checks, as `screenBatch` takes it: where it came from, and how it parsed. */
 export interface Candidate {
   readonly source: string;
   readonly result: SubmissionResult;

@@ -52,6 +52,7 @@ function method(result: BenchmarkResult): Method {
   };
 }
 
+/** What the one withheld marker means, as every view's method states it; the reason for each figure is in the audit only. */
 export const WITHHELD_METHOD =
   'a withheld figure is shown by one marker, whatever the reason (too few councils, one or two councils making up too much of it, a cohort too small ' +
   'for a quartile, or withheld so that another withheld figure, or a difference from an earlier release, cannot be worked out): ' +
@@ -76,7 +77,14 @@ function redactMetric({ total, ...m }: AuditedCohortMetric): CohortMetric {
 
 const METRIC_INFO: MetricInfo[] = METRICS.map((m) => ({ id: m.id, label: m.label, basis: m.basis, unit: m.unit }));
 
-/** The anonymised report for everyone: every cohort's published figures, no council named. */
+/**
+ * The anonymised report for everyone: every cohort's published figures, no council named. It is plain JSON, safe
+ * to publish as it stands or through the report renderers.
+ * @example
+ * const report = sharedView(benchmark(submissions));
+ * writeFileSync('benchmark.json', JSON.stringify(report, null, 2));
+ * console.log(renderBenchmarkText(report));
+ */
 export function sharedView(result: BenchmarkResult): SharedReport {
   return {
     format: 'council-ghg/benchmark-report',
@@ -120,6 +128,10 @@ export function auditView(result: BenchmarkResult): AuditReport {
  * "Where we stand", for one council: per year, for each cohort it is in, its own figure beside the cohort's
  * published count and quartiles, and its position among them. Nothing of another council is in it; the cohort figures
  * are the shared report's. Undefined when the council has no accepted submission.
+ * @example
+ * const report = councilView(benchmark(submissions), 'E07000223');
+ * if (report === undefined) throw new Error('no usable submission from E07000223');
+ * writeFileSync('where-we-stand.html', renderBenchmarkHtml(report));
  */
 export function councilView(result: BenchmarkResult, onsCode: string): CouncilReport | undefined {
   const code = onsCode.trim().toUpperCase();

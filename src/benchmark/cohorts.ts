@@ -28,6 +28,7 @@ export function cohortId(key: CohortKey): string {
   return `${baseGroupId(key.reportingYear, key.factorSetId)} ${suffix}`;
 }
 
+/** A cohort's name for a report: "All councils", the council type's label, or "Councils in" its region. */
 export function groupLabel(group: CohortGroup): string {
   return group.kind === 'all' ? 'All councils' : group.kind === 'council-type' ? COUNCIL_TYPE_INFO[group.councilType].label : `Councils in ${REGION_LABELS[group.region]}`;
 }

@@ -24,6 +24,11 @@ const BOUNDARY_EVIDENCE: readonly [BoundaryKey, (r: { category: string; source: 
  * An imported baseline and its inventory as a benchmark submission. Who the council is and the reporting year
  * must be on the About sheet (else the problem names what is missing). An unstated boundary flag is taken as
  * "not included", and a "No" the council's own records contradict is kept: both with a warning.
+ * @example
+ * const imported = await importWorkbook('baseline.xlsx');
+ * const result = submissionFromImport(imported, inventoryFromImport(imported));
+ * if (result.ok) writeFileSync('submission.json', JSON.stringify(result.submission, null, 2));
+ * else result.problems.forEach((p) => console.error(formatProblem(p)));
  */
 export function submissionFromImport(imported: Pick<ImportResult, 'profile'>, inventory: Inventory, options: SubmissionOptions & { readonly origin?: Origin } = {}): SubmissionResult {
   const p = imported.profile;

@@ -14,6 +14,10 @@ export interface SubmissionProfileInput {
   readonly boundary: SubmissionProfile['boundary'];
 }
 
+/**
+ * A council's denominators for the per-resident, per-FTE, per-£m and per-m2 metrics, as decimals or their text.
+ * One left out gives the council no figure on that basis (missing is not zero).
+ */
 export interface DenominatorsInput {
   readonly population?: DecimalValue;
   readonly staffFte?: DecimalValue;
@@ -21,9 +25,11 @@ export interface DenominatorsInput {
   readonly floorAreaM2?: DecimalValue;
 }
 
+/** Options for making a submission: whether it carries the activity records, and whether it is made-up data. */
 export interface SubmissionOptions {
   /** Include the activity records so the benchmark can recalculate on a common factor set (default true). */
   readonly includeActivity?: boolean;
+  /** Made-up data (examples, tests): a batch of only such submissions skips the register check, which refuses one beside real councils. */
   readonly synthetic?: boolean;
 }
 
@@ -45,6 +51,13 @@ export function submissionTotals(totals: InventoryTotals): SubmissionTotals {
  * submission or the reasons it cannot be one). An inventory whose errors excluded records gives a warning
  * and carries the number in `excludedRecords`: its totals cover only the records that could be calculated,
  * and the benchmark tells readers of each cohort how many of its members are incomplete.
+ * @example
+ * const result = submissionFromInventory(
+ *   inventory,
+ *   { onsCode: 'E07000223', name: 'Adur District Council', councilType: 'district', region: 'south-east',
+ *     boundary: { schoolsIncluded: false, scope3SpendIncluded: true, leasedAssetsIncluded: false, outsourcedServicesIncluded: false } },
+ *   { population: '64500', staffFte: '312' },
+ * );
  */
 export function submissionFromInventory(inventory: Inventory, profile: SubmissionProfileInput, denominators: DenominatorsInput, options: SubmissionOptions = {}): SubmissionResult {
   const origin = { note: `inventory of ${profile.name}` };

@@ -13,6 +13,7 @@ import type { SubmissionProblem } from './submission.js';
  */
 export const INTAKE_COLUMNS = ['file', 'ons_code', 'reporting_year', 'received_from', 'received_at'] as const;
 
+/** One line of the intake list: a file, the council and year it is recorded as holding, who sent it and when. */
 export interface IntakeEntry {
   readonly file: string;
   readonly onsCode: string;
@@ -23,6 +24,7 @@ export interface IntakeEntry {
   readonly line: number;
 }
 
+/** An intake list as `parseIntake` reads it: its entries, or the problems that make it unusable. */
 export type Intake = { readonly ok: true; readonly entries: readonly IntakeEntry[] } | { readonly ok: false; readonly problems: readonly SubmissionProblem[] };
 
 /** Reads an intake list (CSV with INTAKE_COLUMNS); every line must name a file, a council, a year, a sender and a time. */

@@ -26,14 +26,25 @@ const CohortEntrySchema = z.strictObject({
   /** Per metric id, per statistic. */
   cells: z.record(z.string(), z.record(z.string(), CellSchema)),
 });
+/** Checks a release ledger read from its JSON file (format council-ghg/benchmark-ledger, version 1). */
 export const LedgerSchema = z.strictObject({
   format: z.literal('council-ghg/benchmark-ledger'),
   version: z.literal(1),
   releases: z.array(z.strictObject({ releasedAt: z.string(), cohorts: z.record(z.string(), CohortEntrySchema) })),
 });
+/**
+ * The release ledger: per earlier release and cohort, its councils and each figure with the councils behind it,
+ * so that a new release cannot be differenced against an earlier one. It names councils: the organiser keeps it.
+ * @example
+ * const ledger = existsSync('ledger.json') ? LedgerSchema.parse(JSON.parse(readFileSync('ledger.json', 'utf8'))) : EMPTY_LEDGER;
+ * const result = applyLedger(benchmark(submissions), ledger);
+ * writeFileSync('benchmark.json', JSON.stringify(sharedView(result)));
+ * writeFileSync('ledger.json', JSON.stringify(recordRelease(result, ledger, new Date().toISOString())));
+ */
 export type Ledger = z.infer<typeof LedgerSchema>;
 type CohortEntry = z.infer<typeof CohortEntrySchema>;
 
+/** A ledger with no release yet: the first release starts from it, and `recordRelease` adds each one published. */
 export const EMPTY_LEDGER: Ledger = { format: 'council-ghg/benchmark-ledger', version: 1, releases: [] };
 
 /** Each member's value for a metric, worked out once per base group (a quotient is divided out each time it is asked for). */

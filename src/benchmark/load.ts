@@ -12,6 +12,10 @@ export const MAX_SUBMISSION_BYTES = 16 * 1024 * 1024;
  * Reads every entry of a folder of submissions, in name order. Each one is accepted or listed with its
  * reasons; a broken file never stops the batch. Only an unreadable folder throws. Councils are checked
  * against the bundled register of local authorities unless another is given.
+ * @example
+ * const outcomes = readSubmissionsDir('submissions');
+ * for (const o of outcomes) if (o.status === 'rejected') o.problems.forEach((p) => console.error(formatProblem(p)));
+ * const submissions = outcomes.flatMap((o) => (o.status === 'accepted' ? [o.submission] : []));
  */
 export function readSubmissionsDir(dir: string, maxBytes = MAX_SUBMISSION_BYTES, register: Register = loadRegister()): BatchOutcome[] {
   const names = readdirSync(dir).sort(byCodePoint);

@@ -6,9 +6,12 @@ import type { Denominators, Submission, SubmissionTotals } from './submission.js
 export type Measure = 'total' | 'scope1' | 'scope2Location' | 'scope2Market' | 'scope3' | `category:${Category}`;
 /** How it is expressed: absolute, or divided by a denominator the council supplied. */
 export const BASES = ['absolute', 'per-resident', 'per-fte', 'per-gbp-m', 'per-m2'] as const;
+/** How a metric is expressed: one of `BASES`, absolute or per resident, staff FTE, £m gross revenue expenditure or m2 of floor area. */
 export type Basis = (typeof BASES)[number];
+/** A metric's id, its measure and basis joined by a slash: "total/absolute", "scope1/per-resident", "category:fleet/per-fte". */
 export type MetricId = `${Measure}/${Basis}`;
 
+/** One benchmarked figure, a measure on a basis, with the label and unit a report shows; `METRICS` lists them all. */
 export interface Metric {
   readonly id: MetricId;
   readonly measure: Measure;
@@ -18,7 +21,10 @@ export interface Metric {
 }
 
 const SCOPE_MEASURES = ['total', 'scope1', 'scope2Location', 'scope2Market', 'scope3'] as const satisfies readonly (keyof SubmissionTotals)[];
-// Investments are reported apart from the inventory's totals, so they are no measure of a council's footprint.
+/**
+ * Every measure benchmarked, in report order: the total, the scopes, then each reporting category except
+ * investments, which are reported apart from the inventory's totals and so are no measure of a council's footprint.
+ */
 export const MEASURES: readonly Measure[] = [...SCOPE_MEASURES, ...CATEGORY_IDS.filter((c) => !APART_FROM_TOTALS.has(c)).map((c) => `category:${c}` as const)];
 
 const MEASURE_LABELS: Record<(typeof SCOPE_MEASURES)[number], string> = {
@@ -106,10 +112,12 @@ export class MetricValues {
     return this.exactAt(metricSlot(id));
   }
 
+  /** Whether the council has a value for the metric: the measure reported and, for a ratio, the denominator supplied. */
   has(id: MetricId): boolean {
     return this.hasAt(metricSlot(id));
   }
 
+  /** As `has`, by the metric's place in `METRICS` (see `metricSlot`), for the benchmark's inner loops. */
   hasAt(slot: number): boolean {
     // METRICS is measure-major: each measure's metrics follow one another, one per basis.
     const b = slot % BASES.length;

@@ -3,8 +3,10 @@ import type { Basis } from './metrics.js';
 
 /** Why a published figure was withheld. */
 export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value', 'tied-values', 'earlier-release'] as const;
+/** Why a figure was withheld, one of `SUPPRESSION_REASONS`; only the operator's audit gives it. */
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
+/** Each suppression reason in plain words, as the audit report gives them to the organiser. */
 export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   'below-threshold': 'fewer councils than the threshold contributed',
   'small-cohort':
@@ -43,6 +45,10 @@ export const DifferentialPrivacySchema = z.strictObject({
   seed: z.number().int().nonnegative().optional(),
   clip: z.strictObject({ absolute: clipValue, 'per-resident': clipValue, 'per-fte': clipValue, 'per-gbp-m': clipValue, 'per-m2': clipValue }).default(DEFAULT_CLIP),
 });
+/**
+ * A policy's differential privacy, defaults filled in: epsilon per published count and total, a seed for tests
+ * only, and the clip per basis. A policy without it adds no noise.
+ */
 export type DifferentialPrivacy = z.output<typeof DifferentialPrivacySchema>;
 
 /** The (n, k) dominance rule: a total is withheld when its n largest contributors make up more than k% of it. */
@@ -50,6 +56,7 @@ export const DominanceRuleSchema = z.strictObject({
   contributors: z.number().int().min(1).max(4),
   percent: z.number().gt(0).lt(100),
 });
+/** An (n, k) dominance rule: `{ contributors: 1, percent: 50 }` withholds a total one council makes up more than half of. */
 export type DominanceRule = z.output<typeof DominanceRuleSchema>;
 
 /**
@@ -81,9 +88,20 @@ export const DisclosurePolicySchema = z.strictObject({
   pPercent: z.number().min(0).max(100).default(10),
   differentialPrivacy: DifferentialPrivacySchema.optional(),
 });
+/** The disclosure policy a benchmark runs under, every default filled in (see `DisclosurePolicySchema` for the rules). */
 export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
+/**
+ * A disclosure policy as a caller writes it: every field optional, the defaults filling the rest.
+ * @example
+ * const strict: DisclosurePolicyInput = { minCouncils: 7, differentialPrivacy: { epsilon: 1 } };
+ * const result = benchmark(submissions, strict);
+ */
 export type DisclosurePolicyInput = z.input<typeof DisclosurePolicySchema>;
 
+/**
+ * The policy with every default: at least 5 councils behind each figure, dominance rules (1, 50%) and (2, 85%),
+ * 3 significant figures, the p% rule at 10%, and no noise.
+ */
 export const DEFAULT_POLICY: DisclosurePolicy = DisclosurePolicySchema.parse({});
 
 /** A policy is configuration, not data: an invalid one throws (zod's message says which field). */

@@ -3,6 +3,7 @@ import { Decimal } from '../decimal.js';
 export const QUARTILES = { lowerQuartile: new Decimal('0.25'), median: new Decimal('0.5'), upperQuartile: new Decimal('0.75') } as const;
 export type QuartileName = keyof typeof QUARTILES;
 
+/** How the published quartiles are worked out, in words for a report's method: window means, the cohort sizes they need, and when one is withheld. */
 export const QUANTILE_METHOD =
   'each quartile is the mean of a window of k councils (k = the threshold) centred on its position (n - 1) x p in the ordered cohort ' +
   '(window start = floor((n - 1)p - k/2 + 1), kept inside the cohort), so no quartile is one or two councils\' figures; ' +

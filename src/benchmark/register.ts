@@ -16,6 +16,10 @@ export const REGISTER_FILE = 'local-authorities.csv';
 export const REGISTER_MANIFEST = 'manifest.json';
 export const REGISTER_COLUMNS = ['financial_year', 'ons_code', 'name', 'council_type', 'region', 'county_code', 'combined_authority_code'] as const;
 
+/**
+ * One local authority in one financial year of the ONS register: its GSS code, name, type and region(s), and the
+ * codes of the county and combined authority it is part of (blank where none).
+ */
 export interface RegisterEntry {
   readonly financialYear: string;
   readonly onsCode: string;

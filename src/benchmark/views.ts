@@ -14,6 +14,10 @@ export const AuditedSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('published'), value: z.string() }),
   z.strictObject({ status: z.literal('suppressed'), reason: z.enum(SUPPRESSION_REASONS) }),
 ]);
+/**
+ * A figure in the operator's audit: `{ status: 'published', value }` with its rounded value as a decimal string,
+ * or `{ status: 'suppressed', reason }` saying which disclosure rule withheld it.
+ */
 export type Audited = z.infer<typeof AuditedSchema>;
 
 /**
@@ -25,6 +29,10 @@ export const PublishedSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('published'), value: z.string() }),
   z.strictObject({ status: z.literal('suppressed') }),
 ]);
+/**
+ * A figure in the shared and council views: `{ status: 'published', value }` with its rounded value as a decimal
+ * string, or `{ status: 'suppressed' }` with no reason, so a reader sees that it is withheld but not why.
+ */
 export type Published = z.infer<typeof PublishedSchema>;
 
 export const CohortGroupSchema = z.discriminatedUnion('kind', [
@@ -33,7 +41,12 @@ export const CohortGroupSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('region'), region: z.enum(REGIONS) }),
 ]);
 
+/** Checks one entry of a report's list of metrics (id, label, basis, unit), as read back from a report's JSON. */
 export const MetricInfoSchema = z.strictObject({ id: z.string(), label: z.string(), basis: z.enum(BASES), unit: z.string() });
+/**
+ * A metric as a report lists it: its id ("total/per-resident"), label, basis and unit ("tCO2e per resident"), so
+ * that a reader of the JSON can label each figure without the library.
+ */
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
 
 const cohortMetricSchema = <Cell extends z.ZodType>(cell: Cell) =>
@@ -46,15 +59,29 @@ const cohortMetricSchema = <Cell extends z.ZodType>(cell: Cell) =>
     /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
     total: cell.optional(),
   });
+/** Checks one metric's published figures for a cohort, as the shared view holds them. */
 export const CohortMetricSchema = cohortMetricSchema(PublishedSchema);
+/**
+ * One metric's figures for a cohort, as published: how many councils have it, the lower quartile, median and
+ * upper quartile, and for the absolute total only the cohort's total; each a rounded value or withheld.
+ */
 export type CohortMetric = z.infer<typeof CohortMetricSchema>;
+/** Checks one metric's figures for a cohort as the operator's audit holds them, each withheld one with its reason. */
 export const AuditedCohortMetricSchema = cohortMetricSchema(AuditedSchema);
+/**
+ * One metric's figures for a cohort as the benchmark works them out: as a `CohortMetric`, with the reason beside
+ * each withheld figure. The audit shows these; the shared and council views drop the reasons.
+ */
 export type AuditedCohortMetric = z.infer<typeof AuditedCohortMetricSchema>;
 
 /** How like-for-like a cohort is (members with incomplete inventories, differing boundaries); no council named. */
 const CohortNotesSchema = z.array(z.string());
 
 export const SharedCohortSchema = z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, notes: CohortNotesSchema, metrics: z.array(CohortMetricSchema) });
+/**
+ * One cohort of the shared report (all councils, one council type or one region, within a reporting year and
+ * factor set): its label, notes on how like-for-like its members are, and its published figures per metric.
+ */
 export type SharedCohort = z.infer<typeof SharedCohortSchema>;
 
 export const BaseGroupSummarySchema = z.strictObject({
@@ -66,6 +93,7 @@ export const BaseGroupSummarySchema = z.strictObject({
   restated: PublishedSchema,
 });
 
+/** Checks a report's statement of method, as read back from a report's JSON. */
 export const MethodSchema = z.strictObject({
   policy: z.strictObject({
     minCouncils: z.number(),
@@ -82,8 +110,19 @@ export const MethodSchema = z.strictObject({
   /** What the one withheld marker means; the reason for each withheld figure is in the operator's audit only. */
   withheld: z.string(),
 });
+/**
+ * How a report's figures were made, so that a reader can judge them: the disclosure policy in force, and a
+ * sentence each on the quartiles, positions, rounding, secondary suppression, any noise and the withheld marker.
+ */
 export type Method = z.infer<typeof MethodSchema>;
 
+/**
+ * Checks a shared report (format council-ghg/benchmark-report, version 1), for example one read back from a
+ * published JSON file before it is rendered again.
+ * @example
+ * const report = SharedReportSchema.parse(JSON.parse(text));
+ * console.log(renderBenchmarkText(report));
+ */
 export const SharedReportSchema = z.strictObject({
   format: z.literal('council-ghg/benchmark-report'),
   version: z.literal(1),
@@ -94,6 +133,10 @@ export const SharedReportSchema = z.strictObject({
   metrics: z.array(MetricInfoSchema),
   baseGroups: z.array(BaseGroupSummarySchema.extend({ cohorts: z.array(SharedCohortSchema) })),
 });
+/**
+ * The anonymised benchmark report for everyone, made by `sharedView`: per reporting year and factor set, every
+ * cohort's published figures with the method and notes. It names no council and holds no council's own figure.
+ */
 export type SharedReport = z.infer<typeof SharedReportSchema>;
 
 /**
@@ -101,8 +144,10 @@ export type SharedReport = z.infer<typeof SharedReportSchema>;
  * quartiles are published, else a half of the median. Never an exact rank (see POSITION_METHOD).
  */
 export const POSITION_BANDS = ['lowest-quarter', 'second-quarter', 'third-quarter', 'highest-quarter', 'lower-half', 'upper-half'] as const;
+/** One of `POSITION_BANDS`: a quarter of the cohort, or a half where only its median is published. */
 export type PositionBand = (typeof POSITION_BANDS)[number];
 
+/** Each position band in words, for reports ("lowest quarter"); the lowest band has the lowest emissions. */
 export const POSITION_LABELS: Record<PositionBand, string> = {
   'lowest-quarter': 'lowest quarter',
   'second-quarter': 'second quarter',
@@ -112,17 +157,31 @@ export const POSITION_LABELS: Record<PositionBand, string> = {
   'upper-half': 'upper half',
 };
 
+/** Checks a council's position in a cohort: a band, or withheld. */
 export const PositionSchema = z.discriminatedUnion('status', [z.strictObject({ status: z.literal('published'), value: z.enum(POSITION_BANDS) }), z.strictObject({ status: z.literal('suppressed') })]);
+/**
+ * Where a council's own figure lies among a cohort's published quartiles: `{ status: 'published', value }` with
+ * its band, or `{ status: 'suppressed' }` where the cohort's median or count is withheld (see `POSITION_METHOD`).
+ */
 export type Position = z.infer<typeof PositionSchema>;
 
+/** Checks one metric of a council report: the cohort's published figures, with the council's own beside them. */
 export const CouncilMetricSchema = CohortMetricSchema.omit({ total: true }).extend({
   /** The council's own figure, rounded as the report states; absent where it did not report it. */
   ours: z.string().optional(),
   /** Which band of the cohort (by its published quartiles) the council's own figure is in, lowest emissions first. */
   position: PositionSchema.optional(),
 });
+/**
+ * One metric of a council report: the cohort's published count and quartiles, and, where the council has the
+ * figure, its own value (rounded as the report states) and its position among the quartiles.
+ */
 export type CouncilMetric = z.infer<typeof CouncilMetricSchema>;
 
+/**
+ * Checks a council report (format council-ghg/benchmark-council-report, version 1), for example one read back
+ * from the file a council was sent.
+ */
 export const CouncilReportSchema = z.strictObject({
   format: z.literal('council-ghg/benchmark-council-report'),
   version: z.literal(1),
@@ -138,6 +197,10 @@ export const CouncilReportSchema = z.strictObject({
     }),
   ),
 });
+/**
+ * "Where we stand" for one council, made by `councilView`: per reporting year, each cohort the council is in,
+ * with its own figures and positions beside the cohort's published ones. For that council only.
+ */
 export type CouncilReport = z.infer<typeof CouncilReportSchema>;
 
 /**
@@ -160,4 +223,8 @@ export const AuditReportSchema = z.strictObject({
     }),
   ),
 });
+/**
+ * The organiser's audit of a run, made by `auditView`: every figure with the reason it was withheld, and every
+ * submission not used with its problems. Not for publication: the reasons point at the councils they protect.
+ */
 export type AuditReport = z.infer<typeof AuditReportSchema>;

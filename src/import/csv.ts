@@ -24,6 +24,9 @@ export interface CsvImportOptions {
  * Imports the long CSV table (one activity per line: Category, Source, Quantity, Unit, ...). "Label,value"
  * lines above the header (Council name, Reporting year, ...) fill the profile, as the About sheet does.
  * Text, bytes (encoding detected or stated) or a byte stream (read as it arrives, never held whole).
+ * @example
+ * const imported = await importCsv(createReadStream('baseline.csv'), { file: 'baseline.csv' });
+ * const inventory = inventoryFromImport(imported);
  */
 export async function importCsv(input: string | Uint8Array | Readable, options: CsvImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? 'input.csv';

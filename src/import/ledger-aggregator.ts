@@ -18,13 +18,20 @@ import { UnusableInputError, type ImportProblem } from './result.js';
 import { malformedQuotesMessage } from './table-importer.js';
 import { financialYearOf, readDate, type CalendarDate } from './years.js';
 
+/**
+ * Options for summing a spend ledger: the reporting year and a price year where the ledger has no dates, the name
+ * problems give the file, how to read a CSV (encoding, delimiter, progress) and the limits for a workbook.
+ */
 export interface LedgerOptions {
   /** Price year for a ledger without a date column. */
   readonly priceYear?: number;
   /** The financial year reported: payments dated outside it are left out, counted and totalled in a warning. */
   readonly reportingYear?: ReportingYear;
+  /** The name problems give the ledger (default: the basename of a path, else "ledger.csv"). */
   readonly file?: string;
+  /** The CSV's text encoding; by default it is detected. */
   readonly encoding?: CsvEncoding;
+  /** The CSV's delimiter; by default it is detected from the header line. */
   readonly delimiter?: CsvDelimiter;
   /** Called with the bytes read so far (CSV), for a progress bar. */
   readonly onProgress?: (bytesRead: number) => void;
@@ -39,7 +46,12 @@ const MAX_LINE_PROBLEMS = 1000;
  * Sums a transaction-level ledger by spend category and price year (the calendar year of each payment's date)
  * as rows arrive: memory grows with the number of distinct codes, never with the number of lines. The first
  * record is the header; the lines after it are summed by `LedgerLines`, which is made only once the header has
- * given the columns.
+ * given the columns. `aggregateSpendLedger` drives one from a file; drive one yourself to read rows from
+ * elsewhere (a browser worker's parser, a database).
+ * @example
+ * const aggregator = new LedgerAggregator(mapping, 'spend.csv', { reportingYear: '2023/24' });
+ * rows.forEach((fields, i) => aggregator.record(fields, i + 1)); // the header first, each row its cells' text
+ * const ledger = aggregator.result();
  */
 export class LedgerAggregator {
   private lines: LedgerLines | undefined;
@@ -64,6 +76,7 @@ export class LedgerAggregator {
     }
   }
 
+  /** The ledger summed, with its problems and the account of its lines: call it after the last row. An empty ledger is an `UnusableInputError`. */
   result(): LedgerResult {
     if (this.lines === undefined) throw new UnusableInputError(this.file, 'the ledger is empty');
     return this.lines.result();

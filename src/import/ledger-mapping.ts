@@ -12,6 +12,10 @@ import { normaliseHeader } from './headers.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import { UnusableInputError, type ImportProblem } from './result.js';
 
+/**
+ * What the mapping says of one code: the spend category and reporting category its spend is costed under, and any
+ * VAT rate its amounts include or supplier factor that replaces the spend-based one.
+ */
 export interface SpendMappingEntry {
   readonly spendCategory: string;
   readonly category: Category;
@@ -50,6 +54,11 @@ const defaultSpendCategories = () => defaultFactorLibrary('the council spend cat
  * spend category table gives, else purchased goods and services). A code mapped twice to different categories is
  * a problem, never last-one-wins. The table is the default factor library's unless given (`library.spendCategories()`);
  * with neither, a `NoFactorLibraryError`, as every code would otherwise fall to purchased goods and services unsaid.
+ * @example
+ * // Expense code,Spend category,Reporting category
+ * // E100,ICT software and services,
+ * // C200,Construction,capital-goods
+ * const { mapping, problems } = readSpendMapping(readFileSync('mapping.csv', 'utf8'), 'mapping.csv');
  */
 export function readSpendMapping(text: string, file: string, categories: readonly CouncilSpendCategory[] = defaultSpendCategories()): { mapping: SpendMapping; problems: ImportProblem[] } {
   const rows = readCsvText(text, file).rows;

@@ -16,6 +16,7 @@ export interface UnmappedCode {
   readonly firstLine: number;
 }
 
+/** How every non-blank line of a ledger was used: mapped, unmapped, rejected or skipped, and how many were credits. */
 export interface LedgerAccount {
   /** Non-blank lines after the header. lines = mapped + unmapped + rejected + skipped. */
   readonly lines: number;
@@ -28,6 +29,11 @@ export interface LedgerAccount {
   readonly credits: number;
 }
 
+/**
+ * A spend ledger summed: totals by spend category and price year, the activity records they give, the codes the
+ * mapping lacks, the problems and the account of every line. Add it to a baseline with `withLedger`, or
+ * calculate it alone with `inventoryFromImport`.
+ */
 export interface LedgerResult {
   readonly totals: SpendTotal[];
   readonly unmapped: UnmappedCode[];

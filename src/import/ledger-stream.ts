@@ -19,6 +19,11 @@ const LEDGER_LINE_CHARS = 1024 * 1024;
 /**
  * Streams a spend ledger (.csv, or .xlsx read row by row with the workbook checks) through a `LedgerAggregator`.
  * A path or a byte stream of CSV.
+ * @example
+ * const { mapping, problems } = readSpendMapping(readFileSync('mapping.csv', 'utf8'), 'mapping.csv');
+ * const ledger = await aggregateSpendLedger('spend-over-500.csv', mapping, { reportingYear: '2023/24' });
+ * console.log(`${ledger.account.mapped} of ${ledger.account.lines} lines mapped`, [...problems, ...ledger.problems].length, 'problems');
+ * const inventory = inventoryFromImport(withLedger(await importWorkbook('baseline.xlsx'), ledger));
  */
 export async function aggregateSpendLedger(input: string | Readable, mapping: SpendMapping, options: LedgerOptions = {}): Promise<LedgerResult> {
   const file = options.file ?? (typeof input === 'string' ? basename(input) : 'ledger.csv');

@@ -9,6 +9,10 @@ const spendCategoryOf = (source: string) => /^spend:(.+)$/.exec(source.trim().to
  * and activity, and the ledger's spend totals beside them (ids prefixed `ledger-` so neither renames the other).
  * A spend category in both is kept in both, with a warning naming it and both amounts: they may be the same
  * payments twice (a baseline often holds the capital programme or a contract the ledger does not).
+ * @example
+ * const baseline = await importWorkbook('baseline.xlsx');
+ * const ledger = await aggregateSpendLedger('spend-over-500.csv', mapping, { reportingYear: '2023/24' }); // the baseline's year
+ * const inventory = inventoryFromImport(withLedger(baseline, ledger, 'spend-over-500.csv'));
  */
 export function withLedger(baseline: ImportResult, ledger: LedgerResult, ledgerFile = 'the ledger'): ImportResult {
   const inBaseline = new Map<string, Decimal>();

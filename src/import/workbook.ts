@@ -11,6 +11,7 @@ import { TableImporter } from './table-importer.js';
 import { damagedWorkbook } from './workbook-damage.js';
 import { isTemplateSummary, LISTS_REASON, LISTS_SHEET, readDisplayedTotal, SUMMARY_REASON } from './displayed-totals.js';
 
+/** Options of `importWorkbook`: the name problems give the file, and any limits other than `DEFAULT_LIMITS`. */
 export interface WorkbookImportOptions {
   /** The name problems give the file (default: the basename of a path, else "workbook.xlsx"). */
   readonly file?: string;
@@ -26,6 +27,11 @@ const ABOUT_SHEETS = ['about', 'profile', 'scope', 'council', 'about the council
  * A sheet without a header is reported and its rows accounted as skipped; a file that is no workbook, or has no
  * sheet with a header, is an `UnusableInputError`. Hidden sheets are imported like visible ones, with a warning
  * naming them: data someone hid is still the council's data, and dropping it would be silent.
+ * @example
+ * const imported = await importWorkbook('baseline.xlsx'); // or its bytes: importWorkbook(bytes, { file: 'baseline.xlsx' })
+ * console.log(describeAccounting(imported.accounting));
+ * const inventory = inventoryFromImport(imported);
+ * for (const problem of inventory.problems) console.log(formatProblem(problem));
  */
 export async function importWorkbook(input: XlsxInput, options: WorkbookImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');

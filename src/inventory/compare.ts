@@ -25,6 +25,7 @@ export interface ChangeRow<K> {
   readonly notComparable: Decimal;
 }
 
+/** One year of a comparison: its reporting year, the factor set it was calculated on, and the records its errors left out. */
 export interface ComparedYear {
   readonly reportingYear?: string;
   readonly factorSetId: string;
@@ -56,6 +57,10 @@ export interface MethodChange {
   readonly kgCO2e: Decimal;
 }
 
+/**
+ * Two years' inventories compared, made by `compareInventories`: the change in the total, per scope and per
+ * category, each split into activity, factor and method effects, with DESNZ's changes of method behind them.
+ */
 export interface InventoryComparison {
   readonly previous: ComparedYear;
   readonly current: ComparedYear;
@@ -73,6 +78,7 @@ export interface InventoryComparison {
   readonly crossProblems: readonly Problem[];
 }
 
+/** How a comparison splits the change, in words for a report (every comparison's `method`). */
 export const COMPARISON_METHOD =
   'The change between the two years is split into an activity effect (what the council did differently) and a ' +
   'factor effect (what changed in the published conversion factors) by recalculating each year under the other ' +
@@ -103,6 +109,11 @@ interface Pair {
  * and factor effect = ((Pc − P) + (C − Cp)) / 2, of which the part that records moved between the scopes and the
  * non-Kyoto memo items account for, −(the same Shapley change in those memo items), is the method effect.
  * `options` (residual mix, spend factors) must be those both inventories were calculated with.
+ * @example
+ * const previous = calculateInventory({ reportingYear: '2022/23', records: lastYear }, { factorSet: 'desnz-2022' });
+ * const current = calculateInventory({ reportingYear: '2023/24', records: thisYear }, { factorSet: 'desnz-2023' });
+ * const { total } = compareInventories(previous, current);
+ * console.log(`${formatTonnes(total.change)} tCO2e: ${formatTonnes(total.activityEffect)} from activity, ${formatTonnes(total.factorEffect)} from factors`);
  */
 export function compareInventories(previous: Inventory, current: Inventory, options: Omit<CalculationOptions, 'factorSet'> = {}): InventoryComparison {
   const sameSet = previous.factorSet.id === current.factorSet.id;

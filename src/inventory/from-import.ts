@@ -14,6 +14,9 @@ export function councilFromProfile(profile: BaselineProfile): CouncilProfile {
  * The inventory of an imported baseline: its council and reporting year from the About sheet, on the factor set
  * asked for, else the one the About sheet names, else the reporting year's. The import's problems come first in
  * `problems`, so every report lists them with the calculation's own.
+ * @example
+ * const inventory = inventoryFromImport(await importWorkbook('baseline.xlsx'));
+ * console.log(`${inventory.council?.name}: ${formatTonnes(inventory.totals.total)} tCO2e, ${inventory.problems.length} problem(s)`);
  */
 export function inventoryFromImport(imported: Pick<ImportResult, 'profile' | 'records' | 'problems' | 'displayedTotal'>, options: CalculationOptions = {}): Inventory {
   const { profile, displayedTotal } = imported;
