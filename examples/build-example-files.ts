@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Decimal } from '../src/decimal.js';
 import type { BaselineProfile } from '../src/import/profile.js';
-import { buildBaselineCsv, buildBaselineWorkbook } from '../src/import/template.js';
+import { buildBaselineCsv, buildBaselineWorkbook } from '../src/template/baseline-workbook.js';
 import { council, LEDGER_EXPENSE_TYPES, ledgerRecords, previousRecords, previousReportingYear, reportingYear, workbookRecords } from './example-council.js';
 
 /** The About sheet: what example-council.ts says of the council (about 100,000 residents, 550 FTE staff). */

@@ -7,3 +7,4 @@
  * @module council-ghg/import
  */
 export * from '../import/index.js';
+export * from '../template/index.js';

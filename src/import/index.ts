@@ -1,6 +1,5 @@
 export { importWorkbook, type WorkbookImportOptions } from './workbook.js';
 export { importCsv, type CsvImportOptions } from './csv.js';
-export { buildBaselineWorkbook, buildBaselineCsv } from './template.js';
 export { ABOUT_FIELDS, emptyProfile, type BaselineProfile } from './profile.js';
 export { CATEGORY_GROUPS, type CategoryGroup } from './groups.js';
 export { FIELD_HEADERS, ACTIVITY_FIELDS, type ActivityField } from './headers.js';

@@ -8,8 +8,8 @@ import { factorLibraryFromFiles, NoFactorLibraryError } from '../../src/factors/
 import { CATEGORY_GROUPS } from '../../src/import/groups.js';
 import { readSpendMapping } from '../../src/import/ledger-mapping.js';
 import { ABOUT_FIELDS, emptyProfile } from '../../src/import/profile.js';
-import { templatePreviews } from '../../src/import/template-previews.js';
-import { buildBaselineWorkbook, HEADER_ROW } from '../../src/import/template.js';
+import { templatePreviews } from '../../src/template/previews.js';
+import { buildBaselineWorkbook, HEADER_ROW } from '../../src/template/baseline-workbook.js';
 
 /**
  * The import layer reaches factor data only through a factor library: with no default library (the portable core,

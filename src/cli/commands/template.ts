@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBaselineCsv, buildBaselineWorkbook } from '../../import/template.js';
+import { buildBaselineCsv, buildBaselineWorkbook } from '../../template/baseline-workbook.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg template [--out FILE] [--force]

@@ -7,8 +7,8 @@ import { defaultFactorLibrary } from '../factors/default-library.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { calculateInventory } from '../inventory/calculate-inventory.js';
 import type { Unit } from '../units/units.js';
-import { CATEGORY_GROUPS, sourceChoices, unitsOf, type CategoryGroup } from './groups.js';
-import type { SourceChoice } from './source-labels.js';
+import { CATEGORY_GROUPS, sourceChoices, unitsOf, type CategoryGroup } from '../import/groups.js';
+import type { SourceChoice } from '../import/source-labels.js';
 
 /**
  * The template's preview figures: what one unit of each source a sheet offers costs, in each category the sheet

@@ -6,7 +6,7 @@ import { Decimal } from '../../src/decimal.js';
 import { compareDisplayedTotal, isPreviewHeader, readDisplayedTotal, SUMMARY_TOTAL_LABEL } from '../../src/import/displayed-totals.js';
 import { importWorkbook } from '../../src/import/workbook.js';
 import type { SourceRow } from '../../src/tables/table.js';
-import { comparable, expectAccounted, nonBlankRows } from './support.js';
+import { comparable, expectAccounted, nonBlankRows } from '../import/support.js';
 
 const byId = <T extends { id?: string | undefined }>(rs: readonly T[]) => [...rs].sort((a, b) => (a.id! < b.id! ? -1 : 1));
 

@@ -9,16 +9,16 @@ import type { ActivityRecordInput } from '../../src/activity/record.js';
 import { Decimal } from '../../src/decimal.js';
 import { loadFactorSet } from '../../src/factors/bundled.js';
 import { readSource } from '../../src/import/source-text.js';
-import { templatePreviews } from '../../src/import/template-previews.js';
+import { templatePreviews } from '../../src/template/previews.js';
 import { importCsv } from '../../src/import/csv.js';
 import { bundledSpendCategories } from '../../src/factors/spend/bundled.js';
 import { CATEGORY_GROUPS, groupOfRecord, sourceChoices } from '../../src/import/groups.js';
 import { emptyProfile } from '../../src/import/profile.js';
-import { buildBaselineCsv, buildBaselineWorkbook, HEADER_ROW } from '../../src/import/template.js';
+import { buildBaselineCsv, buildBaselineWorkbook, HEADER_ROW } from '../../src/template/baseline-workbook.js';
 import { importWorkbook } from '../../src/import/workbook.js';
 import { calculateInventory } from '../../src/inventory/calculate-inventory.js';
 import { renderJson } from '../../src/report/json.js';
-import { comparable, expectAccounted, nonBlankRows } from './support.js';
+import { comparable, expectAccounted, nonBlankRows } from '../import/support.js';
 
 const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 

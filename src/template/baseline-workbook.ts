@@ -7,12 +7,12 @@ import { Decimal } from '../decimal.js';
 import { defaultFactorLibrary } from '../factors/default-library.js';
 import { defaultSetId } from '../factors/library.js';
 import { columnLetters } from '../tables/table.js';
-import { LISTS_SHEET, previewHeader, SUMMARY_SHEET, SUMMARY_TOTAL_COLUMN, SUMMARY_TOTAL_LABEL } from './displayed-totals.js';
-import { CATEGORY_GROUPS, groupOfRecord, unitChoices, type CategoryGroup } from './groups.js';
-import { ACTIVITY_FIELDS, FIELD_HEADERS, type ActivityField } from './headers.js';
-import { ABOUT_FIELDS, aboutValueText, emptyProfile, type AboutField, type BaselineProfile } from './profile.js';
-import { labelOfSource, type SourceChoice } from './source-labels.js';
-import { previewKey, templatePreviews, type TemplatePreviews } from './template-previews.js';
+import { LISTS_SHEET, previewHeader, SUMMARY_SHEET, SUMMARY_TOTAL_COLUMN, SUMMARY_TOTAL_LABEL } from '../import/displayed-totals.js';
+import { CATEGORY_GROUPS, groupOfRecord, unitChoices, type CategoryGroup } from '../import/groups.js';
+import { ACTIVITY_FIELDS, FIELD_HEADERS, type ActivityField } from '../import/headers.js';
+import { ABOUT_FIELDS, aboutValueText, emptyProfile, type AboutField, type BaselineProfile } from '../import/profile.js';
+import { labelOfSource, type SourceChoice } from '../import/source-labels.js';
+import { previewKey, templatePreviews, type TemplatePreviews } from './previews.js';
 
 /** Rows of each sheet: title, instructions, column help, the header, then input rows. */
 export const HEADER_ROW = 4;

@@ -1,0 +1,1 @@
+export { buildBaselineWorkbook, buildBaselineCsv } from './baseline-workbook.js';
