@@ -1,5 +1,7 @@
 import { definedFields } from '../defined.js';
+import { factorLibraryFor } from '../factors/default-library.js';
 import { compareDisplayedTotal } from '../import/displayed-totals.js';
+import type { Problem } from '../problem.js';
 import type { ImportResult } from '../import/result.js';
 import type { BaselineProfile } from '../import/profile.js';
 import { calculateInventory, type CalculationOptions } from './calculate-inventory.js';
@@ -20,12 +22,20 @@ export function councilFromProfile(profile: BaselineProfile): CouncilProfile {
  */
 export function inventoryFromImport(imported: Pick<ImportResult, 'profile' | 'records' | 'problems' | 'displayedTotal'>, options: CalculationOptions = {}): Inventory {
   const { profile, displayedTotal } = imported;
-  const factorSet = options.factorSet ?? profile.factorSetId;
+  // The About sheet's set is checked against the default library on import; a library given here (the browser
+  // page's) may lack it: then it is a problem and the reporting year's set is used, as on import.
+  const library = factorLibraryFor(options);
+  const about = options.factorSet === undefined ? profile.factorSetId : undefined;
+  const aboutUnknown = about !== undefined && library !== undefined && !library.sets.some((s) => s.id === about);
+  const factorSet = options.factorSet ?? (aboutUnknown ? undefined : profile.factorSetId);
   const inventory = calculateInventory(
     { records: imported.records, council: councilFromProfile(profile), ...definedFields({ reportingYear: profile.reportingYear }) },
     { ...options, ...definedFields({ factorSet }) },
   );
   // A workbook's own preview total, when it differs from the exact one beyond what it shows, is said so.
   const differs = displayedTotal === undefined ? undefined : compareDisplayedTotal(displayedTotal, inventory.totals.total, displayedTotal.file);
-  return { ...inventory, problems: [...imported.problems, ...(differs !== undefined ? [differs] : []), ...inventory.problems] };
+  const unknownSet: Problem[] = aboutUnknown
+    ? [{ severity: 'error', code: 'invalid-profile-value', message: `Factor set: no factor set '${about}' ${library.where}; the ${inventory.factorSet.id} set was used. Available: ${library.sets.map((s) => s.id).join(', ')}`, origin: { sheet: 'About', note: 'factor set' }, value: about }]
+    : [];
+  return { ...inventory, problems: [...imported.problems, ...unknownSet, ...(differs !== undefined ? [differs] : []), ...inventory.problems] };
 }

@@ -1,55 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { importCsv } from '../../src/import/index.js';
-import { calculateInventory, inventoryFromImport, recalculate } from '../../src/inventory/index.js';
+import { bundledFactorLibrary } from '../../src/factors/bundled.js';
+import { emptyProfile } from '../../src/import/profile.js';
+import { inventoryFromImport } from '../../src/inventory/from-import.js';
 
-const BASELINE = [
-  'Council name,Fictional Borough',
-  'ONS code,E09900001',
-  'Council type,london-borough',
-  'Reporting year,2022/23',
-  'Factor set,desnz-2022',
-  'Boundary notes,Schools excluded',
-  '',
-  'Category,Source,Quantity,Unit',
-  'buildings,natural-gas,250000,kWh',
-  'buildings,electricity,lots,kWh',
-  'purchased-goods-and-services,spend:not-a-mapped-category,10000,GBP',
-].join('\n');
+describe('inventoryFromImport with a library given (as the browser page gives its own)', () => {
+  const records = [{ category: 'buildings' as const, source: 'natural-gas', quantity: '1000', unit: 'kWh' }];
 
-describe('inventoryFromImport', () => {
-  it('takes the council, reporting year and factor set from the About details, and lists import problems first', async () => {
-    const imported = await importCsv(BASELINE, { file: 'baseline.csv' });
-    const inventory = inventoryFromImport(imported);
-    expect(inventory.council).toEqual({ name: 'Fictional Borough', onsCode: 'E09900001', councilType: 'london-borough', boundaryNotes: 'Schools excluded' });
-    expect(inventory.reportingYear).toBe('2022/23');
+  it('names an About factor set the library lacks and uses the reporting year\u2019s set, rather than stopping', () => {
+    const profile = { ...emptyProfile(), reportingYear: '2023/24' as const, factorSetId: 'desnz-2099' };
+    const inventory = inventoryFromImport({ profile, records, problems: [] }, { factors: bundledFactorLibrary() });
+    expect(inventory.factorSet.id).toBe('desnz-2023');
+    expect(inventory.problems.filter((p) => p.code === 'invalid-profile-value').map((p) => [p.severity, p.value])).toEqual([['error', 'desnz-2099']]);
+    // 1,000 kWh of natural gas on DESNZ 2023 (gross CV): 1,000 x 0.182928926174497 (Fuels, row 1_100_1004_6_1) and
+    // 1,000 x 0.03021 well-to-tank (WTT- fuels, row 11_100_1004_6_1).
+    expect(inventory.lines.map((l) => l.kgCO2e.toFixed())).toEqual(['182.928926174497', '30.21']);
+  });
+
+  it('uses an About factor set the library holds', () => {
+    const profile = { ...emptyProfile(), reportingYear: '2023/24' as const, factorSetId: 'desnz-2022' };
+    const inventory = inventoryFromImport({ profile, records, problems: [] }, { factors: bundledFactorLibrary() });
     expect(inventory.factorSet.id).toBe('desnz-2022');
-    expect(inventory.problems.map((p) => p.code)).toEqual([...imported.problems.map((p) => p.code), 'no-spend-factor']);
-    expect(imported.problems.map((p) => p.code)).toEqual(['invalid-number']);
-    const direct = calculateInventory({ records: imported.records, council: inventory.council, reportingYear: '2022/23' }, { factorSet: 'desnz-2022' });
-    expect(inventory.totals).toEqual(direct.totals);
-  });
-
-  it('a factor set asked for wins over the one the About sheet names', async () => {
-    const inventory = inventoryFromImport(await importCsv(BASELINE, { file: 'baseline.csv' }), { factorSet: 'desnz-2024' });
-    expect(inventory.factorSet.id).toBe('desnz-2024');
-  });
-
-  it('a recalculated inventory keeps the import’s problems and record count, and recalculates its own', async () => {
-    const inventory = inventoryFromImport(await importCsv(BASELINE, { file: 'baseline.csv' }));
-    const restated = recalculate(inventory, 'desnz-2024');
-    expect(restated.factorSet.id).toBe('desnz-2024');
-    expect(restated.problems.map((p) => p.code)).toEqual(['invalid-number', 'no-spend-factor']);
-    expect(restated.recordCount).toBe(inventory.recordCount);
-    expect(restated.totals.total.eq(inventory.totals.total)).toBe(false);
-  });
-
-  it('a recalculation without the residual mix the original used says so', () => {
-    const records = [{ category: 'buildings', source: 'electricity', quantity: '1000', unit: 'kWh' }];
-    const original = calculateInventory({ records, reportingYear: '2023/24' }, { residualMixKgCO2ePerKWh: '0.4' });
-    const without = recalculate(original, 'desnz-2024');
-    expect(without.problems.map((p) => p.code)).toEqual(['residual-mix-not-given']);
-    expect(without.lines.flatMap((l) => l.market?.basis ?? [])).toEqual(['grid-average']);
-    expect(recalculate(original, 'desnz-2024', { residualMixKgCO2ePerKWh: '0.4' }).problems).toEqual([]);
-    expect(recalculate(without, 'desnz-2023').problems.map((p) => p.code)).toEqual([]); // said once, about the original only
+    expect(inventory.problems.some((p) => p.code === 'invalid-profile-value')).toBe(false);
   });
 });
