@@ -24,6 +24,7 @@ import { renderHtml } from '../../src/report/html/page.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
 import { readCsvText } from '../../src/tables/read-csv.js';
+import { UnknownFactorSetError } from '../../src/factors/library.js';
 import { factorLibrary } from './factors.js';
 import type { DroppedFile, RunRequest, ShownProblem, WorkerMessage } from './protocol.js';
 
@@ -86,7 +87,11 @@ async function run(request: RunRequest): Promise<void> {
   // fetched (with the spend-based data) while the ledger is read.
   const start = reportingYear === undefined ? undefined : reportingYearStart(reportingYear);
   const chosen = request.factorSetId ?? imported.profile.factorSetId;
-  const factors = factorLibrary(chosen, start);
+  // An About sheet naming a set the data lacks is a problem in the report (inventoryFromImport), not a stop.
+  const factors = factorLibrary(chosen, start).catch((error: unknown) => {
+    if (request.factorSetId === undefined && error instanceof UnknownFactorSetError) return factorLibrary(undefined, start);
+    throw error;
+  });
   if (request.ledger !== undefined) {
     if (request.mapping === undefined) throw new UnusableInputError(request.ledger.name, 'a spend ledger needs its mapping file (your codes to spend categories, e.g. "Expense code,Spend category")');
     progress('Reading the spend mapping');
