@@ -1,4 +1,4 @@
-import { readStoredZip, writeStoredZip, type ZipParts } from './xlsx-zip.js';
+import { ZipParts } from './xlsx-zip.js';
 
 /**
  * Native charts for the XLSX report. exceljs writes no charts, so their DrawingML parts (a drawing per sheet, a
@@ -32,10 +32,10 @@ const REL = {
 };
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** The workbook (every entry stored) with the charts added; the same bytes when there are none. */
-export function withCharts(storedXlsx: Uint8Array, charts: readonly ChartSpec[]): Uint8Array {
-  if (charts.length === 0) return storedXlsx;
-  const parts = readStoredZip(storedXlsx);
+/** The workbook exceljs wrote with the charts added; the same bytes when there are none. */
+export async function withCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]): Promise<Uint8Array> {
+  if (charts.length === 0) return xlsx;
+  const parts = await ZipParts.read(xlsx);
   const sheets = sheetParts(parts);
   let chartNumber = 0;
   const bySheet = new Map<string, ChartSpec[]>();
@@ -57,7 +57,7 @@ export function withCharts(storedXlsx: Uint8Array, charts: readonly ChartSpec[])
     addOverride(parts, `/${drawing}`, 'application/vnd.openxmlformats-officedocument.drawing+xml');
     linkDrawing(parts, path, `../drawings/drawing${drawingNumber}.xml`);
   }
-  return writeStoredZip(parts);
+  return parts.write();
 }
 
 const text = (parts: ZipParts, name: string): string | undefined => {

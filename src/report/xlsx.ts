@@ -43,9 +43,8 @@ export async function renderXlsx(inventory: Inventory): Promise<Uint8Array> {
   linesSheet(workbook, inventory);
   memoAndProblemsSheet(workbook, inventory);
   aboutSheet(workbook, inventory);
-  // Bytes, not a Node Buffer, so the same report can be written by Node or downloaded in a browser. Stored, not
-  // deflated, so the charts can be added without a compression library (see xlsx-zip.ts).
-  return withCharts(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), charts);
+  // Bytes, not a Node Buffer, so the same report can be written by Node or downloaded in a browser.
+  return withCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), charts);
 }
 
 /** A sheet written top to bottom: titles, notes and tables. */
