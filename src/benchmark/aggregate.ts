@@ -2,9 +2,8 @@ import { byCodePoint } from '../order.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
 import { screenBatch, type BatchOutcome } from './batch.js';
 import { baseGroupId, cohortId, groupLabel, groupsPresent, isMember, type CohortGroup } from './cohorts.js';
-import { countNoise, metricFigures, publishCount, type GroupContext } from './figures.js';
+import { metricFigures, publishCount, type GroupContext } from './figures.js';
 import { METRICS, metricValues, TOTAL_METRIC, type MetricId, type MetricValues } from './metrics.js';
-import { noiseSource, type NoiseSource } from './noise.js';
 import { resolvePolicy, type DisclosurePolicy, type DisclosurePolicyInput } from './policy.js';
 import type { Register } from './register.js';
 import { restate } from './restate.js';
@@ -61,7 +60,7 @@ export interface BaseGroupResult {
   readonly reportingYear: string;
   readonly factorSetId: string;
   readonly members: readonly Member[];
-  /** The number of councils, and of councils recalculated on this factor set, as published (threshold, and noise under DP). */
+  /** The number of councils, and of councils recalculated on this factor set, as published (threshold rule). */
   readonly councils: Audited;
   readonly restated: Audited;
   readonly cohorts: readonly CohortResult[];
@@ -94,7 +93,6 @@ export { TOTAL_METRIC };
  */
 export function benchmark(submissions: readonly Submission[], policyInput: DisclosurePolicyInput = {}, options: BenchmarkOptions = {}): BenchmarkResult {
   const policy = resolvePolicy(policyInput);
-  const noise = policy.differentialPrivacy === undefined ? undefined : noiseSource(policy.differentialPrivacy.seed);
   const screened = screenBatch(
     submissions.map((s, i) => {
       // Typed as submissions, but from code anything may come: a null or a non-object is refused, not thrown on.
@@ -114,7 +112,7 @@ export function benchmark(submissions: readonly Submission[], policyInput: Discl
   }
   const excluded = screened.filter((o) => o.status === 'rejected');
   if (excluded.length > 0) notes.push(`${excluded.length} submission(s) were not used (invalid or duplicate); the organiser has the list.`);
-  const baseGroups = [...groups.keys()].sort(byCodePoint).map((key) => aggregateBaseGroup(groups.get(key)!, policy, noise));
+  const baseGroups = [...groups.keys()].sort(byCodePoint).map((key) => aggregateBaseGroup(groups.get(key)!, policy));
   if (baseGroups.some((g) => g.cohorts.some((c) => c.notesWithheld))) notes.push(withheldNotesNote(policy.minCouncils));
   return { policy, synthetic: accepted.some((s) => s.synthetic === true), notes, excluded, baseGroups };
 }
@@ -138,28 +136,23 @@ function placeMembers(accepted: readonly Submission[], options: BenchmarkOptions
     return { submission: s, values: metricValues(s), keptApart: r.reason };
   });
   // Exact small counts would tell a council that it alone was recalculated (and so what differencing two runs gives).
-  const howMany = (n: number) => (policy.differentialPrivacy !== undefined ? 'Some' : n >= policy.minCouncils || n === 0 ? String(n) : `Fewer than ${policy.minCouncils}`);
+  const howMany = (n: number) => (n >= policy.minCouncils || n === 0 ? String(n) : `Fewer than ${policy.minCouncils}`);
   const notes = [`Common factor set ${commonId}: ${howMany(restatedCount)} submission(s) on other factor sets were recalculated from their activity data.`];
   for (const [reason, n] of keptApart) notes.push(`${howMany(n)} submission(s) kept on their own factor set, in separate cohorts, because ${reason}.`);
   return { members, notes };
 }
 
-function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy, noiseSource: NoiseSource | undefined): BaseGroupResult {
+function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy): BaseGroupResult {
   const { reportingYear, factorSetId } = members[0]!.submission.profile;
   const profiles = members.map((m) => m.submission.profile);
   const groups = groupsPresent(profiles);
-  const key = baseGroupId(reportingYear, factorSetId);
   const byPartition = (kind: CohortGroup['kind']) => groups.flatMap((g, i) => (g.kind === kind ? [i] : []));
-  const noise = countNoise(policy, noiseSource, key);
   const context: GroupContext = {
-    key,
     values: members.map((m) => m.values),
     membership: groups.map((g) => Uint8Array.from(profiles, (p) => (isMember(p, g) ? 1 : 0))),
     partitions: [byPartition('council-type'), byPartition('region')],
     policy,
     topN: widestDominance(policy),
-    countNoise: noise,
-    noise: noiseSource,
   };
   const figures = new Map(METRICS.map((metric) => [metric.id, metricFigures(context, metric)]));
   const restatedCount = members.filter((m) => m.restatedFrom !== undefined).length;
@@ -167,10 +160,8 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
     reportingYear,
     factorSetId,
     members,
-    // The same publish path as every cohort count: the base group is the all-councils cohort of the total,
-    // so its noisy count is the very same draw as that cohort's (one set of councils, one noise value).
-    councils: publishCount(members.length, noise?.(members.map((_, i) => i)), policy),
-    restated: publishCount(restatedCount, noise?.restated(), policy),
+    councils: publishCount(members.length, policy),
+    restated: publishCount(restatedCount, policy),
     cohorts: groups.map((group, c) => {
       const inside: number[] = [];
       for (let i = 0; i < members.length; i++) if (context.membership[c]![i] === 1) inside.push(i);
@@ -203,30 +194,28 @@ const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string]
  * How like-for-like a cohort is: members whose inventories excluded records (their figures are understated)
  * and boundary flags that differ between members. A difference is noted only when at least k councils are on
  * each side of it: "1 of 5 counties is incomplete" beside "1 of 5 in the South East" would single a council out.
- * Numbers are given only without differential privacy; a cohort whose count is withheld has no notes.
+ * A cohort whose count is withheld has no notes.
  */
 function cohortNotes(cohort: readonly Member[], count: Audited, policy: DisclosurePolicy): { notes: string[]; withheld: boolean } {
   // A withheld cohort says nothing at all: even "some members are incomplete" tells its few members about the rest.
   if (count.status !== 'published') return { notes: [], withheld: false };
-  const exact = policy.differentialPrivacy === undefined;
   const notes: string[] = [];
   let withheld = false;
   // `everyone`: whether all members having it is worth saying (all incomplete is; all including schools is not a difference).
-  const note = (inside: number, numbered: string, unnumbered: string, everyone = false) => {
+  const note = (inside: number, text: string, everyone = false) => {
     if (inside === 0 || (inside === cohort.length && !everyone)) return;
     if (Math.min(inside, cohort.length - inside) < policy.minCouncils) withheld = true;
-    else notes.push(exact ? numbered : unnumbered);
+    else notes.push(text);
   };
   const incomplete = cohort.filter((m) => (m.submission.excludedRecords ?? 0) > 0).length;
   note(
     incomplete,
     `${incomplete} of ${cohort.length} council(s) submitted incomplete inventories (some records could not be calculated), so their figures are understated.`,
-    'Some councils submitted incomplete inventories (some records could not be calculated), so their figures are understated.',
     true,
   );
   for (const [flag, text] of BOUNDARY_NOTES) {
     const inside = cohort.filter((m) => m.submission.profile.boundary[flag]).length;
-    note(inside, `Boundaries differ: ${inside} of ${cohort.length} ${text}, so peers are not like-for-like.`, `Boundaries differ: some councils ${text} and some do not, so peers are not like-for-like.`);
+    note(inside, `Boundaries differ: ${inside} of ${cohort.length} ${text}, so peers are not like-for-like.`);
   }
   return { notes, withheld };
 }

@@ -18,14 +18,12 @@ export const POSITION_METHOD =
 
 function method(result: BenchmarkResult): Method {
   const { policy } = result;
-  const dp = policy.differentialPrivacy;
   return {
     policy: {
       minCouncils: policy.minCouncils,
       dominance: policy.dominance.map((r) => ({ ...r })),
       significantFigures: policy.significantFigures,
       pPercent: policy.pPercent,
-      ...(dp !== undefined ? { differentialPrivacy: { epsilon: dp.epsilon, noise: dp.seed === undefined ? ('random' as const) : ('seeded' as const), clipTCO2e: dp.clip.absolute } } : {}),
     },
     quantiles: QUANTILE_METHOD,
     position: POSITION_METHOD,
@@ -34,20 +32,6 @@ function method(result: BenchmarkResult): Method {
       'within each split of "all councils" (by council type, by region), the withheld cohorts taken together must pass the threshold ' +
       '(and, for totals, the dominance rule), and a withheld "all councils" figure is never the sum of published ones; ' +
       'cohort totals are published only for the total emissions (all councils and council types), so scope and category identities cannot be differenced',
-    ...(dp !== undefined
-      ? {
-          differentialPrivacy:
-            `Laplace noise, epsilon ${dp.epsilon} per published count and total (scale 1/epsilon for counts, ${dp.clip.absolute}/epsilon tCO2e for totals ` +
-            `after clipping each council to ${dp.clip.absolute} tCO2e); epsilons add up over the figures that share a council, and over releases: ` +
-            'each run is a new release with fresh noise, so publish one run per cohort and year. ' +
-            (dp.seed === undefined
-              ? 'The noise comes from a cryptographic random generator and is not kept. '
-              : 'THIS RUN USED SEEDED NOISE, for testing: anyone who knows or guesses the seed can remove it, so it gives no privacy; do not publish it. ') +
-            'A count is noised once per set of councils: every metric and cohort counting the same councils (and the base group\'s number of councils) ' +
-            'shows the same noisy count, so copies cannot be averaged. ' +
-            'Quartiles are not noised: they are protected by the window, threshold and rounding rules only.',
-        }
-      : {}),
     withheld: WITHHELD_METHOD,
   };
 }

@@ -1,44 +1,20 @@
 import { Decimal, ZERO } from '../decimal.js';
 import { apart, approximate, compareDecimals, near } from './decimal-order.js';
 import { metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
-import type { NoiseSource } from './noise.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
 import { minCohortFor, quartileWindow, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
 import { additiveCell, failsPPercent, failsPPercentApproximately, primaryReason, secondarySuppression, type Additive, type AdditiveCell } from './suppression.js';
 import type { Audited, AuditedCohortMetric } from './views.js';
 
-/**
- * Count noise under differential privacy, drawn once per set of councils: every metric (and every cohort)
- * whose contributors are the same councils gets the same noisy count, so averaging many noisy copies of one
- * count learns nothing.
- */
-export interface CountNoise {
-  (members: readonly number[]): Decimal;
-  restated(): Decimal;
-}
-
-/** Undefined without differential privacy. */
-export function countNoise(policy: DisclosurePolicy, source: NoiseSource | undefined, baseGroupKey: string): CountNoise | undefined {
-  const dp = policy.differentialPrivacy;
-  if (dp === undefined || source === undefined) return undefined;
-  const scale = new Decimal(1).div(dp.epsilon);
-  const draw = (key: string): Decimal => source.laplace(`${baseGroupKey}|count|${key}`, scale);
-  return Object.assign((members: readonly number[]) => draw([...members].sort((a, b) => a - b).join(',')), { restated: () => draw('restated') });
-}
-
-/** A count through the publish path: withheld below the threshold (or for `reason`), else exact or noisy (never below zero), whole. */
-export function publishCount(count: number, noise: Decimal | undefined, policy: DisclosurePolicy, reason?: SuppressionReason): Audited {
+/** A count through the publish path: withheld below the threshold (or for `reason`), else exact. */
+export function publishCount(count: number, policy: DisclosurePolicy, reason?: SuppressionReason): Audited {
   const why = reason ?? (count < policy.minCouncils ? 'below-threshold' : undefined);
-  if (why !== undefined) return { status: 'suppressed', reason: why };
-  if (noise === undefined) return { status: 'published', value: String(count) };
-  return { status: 'published', value: Decimal.max(ZERO, new Decimal(count).plus(noise)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toString() };
+  return why !== undefined ? { status: 'suppressed', reason: why } : { status: 'published', value: String(count) };
 }
 
 /** What every metric of one base group is worked out against. */
 export interface GroupContext {
-  /** The base group's key (year and factor set), part of every noise key. */
-  readonly key: string;
   /** Per member, its value for each metric it has. */
   readonly values: readonly MetricValues[];
   /** Per cohort (cohort 0 is all councils), 1 for each member in it. */
@@ -48,8 +24,6 @@ export interface GroupContext {
   readonly policy: DisclosurePolicy;
   /** How many of the largest contributions the dominance rules look at. */
   readonly topN: number;
-  readonly countNoise: CountNoise | undefined;
-  readonly noise: NoiseSource | undefined;
 }
 
 /**
@@ -100,7 +74,6 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   const countReasons = suppressAdditive(cells, partitions, policy, 'count', positions);
   const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', positions) : [];
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
-  const noiseKey = `${ctx.key}|${metric.id}`;
 
   const publishSig = (value: Decimal): Audited => {
     const rounded = roundSignificant(value, policy.significantFigures);
@@ -117,7 +90,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     if (!withTotal || !isTotalCohort(c)) return undefined;
     const reason = totalReasons[c];
     if (reason !== undefined) return { status: 'suppressed', reason };
-    const published = publishSig(dpTotal(positions[c]!, sorted, cells[c]!, policy.differentialPrivacy, ctx.noise, `${noiseKey}|${c}|total`));
+    const published = publishSig(cells[c]!.total);
     if (published.status !== 'published') return published;
     return sums.tryAdd(positions[c]!) ? published : { status: 'suppressed', reason: 'secondary' };
   };
@@ -159,8 +132,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   return positions.map((ps, c): AuditedCohortMetric => {
     const figures: AuditedCohortMetric = {
       metric: metric.id,
-      // Optional call: without differential privacy the member list is not even built.
-      count: publishCount(ps.length, ctx.countNoise?.(ps.map((pos) => order[pos]!)), policy, countReasons[c]),
+      count: publishCount(ps.length, policy, countReasons[c]),
       lowerQuartile: quartiles[c]!.lowerQuartile,
       median: quartiles[c]!.median,
       upperQuartile: quartiles[c]!.upperQuartile,
@@ -168,15 +140,6 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     const total = totals[c];
     return total === undefined ? figures : { ...figures, total };
   });
-}
-
-/** The total as published: exact, or under differential privacy clipped per council and with Laplace noise (never below zero). */
-function dpTotal(positions: readonly number[], sorted: SortedValues, cell: AdditiveCell, dp: DisclosurePolicy['differentialPrivacy'], source: NoiseSource | undefined, key: string): Decimal {
-  if (dp === undefined || source === undefined) return cell.total;
-  const clip = new Decimal(dp.clip.absolute);
-  let clipped = ZERO;
-  for (const pos of positions) clipped = clipped.add(Decimal.min(sorted.exact(pos), clip));
-  return Decimal.max(ZERO, clipped.plus(source.laplace(key, clip.div(dp.epsilon))));
 }
 
 /**

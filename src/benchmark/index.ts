@@ -12,8 +12,8 @@ export { loadRegister, bundledRegisterDir, registerProblems, type Register, type
 export { applyLedger, recordRelease, LedgerSchema, EMPTY_LEDGER, type Ledger } from './ledger.js';
 export { parseIntake, intakeHolds, INTAKE_COLUMNS, type Intake, type IntakeEntry } from './intake.js';
 export {
-  DEFAULT_POLICY, DEFAULT_CLIP, DisclosurePolicySchema, resolvePolicy, SUPPRESSION_REASONS, SUPPRESSION_EXPLANATIONS,
-  type DisclosurePolicy, type DisclosurePolicyInput, type DominanceRule, type DifferentialPrivacy, type SuppressionReason,
+  DEFAULT_POLICY, DisclosurePolicySchema, resolvePolicy, SUPPRESSION_REASONS, SUPPRESSION_EXPLANATIONS,
+  type DisclosurePolicy, type DisclosurePolicyInput, type DominanceRule, type SuppressionReason,
 } from './policy.js';
 export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, type Metric, type MetricId, type MetricValues, type Measure as BenchmarkMeasure, type Basis } from './metrics.js';
 export { benchmark, TOTAL_METRIC, type BenchmarkOptions, type BenchmarkResult, type BaseGroupResult, type CohortResult, type Member } from './aggregate.js';

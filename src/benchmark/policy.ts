@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Basis } from './metrics.js';
 
 /** Why a published figure was withheld. */
 export const SUPPRESSION_REASONS = ['below-threshold', 'small-cohort', 'dominance', 'secondary', 'equals-council-value', 'tied-values', 'earlier-release'] as const;
@@ -18,38 +17,6 @@ export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   'tied-values': 'too many councils in the quartile window share the same figure (e.g. several at zero), so they would know one another\'s and could work out the rest',
   'earlier-release': 'its councils differ from those of the same figure in an earlier release (the ledger) by fewer than the threshold, so the two could be differenced',
 };
-
-const clipValue = z.string().regex(/^(?=.*[1-9])\d+(\.\d+)?$/, 'a positive decimal string');
-
-/**
- * Differential privacy clips each council's value to [0, clip] so one council changes a total by at most
- * `clip`: the Laplace noise scale is clip / epsilon. The defaults sit above the largest plausible council
- * (a large county or combined authority) so that genuine figures are not clipped. Only the absolute basis
- * has published totals, so only its clip is used today; the others bound normalised figures.
- */
-export const DEFAULT_CLIP: Record<Basis, string> = {
-  absolute: '250000',
-  'per-resident': '1',
-  'per-fte': '100',
-  'per-gbp-m': '500',
-  'per-m2': '1',
-};
-
-export const DifferentialPrivacySchema = z.strictObject({
-  /** Privacy loss per published count or total (not for the whole report: see the report's method note). */
-  epsilon: z.number().positive().max(10),
-  /**
-   * For tests and audits only: noise from this seed is reproducible, and so removable by anyone who knows or
-   * guesses it. Leave it out to publish: the noise is then drawn afresh from a cryptographic generator.
-   */
-  seed: z.number().int().nonnegative().optional(),
-  clip: z.strictObject({ absolute: clipValue, 'per-resident': clipValue, 'per-fte': clipValue, 'per-gbp-m': clipValue, 'per-m2': clipValue }).default(DEFAULT_CLIP),
-});
-/**
- * A policy's differential privacy, defaults filled in: epsilon per published count and total, a seed for tests
- * only, and the clip per basis. A policy without it adds no noise.
- */
-export type DifferentialPrivacy = z.output<typeof DifferentialPrivacySchema>;
 
 /** The (n, k) dominance rule: a total is withheld when its n largest contributors make up more than k% of it. */
 export const DominanceRuleSchema = z.strictObject({
@@ -86,21 +53,20 @@ export const DisclosurePolicySchema = z.strictObject({
    * largest to within p%. Applied to cohort totals and to every quartile window (a mean is a sum over k). 0 turns it off.
    */
   pPercent: z.number().min(0).max(100).default(10),
-  differentialPrivacy: DifferentialPrivacySchema.optional(),
 });
 /** The disclosure policy a benchmark runs under, every default filled in (see `DisclosurePolicySchema` for the rules). */
 export type DisclosurePolicy = z.output<typeof DisclosurePolicySchema>;
 /**
  * A disclosure policy as a caller writes it: every field optional, the defaults filling the rest.
  * @example
- * const strict: DisclosurePolicyInput = { minCouncils: 7, differentialPrivacy: { epsilon: 1 } };
+ * const strict: DisclosurePolicyInput = { minCouncils: 7, pPercent: 15 };
  * const result = benchmark(submissions, strict);
  */
 export type DisclosurePolicyInput = z.input<typeof DisclosurePolicySchema>;
 
 /**
  * The policy with every default: at least 5 councils behind each figure, dominance rules (1, 50%) and (2, 85%),
- * 3 significant figures, the p% rule at 10%, and no noise.
+ * 3 significant figures and the p% rule at 10%.
  */
 export const DEFAULT_POLICY: DisclosurePolicy = DisclosurePolicySchema.parse({});
 

@@ -87,7 +87,7 @@ export type SharedCohort = z.infer<typeof SharedCohortSchema>;
 export const BaseGroupSummarySchema = z.strictObject({
   reportingYear: z.string(),
   factorSetId: z.string(),
-  /** Councils in the base group, published like any count (threshold; noise under differential privacy). */
+  /** Councils in the base group, published like any count (threshold rule). */
   councils: PublishedSchema,
   /** Councils here whose figures were recalculated from their activity data on this factor set (published like any count). */
   restated: PublishedSchema,
@@ -100,19 +100,17 @@ export const MethodSchema = z.strictObject({
     dominance: z.array(z.strictObject({ contributors: z.number(), percent: z.number() })),
     significantFigures: z.number(),
     pPercent: z.number(),
-    differentialPrivacy: z.strictObject({ epsilon: z.number(), noise: z.enum(['random', 'seeded']), clipTCO2e: z.string() }).optional(),
   }),
   quantiles: z.string(),
   position: z.string(),
   rounding: z.string(),
   secondarySuppression: z.string(),
-  differentialPrivacy: z.string().optional(),
   /** What the one withheld marker means; the reason for each withheld figure is in the operator's audit only. */
   withheld: z.string(),
 });
 /**
  * How a report's figures were made, so that a reader can judge them: the disclosure policy in force, and a
- * sentence each on the quartiles, positions, rounding, secondary suppression, any noise and the withheld marker.
+ * sentence each on the quartiles, positions, rounding, secondary suppression and the withheld marker.
  */
 export type Method = z.infer<typeof MethodSchema>;
 

@@ -45,7 +45,6 @@ function legend(report: SharedReport | CouncilReport): string {
     `Thresholds: any figure needs ${k} councils, a median ${2 * k} and the lower and upper quartiles ${4 * k + 1}.`,
     `Quartiles: ${report.method.quantiles}.`,
     `Rounding: ${report.method.rounding}.`,
-    ...(report.method.differentialPrivacy !== undefined ? [`Differential privacy: ${report.method.differentialPrivacy}`] : []),
   ].join('\n');
 }
 

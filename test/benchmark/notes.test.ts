@@ -53,11 +53,4 @@ describe('cohort notes', () => {
       expect(cohort.notes).toEqual([]);
     }
   });
-
-  it('give no numbers under differential privacy', () => {
-    const view = sharedView(benchmark(districts(5, 6), { differentialPrivacy: { epsilon: 1, seed: 3 } }));
-    const notes = view.baseGroups[0]!.cohorts[0]!.notes;
-    expect(notes.length).toBe(2);
-    for (const note of notes) expect(note).not.toMatch(/\d/);
-  });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,13 +79,18 @@ describe('council-ghg benchmark', () => {
     expect(withBroken.errText.at(-1)).toBe('98 file(s) read: 96 used, 2 not used.');
   });
 
-  it('differential privacy and a common factor set from the command line', async () => {
+  it('a common factor set and the p% rule from the command line', async () => {
     const io = recorder();
-    await benchmarkCommand([EXAMPLES_DIR, '--dp-epsilon', '1', '--dp-seed', '5', '--common-factor-set', 'desnz-2023'], io);
-    const text = io.outText.join('\n');
-    expect(text).toMatch(/Differential privacy: Laplace noise, epsilon 1 per published count and total/);
-    expect(text).toMatch(/Common factor set desnz-2023: Some submission\(s\) on other factor sets were recalculated/);
-    expect(text).toMatch(/SEEDED NOISE/);
+    await benchmarkCommand([EXAMPLES_DIR, '--p-percent', '20', '--common-factor-set', 'desnz-2023', '--format', 'json'], io);
+    const report = JSON.parse(io.outText.join('\n'));
+    expect(report.method.policy.pPercent).toBe(20);
+    // Counted from the files themselves: those on another factor set that carry activity to recalculate.
+    const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')));
+    const recalculable = files.filter((f) => f.profile.factorSetId !== 'desnz-2023' && Array.isArray(f.activity) && f.activity.length > 0).length;
+    expect(recalculable).toBeGreaterThanOrEqual(5);
+    expect(report.notes.join('\n')).toContain(`Common factor set desnz-2023: ${recalculable} submission(s) on other factor sets were recalculated`);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--p-percent', 'ten'], recorder())).rejects.toThrow(/--p-percent must be a whole number/);
+    await expect(benchmarkCommand([EXAMPLES_DIR, '--dp-epsilon', '1'], recorder())).rejects.toThrow(/dp-epsilon/);
   });
 
   it('refuses bad usage', async () => {

@@ -48,9 +48,7 @@ and factor set) the number of councils, quartiles and, for the total, the cohort
   --common-factor-set ID     recalculate councils on this factor set where they sent activity data
   --min-councils N           threshold rule: councils needed for a figure (default 5, at least 3)
   --significant-figures N    rounding of published figures (default 3)
-  --dp-epsilon E             differential privacy: add Laplace noise to counts and totals (epsilon E per figure)
-  --dp-seed S                for tests only: reproducible noise, which anyone who knows the seed can remove
-                             (default: fresh cryptographic noise each run; publish one run per year)
+  --p-percent P              p% dominance rule on totals and quartile windows (default 10; 0 turns it off)
 
 Exit status: 0 every file used, 1 some files not used (listed on stderr), 2 unusable input or options, or
 the release held by the intake check.`;
@@ -70,8 +68,7 @@ export const benchmarkCommand: Command = async (args, io) => {
       'common-factor-set': { type: 'string' },
       'min-councils': { type: 'string' },
       'significant-figures': { type: 'string' },
-      'dp-epsilon': { type: 'string' },
-      'dp-seed': { type: 'string' },
+      'p-percent': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -156,7 +153,7 @@ function intakeCheck(path: string, outcomes: Parameters<typeof intakeHolds>[0]):
   return intake.ok ? intakeHolds(outcomes, intake.entries, path) : [...intake.problems];
 }
 
-function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-figures'?: string | undefined; 'dp-epsilon'?: string | undefined; 'dp-seed'?: string | undefined }): DisclosurePolicyInput {
+function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-figures'?: string | undefined; 'p-percent'?: string | undefined }): DisclosurePolicyInput {
   const int = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not '${text}'`);
@@ -164,15 +161,11 @@ function policyFrom(values: { 'min-councils'?: string | undefined; 'significant-
   };
   const minCouncils = int('min-councils', values['min-councils']);
   const significantFigures = int('significant-figures', values['significant-figures']);
-  const seed = int('dp-seed', values['dp-seed']);
-  const epsilonText = values['dp-epsilon'];
-  if (epsilonText !== undefined && !/^\d*\.?\d+$/.test(epsilonText)) throw new UsageError(`--dp-epsilon must be a positive number, not '${epsilonText}'`);
-  if (epsilonText === undefined && seed !== undefined) throw new UsageError('--dp-seed needs --dp-epsilon');
+  const pPercent = int('p-percent', values['p-percent']);
   const policy: DisclosurePolicyInput = {
     ...(minCouncils !== undefined ? { minCouncils } : {}),
     ...(significantFigures !== undefined ? { significantFigures } : {}),
-    // A CLI option is configuration, so the one place a number is read as a float: epsilon is not an emission.
-    ...(epsilonText !== undefined ? { differentialPrivacy: { epsilon: Number(epsilonText), ...(seed !== undefined ? { seed } : {}) } } : {}),
+    ...(pPercent !== undefined ? { pPercent } : {}),
   };
   const checked = DisclosurePolicySchema.safeParse(policy);
   if (!checked.success) throw new UsageError(`invalid disclosure policy: ${checked.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);

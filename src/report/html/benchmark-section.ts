@@ -118,7 +118,6 @@ function methodNotes(report: CouncilReport | SharedReport): string {
       `Rounding: ${method.rounding}.`,
       `Quartiles: ${method.quantiles}.`,
       `Position: ${method.position}.`,
-      ...(method.differentialPrivacy !== undefined ? [`Differential privacy: ${method.differentialPrivacy}`] : []),
       ...report.notes,
     ]
       .map((n) => `<p class="method">${escapeHtml(n)}</p>`)

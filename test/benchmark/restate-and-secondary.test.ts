@@ -1,74 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSubmissions } from '../../examples/build-submissions.js';
 import { benchmark, councilView, sharedView } from '../../src/benchmark/index.js';
-import { noiseSource } from '../../src/benchmark/noise.js';
 import { secondarySuppression } from '../../src/benchmark/suppression.js';
 import { DEFAULT_POLICY } from '../../src/benchmark/policy.js';
 import { Decimal } from '../../src/decimal.js';
 
 const examples = exampleSubmissions();
-
-describe('differential privacy mode', () => {
-  it('draws fresh cryptographic noise by default: never the same twice, and no seed in the report', () => {
-    const view = () => sharedView(benchmark(examples, { differentialPrivacy: { epsilon: 1 } }));
-    const [a, b] = [view(), view()];
-    const allTotal = (r: typeof a) => r.baseGroups[0]!.cohorts[0]!.metrics[0]!.total;
-    expect(allTotal(a)).not.toEqual(allTotal(b));
-    expect(a.method.policy.differentialPrivacy).toEqual({ epsilon: 1, noise: 'random', clipTCO2e: '250000' });
-    expect(JSON.stringify(a)).not.toMatch(/seed/i);
-    expect(a.method.differentialPrivacy).toMatch(/cryptographic random generator/);
-  });
-
-  it('with a seed (tests and audits only) is reproducible, changes with the seed, and says it gives no privacy', () => {
-    const run = (seed: number) => sharedView(benchmark(examples, { differentialPrivacy: { epsilon: 1, seed } }));
-    expect(run(42)).toEqual(run(42));
-    expect(run(42)).not.toEqual(run(43));
-    const method = run(42).method;
-    expect(method.policy.differentialPrivacy).toEqual({ epsilon: 1, noise: 'seeded', clipTCO2e: '250000' });
-    expect(method.differentialPrivacy).toMatch(/epsilon 1 per published count and total/);
-    expect(method.differentialPrivacy).toMatch(/SEEDED NOISE.*gives no privacy; do not publish it/);
-  });
-
-  it('one council added between two unseeded runs is hidden in the noise, not revealed by the difference', () => {
-    // Seeded noise for a figure is the same in both runs and cancels in the difference; fresh noise does not.
-    const [first, ...rest] = examples;
-    const total = (subs: typeof examples, seed?: number) => {
-      const figure = sharedView(benchmark(subs, { differentialPrivacy: { epsilon: 1, ...(seed === undefined ? {} : { seed }) } })).baseGroups[0]!.cohorts[0]!.metrics[0]!.total!;
-      return figure.status === 'published' ? new Decimal(figure.value) : undefined;
-    };
-    const seededDifference = total(examples, 7)!.minus(total(rest, 7)!);
-    const freshDifferences = Array.from({ length: 6 }, () => total(examples)!.minus(total(rest)!));
-    const council = new Decimal(first!.totals.total);
-    // Seeded: off only by the 3-significant-figure rounding of two totals near 10^5-10^6.
-    expect(seededDifference.minus(council).abs().lte(new Decimal(total(examples, 7)!).div(100))).toBe(true);
-    // Fresh: the differences scatter with the noise (scale 250,000 t) instead of pointing at the council.
-    const spread = Decimal.max(...freshDifferences).minus(Decimal.min(...freshDifferences));
-    expect(spread.gt(council.times(10))).toBe(true);
-  });
-
-  it('draws Laplace noise whose scale is sensitivity / epsilon', () => {
-    for (const epsilon of [0.5, 2]) {
-      const scale = new Decimal(1).div(epsilon);
-      const source = noiseSource(undefined);
-      const draws = Array.from({ length: 8000 }, (_, i) => source.laplace(`figure ${i}`, scale));
-      // For Laplace(0, b): E|X| = b, P(X > 0) = 1/2, P(|X| > b) = 1/e.
-      const meanAbs = draws.reduce((t, x) => t.plus(x.abs()), new Decimal(0)).div(draws.length);
-      expect(meanAbs.div(scale).minus(1).abs().toNumber()).toBeLessThan(0.05);
-      expect(Math.abs(draws.filter((x) => x.isPositive()).length / draws.length - 0.5)).toBeLessThan(0.025);
-      expect(Math.abs(draws.filter((x) => x.abs().gt(scale)).length / draws.length - Math.exp(-1))).toBeLessThan(0.025);
-    }
-  });
-
-  it('noises published counts and totals but keeps suppression decisions', () => {
-    const plain = sharedView(benchmark(examples));
-    const noisy = sharedView(benchmark(examples, { differentialPrivacy: { epsilon: 0.5, seed: 1 } }));
-    const all = (r: typeof plain) => r.baseGroups[0]!.cohorts[0]!.metrics[0]!;
-    expect(all(noisy).count.status).toBe('published');
-    expect(all(noisy).total).not.toEqual(all(plain).total);
-    const statuses = (r: typeof plain) => r.baseGroups.flatMap((g) => g.cohorts.flatMap((c) => c.metrics.map((m) => [m.count.status, m.total?.status])));
-    expect(statuses(noisy)).toEqual(statuses(plain));
-  });
-});
 
 describe('common factor set', () => {
   it('recalculates councils that sent activity and keeps the others apart, saying so', () => {
