@@ -120,10 +120,64 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
       }));
       return { ...c, metrics };
     });
+    const guarded = withholdAroundLedger(cohorts);
     // The base group's number of councils is the all-councils count (one set of councils, one figure).
-    return { ...g, cohorts, councils: cohorts[0]!.metrics.get(TOTAL_METRIC)!.count };
+    return { ...g, cohorts: guarded, councils: guarded[0]!.metrics.get(TOTAL_METRIC)!.count };
   });
   return { ...result, baseGroups };
+}
+
+/** The figures that add up across cohorts: a partition's counts (and totals) sum to the all-councils one. */
+const ADDITIVE = ['count', 'total'] as const;
+
+/**
+ * The ledger withholds figures after the release's own secondary suppression, so a figure it withholds could be
+ * worked out again from the same release: all councils' total minus the published totals of the other council
+ * types is the withheld type's, which differenced with the earlier release gives the late council. So where the
+ * ledger withholds a type's or region's count or total, the all-councils figure is withheld too; and where that
+ * figure is withheld, no partition (types, regions) may show all its cohorts, or their sum would give it back.
+ * Cohorts holding the same councils (London boroughs and London) show the same figure or neither.
+ */
+function withholdAroundLedger(cohorts: readonly CohortResult[]): CohortResult[] {
+  const figures = cohorts.map((c) => new Map([...c.metrics].map(([id, f]) => [id, { ...f }])));
+  const withhold = (c: number, metric: MetricId, s: (typeof ADDITIVE)[number]) => {
+    const f = figures[c]!.get(metric)!;
+    f[s] = { status: 'suppressed', reason: 'secondary' };
+  };
+  const partitions = (['council-type', 'region'] as const).map((kind) => cohorts.flatMap((c, i) => (c.group.kind === kind ? [i] : [])));
+  const memberKeys = cohorts.map((c) => c.members.join(','));
+  for (const metric of figures[0]!.keys()) {
+    for (const s of ADDITIVE) {
+      const status = (c: number) => figures[c]!.get(metric)![s];
+      if (status(0) === undefined) continue;
+      const ledgerWithheld = cohorts.some((_, c) => {
+        const f = status(c);
+        return c > 0 && f?.status === 'suppressed' && f.reason === 'earlier-release';
+      });
+      if (ledgerWithheld && status(0)!.status === 'published') withhold(0, metric, s);
+      for (let changed = true; changed; ) {
+        changed = false;
+        if (status(0)!.status === 'suppressed') {
+          for (const partition of partitions) {
+            const open = partition.filter((c) => status(c)?.status === 'published');
+            if (open.length === 0 || open.length < partition.length) continue;
+            // The cohort with fewest councils, as the release's own secondary suppression chooses.
+            const smallest = open.reduce((a, b) => (cohorts[b]!.members.length < cohorts[a]!.members.length ? b : a));
+            withhold(smallest, metric, s);
+            changed = true;
+          }
+        }
+        for (let c = 0; c < cohorts.length; c++) {
+          if (status(c)?.status !== 'published') continue;
+          if (memberKeys.some((key, other) => other !== c && key === memberKeys[c] && status(other)?.status === 'suppressed')) {
+            withhold(c, metric, s);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return cohorts.map((c, i) => ({ ...c, metrics: figures[i]! }));
 }
 
 /** A cohort whose councils are unchanged shows what it showed before, cell by cell. */

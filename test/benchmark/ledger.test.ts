@@ -72,6 +72,50 @@ describe('the release ledger', () => {
   });
 
   /**
+   * The attacker: a holder of two releases who works out a withheld type total from the same release (all
+   * councils minus the other types) and differences it with the earlier release. One late district arrives with
+   * 0-7 late unitaries: when five or more come, the unitary and all-councils totals move by k or more councils and
+   * could be published while the district total is withheld (fast-check over cohort sizes and totals).
+   */
+  it('a type total the ledger withholds cannot be worked out from the same release and differenced (fast-check)', () => {
+    const unitary = (i: number, total: number): Submission => {
+      const s = anyDistrict(500 + i, total, 'north-east');
+      return { ...s, profile: { ...s.profile, onsCode: `E0690${String(i).padStart(4, '0')}`, name: `Test Unitary ${i}`, councilType: 'unitary' } };
+    };
+    let unitariesMoved = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 100, max: 500 }), { minLength: 10, maxLength: 20 }),
+        fc.array(fc.integer({ min: 10000, max: 30000 }), { minLength: 10, maxLength: 20 }),
+        fc.integer({ min: 100, max: 1000 }),
+        fc.array(fc.integer({ min: 10000, max: 30000 }), { minLength: 3, maxLength: 8 }),
+        (districtTotals, unitaryTotals, victimTotal, lateUnitaries) => {
+          const ds = districtTotals.map((t, i) => anyDistrict(i + 1, t, 'north-west'));
+          const us = unitaryTotals.map((t, i) => unitary(i + 1, t));
+          const first = release([...ds, ...us]);
+          const second = release([...ds, anyDistrict(99, victimTotal, 'north-west'), ...us, ...lateUnitaries.map((t, i) => unitary(50 + i, t))], first.ledger);
+          const key = (cohort: string) => `2023/24 desnz-2023 ${cohort}|total/absolute|total`;
+          const districtTotal = (figures: Map<string, string>) => {
+            const own = figures.get(key('council-type:district'));
+            if (own !== undefined) return new Decimal(own);
+            const [all, unitaries] = [figures.get(key('all')), figures.get(key('council-type:unitary'))];
+            return all === undefined || unitaries === undefined ? undefined : new Decimal(all).minus(unitaries);
+          };
+          const [then, now] = [districtTotal(published(first.result)), districtTotal(published(second.result))];
+          const after = published(second.result);
+          if (after.has(key('council-type:unitary')) && after.get(key('council-type:unitary')) !== published(first.result).get(key('council-type:unitary'))) unitariesMoved++;
+          if (then === undefined || now === undefined) return;
+          const victim = new Decimal(victimTotal);
+          expect(now.minus(then).minus(victim).abs().lte(victim.div(10)), `district total moved by ${now.minus(then).toString()}, the late district is ${victimTotal}`).toBe(false);
+        },
+      ),
+      { numRuns: 80, seed: 12 },
+    );
+    // The property reached its subject: runs where the unitaries' total moved and was published.
+    expect(unitariesMoved).toBeGreaterThanOrEqual(10);
+  });
+
+  /**
    * The attacker: a council that gets the benchmark re-run 200 times with its own figure changed each time,
    * watching the shared view and its own view. With the ledger its cohorts hold the same councils, so every run
    * shows exactly what the first release showed: it learns nothing, whatever it submits.
@@ -112,6 +156,38 @@ describe('the release ledger', () => {
     const more = [11, 12, 13, 14, 15, 16].map((i) => district(i, 1500 + i));
     const third = release([...ten, ...more], second.ledger);
     expect(auditView(third.result).baseGroups[0]!.cohorts[0]!.metrics[0]!.total).toEqual({ status: 'published', value: '23600' }); // 14,500 + 9,081 = 23,581
+  });
+
+  /**
+   * The attacker: a holder of two releases who works a withheld figure out from the same release's published
+   * ones. One late district (9,000) and five late unitaries arrive together: the district total is withheld
+   * (one council changed), but the all-councils total (six changed) and the unitary total (five) would be
+   * published, and all-councils minus unitaries is the districts' total, which minus the first release's
+   * district total is the late district. Hand-worked: 14,500 + 9,000 = 23,500 districts; 14,500 + 7,515 = 22,015
+   * unitaries (22,000 rounded); 45,515 in all (45,500 rounded).
+   */
+  it('a figure the ledger withholds is not given back by the other figures of the same release (hand-worked)', () => {
+    const unitary = (i: number, total: number): Submission => {
+      const s = anyDistrict(100 + i, total, 'north-east');
+      return { ...s, profile: { ...s.profile, onsCode: `E0690${String(i).padStart(4, '0')}`, name: `Test Unitary ${i}`, councilType: 'unitary' } };
+    };
+    const districts = Array.from({ length: 10 }, (_, i) => anyDistrict(i + 1, 1000 + 100 * i, 'north-west'));
+    const unitaries = Array.from({ length: 10 }, (_, i) => unitary(i + 1, 1000 + 100 * i));
+    const first = release([...districts, ...unitaries]);
+    const then = published(first.result);
+    const key = (cohort: string) => `2023/24 desnz-2023 ${cohort}|total/absolute|total`;
+    expect(then.get(key('council-type:district'))).toBe('14500');
+    const lateUnitaries = [1, 2, 3, 4, 5].map((i) => unitary(10 + i, 1500 + i)); // 7,515
+    const second = release([...districts, anyDistrict(11, 9000, 'north-west'), ...unitaries, ...lateUnitaries], first.ledger);
+    const now = published(second.result);
+    const audit = auditView(second.result).baseGroups[0]!.cohorts;
+    const totalOf = (id: string) => audit.find((c) => c.id.endsWith(id))!.metrics[0]!.total;
+    expect(totalOf('council-type:district')).toEqual({ status: 'suppressed', reason: 'earlier-release' });
+    // The late unitaries are five: their cohort's total may be published again (22,000 = 22,015 rounded).
+    expect(totalOf('council-type:unitary')).toEqual({ status: 'published', value: '22000' });
+    // So the all-councils total must not be: with it, 45,500 - 22,000 - 14,500 = 9,000, the late district.
+    expect(totalOf(' all')).toEqual({ status: 'suppressed', reason: 'secondary' });
+    expect(now.has(key('all'))).toBe(false);
   });
 });
 
