@@ -3,7 +3,7 @@ import { readUnit } from '../units/unit-text.js';
 
 /** The columns of an activity table, in the order the template and the long CSV write them. */
 export const ACTIVITY_FIELDS = [
-  'id', 'category', 'site', 'source', 'quantity', 'unit', 'priceYear', 'reportingYear', 'date', 'dataQuality',
+  'id', 'category', 'site', 'source', 'vehicleFuel', 'quantity', 'unit', 'priceYear', 'reportingYear', 'date', 'dataQuality',
   'market', 'marketFactor', 'marketEvidence', 'supplier', 'supplierFactor', 'supplierEvidence', 'includesVatAt', 'returnToSewer', 'scope3Category', 'notes',
 ] as const;
 /** One of `ACTIVITY_FIELDS`: a column an activity sheet or CSV may have. */
@@ -15,6 +15,8 @@ export const FIELD_HEADERS: Record<ActivityField, readonly [string, ...string[]]
   category: ['Category', 'reporting category', 'emission category', 'emissions category', 'category id'],
   site: ['Site', 'site name', 'building', 'building name', 'location', 'property', 'premises', 'asset'],
   source: ['Source', 'emission source', 'activity', 'fuel', 'fuel type', 'energy type', 'type', 'source id', 'utility'],
+  // The template's vehicle sheets: the fuel of the vehicle chosen in Source (a plain "Fuel" column is the source).
+  vehicleFuel: ['Vehicle fuel', 'fuel of vehicle', 'vehicle fuel type'],
   quantity: ['Quantity', 'qty', 'amount', 'consumption', 'usage', 'use', 'value', 'total consumption', 'annual consumption', 'spend', 'distance', 'mileage', 'weight'],
   unit: ['Unit', 'units', 'uom', 'unit of measure', 'unit of measurement', 'measure'],
   priceYear: ['Price year', 'prices year', 'price base year', 'year of prices'],

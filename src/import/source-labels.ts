@@ -1,4 +1,4 @@
-import { isFreeText, SOURCE_FAMILIES, WASTE_ROUTES, type SourceFamily } from '../activity/sources.js';
+import { CAR_FUELS, isFreeText, SOURCE_FAMILIES, VAN_FUELS, WASTE_ROUTES, type SourceFamily, type SourceOption } from '../activity/sources.js';
 import type { Factor, FactorSet } from '../factors/factor-set.js';
 import { slug } from '../factors/key.js';
 import { factorLibraryFor } from '../factors/default-library.js';
@@ -122,4 +122,96 @@ function published(set: FactorSet, pattern: RegExp, make: (factor: Factor, segme
 /** The label of a source id, where it has one among the choices given; else the id itself. */
 export function labelOfSource(source: string, choices: readonly SourceChoice[]): string {
   return choices.find((c) => c.source === source.trim().toLowerCase())?.label ?? source;
+}
+
+/**
+ * The fuel of a vehicle, for sheets that ask for it in a column of its own (the officer picks the vehicle, then
+ * one of the fuels DESNZ publishes for it): the option position of a family that is a fuel, or a fuel its label
+ * names as the only one ("HGV (diesel) by type and % laden": DESNZ publishes HGVs as all diesel).
+ */
+const FUEL_OPTIONS: ReadonlySet<SourceOption> = new Set<SourceOption>([CAR_FUELS, VAN_FUELS]);
+const FUEL_VALUES: ReadonlySet<string> = new Set([...CAR_FUELS, ...VAN_FUELS]);
+
+function fuelPosition(family: SourceFamily): number | undefined {
+  const i = family.options.findIndex((o) => FUEL_OPTIONS.has(o));
+  return i === -1 ? undefined : i;
+}
+
+/** The one fuel a vehicle family without a fuel option names in its label, if any. */
+function impliedFuel(family: SourceFamily): string | undefined {
+  if (family.kind !== 'vehicle-distance' || fuelPosition(family) !== undefined) return undefined;
+  const named = /\(([a-z-]+)\)/.exec(family.label)?.[1];
+  return named !== undefined && FUEL_VALUES.has(named) ? named : undefined;
+}
+
+/** A fuel as its column shows it: "Diesel", "Battery electric", "CNG". */
+const fuelName = (family: SourceFamily, value: string): string => {
+  const name = optionName(family.family, value);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
+
+/** A source as a vehicle sheet's two columns show it: the vehicle, or any other source, and a vehicle's fuel (an HGV's may also be left blank). */
+export interface SourceParts {
+  /** The Source cell: "Car – medium", "HGV – articulated >33 t – 50% laden", "Grid electricity". */
+  readonly what: string;
+  /** The fuel cell, for a vehicle: "Diesel". */
+  readonly fuel?: string;
+  /** A vehicle's id without its fuel (car:medium), naming the list of its fuels. */
+  readonly vehicle?: string;
+}
+
+/** How a choice is entered where vehicles take their fuel in a column of their own. */
+export function sourceParts(choice: SourceChoice): SourceParts {
+  const { family } = choice;
+  const implied = impliedFuel(family);
+  if (implied !== undefined) return { what: choice.label, fuel: fuelName(family, implied), vehicle: choice.source };
+  const at = fuelPosition(family);
+  const values = choice.source.split(':').slice(1);
+  if (at === undefined || values.length !== family.options.length || choice.label === choice.source) return { what: choice.label };
+  const names = values.map((v) => optionName(family.family, v)).filter((_, i) => i !== at);
+  return { what: labelOf(family, names), fuel: fuelName(family, values[at]!), vehicle: [family.family, ...values.filter((_, i) => i !== at)].join(':') };
+}
+
+/** A vehicle family and its option values from a Source cell without the fuel: a label ("Car – medium") or an id ("car:medium"). */
+function vehicleOf(text: string): { family: SourceFamily; values: string[] } | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const label = t.includes('\u2013');
+  const [head = '', ...rest] = label ? t.split(/\s*\u2013\s*/) : t.split(':');
+  const family = label ? familyByName.get(head) : SOURCE_FAMILIES.find((f) => f.family === head);
+  if (family === undefined || (fuelPosition(family) === undefined && impliedFuel(family) === undefined)) return undefined;
+  // A label's names are the options' in order, less the fuel's where it is left to its own column.
+  const at = fuelPosition(family);
+  const positions = family.options.map((_, i) => i).filter((i) => rest.length === family.options.length || i !== at);
+  const values = label ? rest.map((name, i) => optionByName.get(family.family)![positions[i] ?? -1]?.get(name) ?? name) : rest;
+  return { family, values };
+}
+
+/**
+ * The source a row's Source cell and Fuel cell name together, where vehicles take their fuel in a column of
+ * their own: "Car – medium" (or car:medium) with "Diesel" (or diesel) is car:medium:diesel; an HGV with its one
+ * fuel, or none, is the HGV; a full source (the earlier layout's "Car – medium – diesel") with its own fuel or
+ * none is itself. A fuel given with a source that is no vehicle, or that DESNZ does not publish for the vehicle,
+ * is the reason returned.
+ */
+export function sourceWithFuel(sourceText: string | undefined, fuelText: string): { readonly value: string } | { readonly reason: string } {
+  const vehicle = sourceText === undefined ? undefined : vehicleOf(sourceText);
+  if (vehicle === undefined) {
+    return { reason: sourceText === undefined ? `A fuel ('${fuelText}') without a vehicle: choose the vehicle in Source` : `A fuel ('${fuelText}') is given only with a car, van or HGV, and '${sourceText}' is none: leave the fuel blank` };
+  }
+  const { family, values } = vehicle;
+  const named = (v: string) => v.replace(/-/g, ' ');
+  const wanted = fuelText.trim().toLowerCase().replace(/\s+/g, ' ');
+  const implied = impliedFuel(family);
+  const at = fuelPosition(family);
+  const fuels = implied !== undefined ? [implied] : (family.options[at!] as readonly string[]);
+  const fuel = fuels.find((f) => f === wanted || named(f) === wanted || optionName(family.family, f).toLowerCase() === wanted);
+  const vehicleName = sourceText!.trim();
+  if (fuel === undefined) {
+    return { reason: `'${fuelText}' is no fuel DESNZ publishes for ${vehicleName}: choose one of ${fuels.map((f) => fuelName(family, f)).join(', ')}` };
+  }
+  if (implied !== undefined) return { value: [family.family, ...values].join(':') };
+  const full = values.length === family.options.length;
+  if (full && values[at!] !== fuel) return { reason: `'${vehicleName}' already names its fuel, not '${fuelText}': give the vehicle without its fuel, or leave the fuel blank` };
+  const combined = full ? values : [...values.slice(0, at), fuel, ...values.slice(at)];
+  return { value: [family.family, ...combined].join(':') };
 }

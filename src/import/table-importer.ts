@@ -13,6 +13,7 @@ import type { CategoryGroup } from './groups.js';
 import { readHeader, type ActivityField } from './headers.js';
 import { isNumberReading, readNumber } from './numbers.js';
 import type { ImportProblem, ImportProblemCode, RowAccount } from './result.js';
+import { sourceWithFuel } from './source-labels.js';
 import { readSource, sourceFromHeaderName } from './source-text.js';
 import { readUnit } from '../units/unit-text.js';
 import { EXCEL_SERIAL, financialYearOf, readDate, readFinancialYear } from './years.js';
@@ -394,7 +395,7 @@ class RowReader {
     const id = this.text('id');
     const site = this.text('site');
     const notes = this.text('notes');
-    const source = this.parsed('source', 'unknown-source', (t) => ({ value: readSource(t) }));
+    const source = this.source();
     const unit = this.parsed('unit', 'unknown-unit', (t) => found(readUnit(t), `'${t}' is not a unit this library knows (e.g. kWh, litre, m3, tonne, km, passenger.km, GBP)`));
     const category = this.parsed('category', 'unknown-category', readCategory);
     const dataQuality = this.parsed('dataQuality', 'unknown-quality', readQuality);
@@ -453,6 +454,14 @@ class RowReader {
       returnToSewer: value(returnToSewer),
     };
     return { category: chosenCategory, ...definedFields(optional) } as never;
+  }
+
+  /** The Source cell's source; with a vehicle's fuel in a column of its own (the template's vehicle sheets), the pair's. */
+  private source(): Read<string> {
+    const named = this.text('source');
+    if (!named.ok) return named;
+    const paired = this.parsed('vehicleFuel', 'unknown-source', (fuel) => sourceWithFuel(named.value, fuel));
+    return paired.ok && paired.value === undefined ? { ok: true, value: named.value === undefined ? undefined : readSource(named.value) } : paired;
   }
 
   private market(): Read<MarketInstrument> {

@@ -11,8 +11,9 @@ import { LISTS_SHEET, previewHeader, SUMMARY_SHEET, SUMMARY_TOTAL_COLUMN, SUMMAR
 import { CATEGORY_GROUPS, groupOfRecord, unitChoices, type CategoryGroup } from '../import/groups.js';
 import { ACTIVITY_FIELDS, FIELD_HEADERS, type ActivityField } from '../import/headers.js';
 import { ABOUT_FIELDS, aboutValueText, emptyProfile, type AboutField, type BaselineProfile } from '../import/profile.js';
-import { labelOfSource, type SourceChoice } from '../import/source-labels.js';
+import { sourceParts, type SourceChoice } from '../import/source-labels.js';
 import { previewKey, templatePreviews, type TemplatePreviews } from './previews.js';
+import { fuelListName, sheetEntry, type SheetEntry } from './sheet-entry.js';
 
 /** Rows of each sheet: title, instructions, column help, the header, then input rows. */
 export const HEADER_ROW = 4;
@@ -30,6 +31,7 @@ const FIELD_HELP: Partial<Record<ActivityField, string>> = {
   category: 'Reporting category: choose from the list, or leave blank for the sheet\u2019s usual one.',
   site: 'The building, site, vehicle group or contract (optional).',
   source: 'What was consumed: choose from the list.',
+  vehicleFuel: 'For a car, van or HGV chosen in Source: its fuel, from those DESNZ publishes for it. Blank for anything else.',
   quantity: 'A number of 0 or more, without units: 1234.5. The unit goes in the Unit column.',
   unit: 'The unit of the quantity: choose from the list.',
   dataQuality: 'metered, invoiced, estimated or spend-based (blank: estimated).',
@@ -51,6 +53,9 @@ const SOURCE_HELP: Partial<Record<string, string>> = {
   Spend: ' A SIC group not in the list is typed as spend:sic-62; a supplier\u2019s reported emissions as reported-emissions:<supplier> in kg or tonnes.',
   Buildings: ' Any DESNZ factor may be typed as desnz:<path>.',
 };
+
+/** More to say about the Source column on a sheet where vehicles take their fuel in the next column. */
+const VEHICLE_HELP = ' For a car, van or HGV choose the kind and size here, then its fuel in Vehicle fuel.';
 
 /** A value that cannot be right is stopped as it is typed, with the reason. */
 const NUMBER_CHECKS: Partial<Record<ActivityField, Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae' | 'error'>>> = {
@@ -85,10 +90,12 @@ export function buildBaselineWorkbook(profile: BaselineProfile = emptyProfile(),
   for (const group of CATEGORY_GROUPS) {
     const sheet = workbook.addWorksheet(group.sheet);
     const rows = records.filter((r) => groupOfRecord(r.category as never, r.source) === group);
-    columns.set(group, writeGroup(sheet, group, lists, rows, previews.choices.get(group) ?? [], choices, figures));
+    const costed = new Set(previews.figures.filter((f) => group.categories.includes(f.category)).map((f) => f.choice.source));
+    const entry = sheetEntry(group, previews.choices.get(group) ?? [], (c) => costed.has(c.source));
+    columns.set(group, writeGroup(sheet, group, entry, lists, rows, choices, figures));
   }
   writeSummary(summary, previews, columns);
-  lists.write(workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' }));
+  lists.write(workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' }), workbook);
   return workbook;
 }
 
@@ -104,6 +111,12 @@ function previewsFor(profile: BaselineProfile, records: readonly ActivityRecordI
 /** Columns of drop-down values and tables, each referred to by an absolute range; written last, as a hidden sheet. */
 class ListsSheet {
   private readonly columns: (string | number)[][] = [];
+  private readonly names = new Map<string, string>();
+
+  /** A list under a defined name, for a formula to find by its name (INDIRECT). */
+  named(name: string, title: string, values: readonly (string | number)[]): void {
+    this.names.set(name, this.range(title, values));
+  }
 
   range(title: string, values: readonly (string | number)[]): string {
     const index = this.columns.push([title, ...values]) - 1;
@@ -121,8 +134,11 @@ class ListsSheet {
     return `${LISTS_SHEET}!$${columnLetters(from)}$2:$${columnLetters(to)}$${Math.max(length, 1) + 1}`;
   }
 
-  write(sheet: ExcelJS.Worksheet): void {
-    this.columns.forEach((values, c) => values.forEach((v, r) => (sheet.getCell(r + 1, c + 1).value = v)));
+  write(sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook): void {
+    this.columns.forEach((values, c) => values.forEach((v, r) => {
+      if (v !== '') sheet.getCell(r + 1, c + 1).value = v;
+    }));
+    for (const [name, range] of this.names) workbook.definedNames.add(range, name);
   }
 }
 
@@ -133,13 +149,18 @@ interface FigureRanges {
 }
 
 /**
- * The per-unit figures on the Lists sheet, keyed by category label, source label and unit. A double holds each
- * to about 15 digits: these are previews, and the import recalculates every record exactly.
+ * The per-unit figures on the Lists sheet, keyed by category label, source, vehicle fuel and unit: each source
+ * whole with no fuel, and a vehicle also as its vehicle and fuel (an HGV's one fuel may be left blank). A double
+ * holds each figure to about 15 digits: these are previews, and the import recalculates every record exactly.
  */
 function figureTable(previews: TemplatePreviews, lists: ListsSheet): FigureRanges {
-  const rows = previews.figures.map((f) => [previewKey(f.category, f.choice.label, f.unit), CATEGORIES[f.category], f.choice.label, f.unit, ...SCOPES.map((s) => f.kgCO2e[s].toNumber())]);
-  const table = lists.table([`Preview key (${previews.set.id})`, 'Category', 'Source', 'Unit', ...SCOPES.map((s) => `${SCOPE_LABELS[s]} kgCO2e per unit`)], rows);
-  return { keys: table.columns[0]!, scopes: Object.fromEntries(SCOPES.map((s, i) => [s, table.columns[4 + i]!])) as Record<Scope, string> };
+  const rows = previews.figures.flatMap((f) => {
+    const parts = sourceParts(f.choice);
+    const ways = [[f.choice.label, ''], ...(parts.fuel !== undefined ? [[parts.what, parts.fuel]] : [])];
+    return ways.map(([what, fuel]) => [previewKey(f.category, what!, fuel!, f.unit), CATEGORIES[f.category], what!, fuel!, f.unit, ...SCOPES.map((s) => f.kgCO2e[s].toNumber())]);
+  });
+  const table = lists.table([`Preview key (${previews.set.id})`, 'Category', 'Source', 'Vehicle fuel', 'Unit', ...SCOPES.map((s) => `${SCOPE_LABELS[s]} kgCO2e per unit`)], rows);
+  return { keys: table.columns[0]!, scopes: Object.fromEntries(SCOPES.map((s, i) => [s, table.columns[5 + i]!])) as Record<Scope, string> };
 }
 
 function writeTitle(sheet: ExcelJS.Worksheet, title: string, instructions: string): void {
@@ -195,10 +216,10 @@ interface PreviewColumns {
   readonly scopes: Readonly<Record<Scope, string>>;
 }
 
-function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, lists: ListsSheet, records: readonly ActivityRecordInput[], choices: readonly SourceChoice[], allChoices: readonly SourceChoice[], figures: FigureRanges): PreviewColumns {
+function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, entry: SheetEntry, lists: ListsSheet, records: readonly ActivityRecordInput[], allChoices: readonly SourceChoice[], figures: FigureRanges): PreviewColumns {
   const usual = CATEGORIES[group.categories[0]];
   writeTitle(sheet, group.sheet, `${group.instructions} A blank Category means ${usual}. The green column previews each row\u2019s kgCO2e; the Summary sheet adds them up.`);
-  const fields = group.fields;
+  const fields = entry.fields;
   const help = sheet.getRow(HEADER_ROW - 1);
   fields.forEach((f, i) => (help.getCell(i + 1).value = FIELD_HELP[f] ?? null));
   help.font = { italic: true, size: 9, color: { argb: 'FF595959' } };
@@ -213,7 +234,8 @@ function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, lists: Lists
   sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
   const dropDowns: Partial<Record<ActivityField, string>> = {
     category: lists.range(`${group.sheet}: categories`, group.categories.map((c) => CATEGORIES[c])),
-    source: lists.range(`${group.sheet}: sources`, choices.map((c) => c.label)),
+    source: lists.range(`${group.sheet}: sources`, entry.sources.map((c) => c.what)),
+    ...(entry.vehicles.length > 0 ? { vehicleFuel: fuelLists(group, entry, lists, `$${columnLetters(fields.indexOf('source'))}${HEADER_ROW + 1}`) } : {}),
     unit: lists.range(`${group.sheet}: units`, unitChoices(group)),
     dataQuality: lists.range(`${group.sheet}: data quality`, DATA_QUALITY_TIERS),
     market: lists.range(`${group.sheet}: market`, ['renewable-backed', 'supplier-specific']),
@@ -222,7 +244,8 @@ function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, lists: Lists
   const last = HEADER_ROW + Math.max(INPUT_ROWS, records.length);
   fields.forEach((f, i) => {
     const col = columnLetters(i);
-    const prompt = { showInputMessage: true, promptTitle: FIELD_HEADERS[f][0], prompt: truncate(`${FIELD_HELP[f] ?? ''}${f === 'source' ? (SOURCE_HELP[group.sheet] ?? '') : ''}`) };
+    const more = f !== 'source' ? '' : entry.vehicles.length > 0 ? VEHICLE_HELP : (SOURCE_HELP[group.sheet] ?? '');
+    const prompt = { showInputMessage: true, promptTitle: FIELD_HEADERS[f][0], prompt: truncate(`${FIELD_HELP[f] ?? ''}${more}`) };
     const list = dropDowns[f];
     const check = NUMBER_CHECKS[f];
     // A list is a warning, not a stop: the import also reads ids and the names councils use ("mains gas", "KWH").
@@ -240,23 +263,44 @@ function writeGroup(sheet: ExcelJS.Worksheet, group: CategoryGroup, lists: Lists
       const v = values[f];
       const cell = sheet.getCell(first + n, i + 1);
       if (v === undefined) return;
-      if (f === 'source') cell.value = labelOfSource(v, allChoices);
-      else if (f === 'category') cell.value = CATEGORIES[v as Category] ?? v;
+      if (f === 'source') {
+        const choice = allChoices.find((c) => c.source === v.trim().toLowerCase());
+        const parts = choice === undefined ? { what: v } : entry.parts(choice);
+        cell.value = parts.what;
+        const fuel = fields.indexOf('vehicleFuel');
+        if (parts.fuel !== undefined && fuel !== -1) sheet.getCell(first + n, fuel + 1).value = parts.fuel;
+      } else if (f === 'category') cell.value = CATEGORIES[v as Category] ?? v;
       else cell.value = NUMBER_FIELDS.has(f) ? cellNumber(new Decimal(v)) : f === 'priceYear' || f === 'scope3Category' ? Number(v) : v;
     });
   });
-  const previews = writePreviewFormulas(sheet, group, first, last, figures, defaultsRange(group, choices, lists));
+  const previews = writePreviewFormulas(sheet, fields, first, last, figures, defaultsRange(group, entry, lists));
   sheet.columns = [
-    ...fields.map((f) => ({ width: f === 'source' ? 48 : f === 'notes' || f === 'marketEvidence' || f === 'supplierEvidence' || f === 'supplier' || f === 'site' || f === 'category' ? 30 : 16 })),
+    ...fields.map((f) => ({ width: f === 'source' ? 48 : f === 'vehicleFuel' ? 20 : f === 'notes' || f === 'marketEvidence' || f === 'supplierEvidence' || f === 'supplier' || f === 'site' || f === 'category' ? 30 : 16 })),
     { width: 18 }, ...previewNames.slice(1).map(() => ({ width: 14, hidden: true })),
   ];
   sheet.pageSetup = { ...PRINT, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, printArea: printArea(previews.estimate, HEADER_ROW + records.length + PRINTED_BLANK_ROWS) };
   return previews;
 }
-/** Each source's category where a row leaves Category blank: the sheet's first its family allows (as the import reads it). */
-function defaultsRange(group: CategoryGroup, choices: readonly SourceChoice[], lists: ListsSheet): string {
+
+/**
+ * Each Source list entry's category where a row leaves Category blank: the sheet's first its family allows (as
+ * the import reads it). A vehicle's whole label (the earlier layout's "Car – medium – diesel") is listed too.
+ */
+function defaultsRange(group: CategoryGroup, entry: SheetEntry, lists: ListsSheet): string {
   const usual = (c: SourceChoice) => group.categories.find((g) => c.family.categories.includes(g)) ?? group.categories[0];
-  return lists.table([`${group.sheet}: source`, `${group.sheet}: category when blank`], choices.map((c) => [c.label, CATEGORIES[usual(c)]])).whole;
+  const whole = entry.vehicles.length === 0 ? [] : entry.choices.filter((c) => c.label !== sourceParts(c).what);
+  const rows = new Map([...entry.sources, ...whole.map((choice) => ({ what: choice.label, choice }))].map((e) => [e.what, CATEGORIES[usual(e.choice)]]));
+  return lists.table([`${group.sheet}: source`, `${group.sheet}: category when blank`], [...rows]).whole;
+}
+
+/**
+ * A vehicle's Vehicle fuel list, row by row: each vehicle's fuels under a defined name, and a table from the
+ * vehicle as the Source list names it to that name, for the validation to look up (INDIRECT of the name).
+ */
+function fuelLists(group: CategoryGroup, entry: SheetEntry, lists: ListsSheet, sourceCell: string): string {
+  for (const v of entry.vehicles) lists.named(fuelListName(group.sheet, v.vehicle), `${group.sheet}: fuels of ${v.what}`, v.fuels);
+  const table = lists.table([`${group.sheet}: vehicle`, `${group.sheet}: name of its fuel list`], entry.vehicles.map((v) => [v.what, fuelListName(group.sheet, v.vehicle)]));
+  return `INDIRECT(VLOOKUP(${sourceCell},${table.whole},2,FALSE))`;
 }
 
 /**
@@ -264,16 +308,17 @@ function defaultsRange(group: CategoryGroup, choices: readonly SourceChoice[], l
  * its per-unit figure, kgCO2e by scope (hidden) and their sum (shown, or "no preview" where no figure fits).
  * Spend is taken net of any VAT stated, and a supplier's own kgCO2e per £ replaces the average, as on import.
  */
-function writePreviewFormulas(sheet: ExcelJS.Worksheet, group: CategoryGroup, first: number, last: number, figures: FigureRanges, defaults: string): PreviewColumns {
+function writePreviewFormulas(sheet: ExcelJS.Worksheet, fields: readonly ActivityField[], first: number, last: number, figures: FigureRanges, defaults: string): PreviewColumns {
   const at = (f: ActivityField) => {
-    const i = group.fields.indexOf(f);
+    const i = fields.indexOf(f);
     return i === -1 ? undefined : `${columnLetters(i)}${first}`;
   };
   // Every group sheet has these four columns (COMMON in groups.ts).
   const [q, c, s, u] = [at('quantity')!, at('category')!, at('source')!, at('unit')!];
   const vat = at('includesVatAt');
   const supplier = at('supplierFactor');
-  const n = group.fields.length;
+  const fuel = at('vehicleFuel') ?? '""';
+  const n = fields.length;
   const letter = (i: number) => columnLetters(n + i);
   const [estimate, category, figure] = [letter(0), letter(1), letter(2)];
   const scopes = Object.fromEntries(SCOPES.map((sc, i) => [sc, letter(3 + i)])) as Record<Scope, string>;
@@ -281,13 +326,13 @@ function writePreviewFormulas(sheet: ExcelJS.Worksheet, group: CategoryGroup, fi
   const perUnit = (sc: Scope) => `IF(${figure}${first}="","",IFERROR(${amount}*INDEX(${figures.scopes[sc]},${figure}${first}),""))`;
   const formulas: Record<string, string> = {
     [category]: `IF(${q}="","",IF(${c}<>"",${c},IFERROR(VLOOKUP(${literal(s)},${defaults},2,FALSE),"")))`,
-    [figure]: `IF(${category}${first}="","",IFERROR(MATCH(${literal(`${category}${first}&"|"&${s}&"|"&${u}`)},${figures.keys},0),""))`,
+    [figure]: `IF(${category}${first}="","",IFERROR(MATCH(${literal(`${category}${first}&"|"&${s}&"|"&${fuel}&"|"&${u}`)},${figures.keys},0),""))`,
     ...Object.fromEntries(SCOPES.map((sc) => [scopes[sc], sc === 'scope-3' && supplier !== undefined ? `IF(AND(${q}<>"",${supplier}<>""),IFERROR(${amount}*${supplier},""),${perUnit(sc)})` : perUnit(sc)])),
     [estimate]: `IF(${q}="","",IF(ISNUMBER(${scopes['scope-3']}${first}),N(${scopes['scope-1']}${first})+N(${scopes['scope-2']}${first})+${scopes['scope-3']}${first},"no preview"))`,
   };
   // Rows not yet filled in carry the "" their formulas give, so a reader sees them blank, as Excel shows them;
   // filled rows are left for Excel and LibreOffice to calculate on opening.
-  const quantityColumn = group.fields.indexOf('quantity') + 1;
+  const quantityColumn = fields.indexOf('quantity') + 1;
   // exceljs's types allow only a string or number result, but it writes none for undefined, as wanted here.
   const saved = ((row: number) => (sheet.getCell(row, quantityColumn).value === null ? '' : undefined)) as (row: number) => string;
   for (const [col, formula] of Object.entries(formulas)) sheet.fillFormula(`${col}${first}:${col}${last}`, formula, saved);
@@ -341,6 +386,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, previews: TemplatePreviews, colu
   const notes = [
     `Per-unit figures: ${previews.set.info.title} (${previews.set.id})${year}; scope 2 location-based. A different reporting year or factor set on the About sheet is applied on import.`,
     'Investments (scope 3 category 15) are reported apart from these totals.',
+    'This sheet is protected, without a password, to keep its formulas intact: Review \u203a Unprotect Sheet in Excel (Tools \u203a Protect Sheet in LibreOffice) lifts it.',
   ];
   notes.forEach((note, i) => {
     const r = lastCategory + 5 + i;
@@ -355,7 +401,9 @@ function writeSummary(sheet: ExcelJS.Worksheet, previews: TemplatePreviews, colu
   sheet.columns = [{ width: 56 }, { width: 14 }, { width: 18 }, { width: 14 }, { width: 14 }];
   sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
-  sheet.pageSetup = { ...PRINT, orientation: 'portrait', printArea: printArea('E', lastCategory + 6) };
+  sheet.pageSetup = { ...PRINT, orientation: 'portrait', printArea: printArea('E', lastCategory + 4 + notes.length) };
+  // Without a password, so an officer can lift it deliberately; nothing is hashed, so the promise settles at once.
+  void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
 const NUMBER_FIELDS: ReadonlySet<ActivityField> = new Set(['quantity', 'marketFactor', 'supplierFactor', 'includesVatAt', 'returnToSewer']);
@@ -398,8 +446,8 @@ export function recordValues(record: ActivityRecordInput): Partial<Record<Activi
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, String(x)]));
 }
 
-/** Columns of the long CSV: every activity field but the date (a CSV row states its financial year instead). */
-export const CSV_FIELDS: readonly ActivityField[] = ACTIVITY_FIELDS.filter((f) => f !== 'date');
+/** Columns of the long CSV: every activity field but the date (a CSV row states its financial year instead) and a vehicle's fuel (its Source holds it). */
+export const CSV_FIELDS: readonly ActivityField[] = ACTIVITY_FIELDS.filter((f) => f !== 'date' && f !== 'vehicleFuel');
 
 /** The long CSV: every About line ("Label,value", blank if unknown), a blank line, then one activity per line. */
 export function buildBaselineCsv(profile: BaselineProfile = emptyProfile(), records: readonly ActivityRecordInput[] = []): string {

@@ -38,8 +38,11 @@ export interface TemplatePreviews {
   readonly figures: readonly PreviewFigure[];
 }
 
-/** The key a workbook formula looks a figure up by: category label, source label and unit. */
-export const previewKey = (category: Category, label: string, unit: string): string => `${CATEGORIES[category]}|${label}|${unit}`;
+/**
+ * The key a workbook formula looks a figure up by: category label, the Source cell, the vehicle's fuel cell
+ * (blank on sheets without one, and for a source given whole) and unit.
+ */
+export const previewKey = (category: Category, what: string, fuel: string, unit: string): string => `${CATEGORIES[category]}|${what}|${fuel}|${unit}`;
 
 /**
  * Costs one unit of every (category, source, unit) the sheets offer. Spend is costed apart from activity, so
@@ -55,7 +58,7 @@ export function templatePreviews(set: FactorSet, reportingYear?: ReportingYear, 
     for (const category of group.categories) {
       for (const choice of list) {
         if (!choice.family.categories.includes(category)) continue;
-        for (const unit of unitsOf(choice.family)) candidates.set(previewKey(category, choice.label, unit), { category, choice, unit });
+        for (const unit of unitsOf(choice.family)) candidates.set(previewKey(category, choice.label, '', unit), { category, choice, unit });
       }
     }
   }
@@ -65,7 +68,7 @@ export function templatePreviews(set: FactorSet, reportingYear?: ReportingYear, 
     const parsed = parseSource(source);
     if (isSourceError(parsed) || [...choices.values()].some((list) => list.some((c) => c.source === source))) continue;
     const category = record.category as Category;
-    candidates.set(previewKey(category, source, record.unit), { category, choice: { source, label: source, family: parsed.family }, unit: record.unit as Unit });
+    candidates.set(previewKey(category, source, '', record.unit), { category, choice: { source, label: source, family: parsed.family }, unit: record.unit as Unit });
   }
   const all = [...candidates.values()];
   const isSpend = (c: Omit<PreviewFigure, 'kgCO2e'>) => c.choice.family.kind === 'spend';

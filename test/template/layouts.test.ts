@@ -20,6 +20,16 @@ describe('the previous template layout (code slugs in the cells, no previews)', 
   });
 });
 
+describe('the labelled layout before vehicles took their fuel in a column of their own', () => {
+  it('still imports: whole labels such as "Van \u2013 average size \u2013 battery electric" in one Source column give the same records', async () => {
+    const bytes = readFileSync(join(import.meta.dirname, 'fixtures', 'template-labelled', 'example-council-baseline.xlsx'));
+    const result = await importWorkbook(bytes, { file: 'labelled.xlsx' });
+    expect(result.problems).toEqual([]);
+    expect(byId(result.records.map(comparable))).toEqual(byId(workbookRecords.map(comparable)));
+    expectAccounted(result, await nonBlankRows(bytes, { formulasGivingNothing: 'blank' }));
+  });
+});
+
 /** A Summary as a reader gives it: a total row whose fifth cell holds the saved total, in tCO2e. */
 const summary = (total: { text: string; formulaWithoutValue?: true; error?: true }): SourceRow[] => [
   { line: 1, cells: [{ text: 'Summary (preview)' }] },

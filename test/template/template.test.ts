@@ -57,8 +57,8 @@ describe('the blank template', async () => {
   it('has the About sheet, the Summary, one sheet per category group and a hidden Lists sheet', () => {
     expect(wb.worksheets.map((s) => [s.name, s.state])).toEqual([['About', 'visible'], ['Summary', 'visible'], ...CATEGORY_GROUPS.map((g) => [g.sheet, 'visible']), ['Lists', 'hidden']]);
     const fleet = wb.getWorksheet('Fleet')!;
-    expect((fleet.getRow(HEADER_ROW).values as unknown[]).slice(1, 7)).toEqual(['Reference', 'Category', 'Site', 'Source', 'Quantity', 'Unit']);
-    expect(fleet.getCell(`E${HEADER_ROW + 1}`).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFF2CC' } });
+    expect((fleet.getRow(HEADER_ROW).values as unknown[]).slice(1, 8)).toEqual(['Reference', 'Category', 'Site', 'Source', 'Vehicle fuel', 'Quantity', 'Unit']);
+    expect(fleet.getCell(`F${HEADER_ROW + 1}`).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFF2CC' } });
   });
 
   it('lists sources by name, only those of the sheet: fuels on Buildings, vehicles on Fleet', () => {
@@ -66,7 +66,9 @@ describe('the blank template', async () => {
     expect(buildings).toEqual(expect.arrayContaining(['Natural gas', 'Grid electricity', 'Burning oil (kerosene, heating oil)', 'District heat and steam']));
     expect(buildings.filter((v) => /^(Car|Van|HGV|Diesel)\b/.test(String(v)))).toEqual([]);
     const fleet = listOf(wb, 'Fleet', source);
-    expect(fleet).toEqual(expect.arrayContaining(['Diesel (average biofuel blend, forecourt)', 'Car \u2013 medium \u2013 battery electric', 'HGV \u2013 articulated >33 t \u2013 50% laden']));
+    // A vehicle by kind and size; its fuel is chosen in the next column (vehicle-fuels.test.ts).
+    expect(fleet).toEqual(expect.arrayContaining(['Diesel (average biofuel blend, forecourt)', 'Car \u2013 medium', 'HGV \u2013 articulated >33 t \u2013 50% laden']));
+    expect(fleet).not.toContain('Car \u2013 medium \u2013 battery electric');
     expect(fleet).not.toContain('Natural gas');
     expect(fleet.filter((v) => String(v).startsWith('Flight'))).toEqual([]);
     // No code slugs left in any list: every choice is a name.
@@ -103,10 +105,10 @@ describe('the blank template', async () => {
     const lists = wb.getWorksheet('Lists')!;
     let found: unknown[] | undefined;
     lists.eachRow((row) => row.eachCell((cell, col) => {
-      if (cell.value === 'Buildings (fuel, electricity and heat)|Natural gas|kWh') found = (row.values as unknown[]).slice(col, col + 7);
+      if (cell.value === 'Buildings (fuel, electricity and heat)|Natural gas||kWh') found = (row.values as unknown[]).slice(col, col + 8);
     }));
-    // factors.csv: fuels/gaseous-fuels/natural-gas@kwh-gross-cv 0.182928926174497 (scope 1), WTT 0.03021 (scope 3).
-    expect(found).toEqual(['Buildings (fuel, electricity and heat)|Natural gas|kWh', 'Buildings (fuel, electricity and heat)', 'Natural gas', 'kWh', 0.182928926174497, 0, 0.03021]);
+    // factors.csv: fuels/gaseous-fuels/natural-gas@kwh-gross-cv 0.182928926174497 (scope 1), WTT 0.03021 (scope 3). No vehicle fuel.
+    expect(found).toEqual(['Buildings (fuel, electricity and heat)|Natural gas||kWh', 'Buildings (fuel, electricity and heat)', 'Natural gas', undefined, 'kWh', 0.182928926174497, 0, 0.03021]);
   });
 });
 
@@ -144,7 +146,10 @@ describe('a template filled in by hand, as a council would', () => {
       { Site: 'Town Hall', Source: 'Natural gas', Quantity: 120000.5, Unit: 'kWh', 'Data quality': 'metered' },
       { Reference: 'ta-elec', Category: 'downstream-leased-assets', Site: 'Academy', Source: 'electricity', Quantity: '45,000', Unit: 'MWh', 'Market instrument': 'supplier-specific', 'Supplier factor (kgCO2e/kWh)': 0.15, 'Evidence or supplier': 'Acme Energy' },
     ]);
-    fill('Fleet', [{ Category: 'Owned and leased fleet', Source: 'HGV \u2013 articulated >33 t \u2013 50% laden', Quantity: 80000, Unit: 'km' }]);
+    fill('Fleet', [
+      { Category: 'Owned and leased fleet', Source: 'HGV \u2013 articulated >33 t \u2013 50% laden', Quantity: 80000, Unit: 'km' },
+      { Source: 'Van \u2013 class II (1.305 to 1.74 t)', 'Vehicle fuel': 'Battery electric', Quantity: 12000, Unit: 'miles' },
+    ]);
     fill('Spend', [{ Source: 'spend:construction', Quantity: '£1,000,000', Unit: 'GBP' }]);
     // No Category on the "Waste and water" sheet: each row takes the sheet's category its source belongs to.
     fill('Waste and water', [
@@ -160,6 +165,7 @@ describe('a template filled in by hand, as a council would', () => {
       { category: 'buildings', site: 'Town Hall', source: 'natural-gas', quantity: '120000.5', unit: 'kWh', dataQuality: 'metered' },
       { id: 'ta-elec', category: 'downstream-leased-assets', site: 'Academy', source: 'electricity', quantity: '45000', unit: 'MWh', market: { type: 'supplier-specific', kgCO2ePerKWh: '0.15', supplier: 'Acme Energy' } },
       { category: 'fleet', source: 'hgv:artic-over-33t:50', quantity: '80000', unit: 'km' },
+      { category: 'fleet', source: 'van:class-ii:battery-electric', quantity: '12000', unit: 'mile' },
       { category: 'waste', source: 'waste:commercial-and-industrial-waste:landfill', quantity: '12.5', unit: 'tonne' },
       { category: 'water', source: 'water-supply', quantity: '3400', unit: 'm3' },
       // A blank price year on spend is the first calendar year of the reporting year.
@@ -177,10 +183,10 @@ describe('a template filled in by hand, as a council would', () => {
 const SAMPLE_SOURCES: Partial<Record<Category, readonly [string, string][]>> = {
   buildings: [['natural-gas', 'kWh'], ['electricity', 'MWh'], ['burning-oil', 'litre']],
   'street-lighting': [['electricity', 'kWh']],
-  fleet: [['diesel', 'litre'], ['car:medium:petrol', 'mile']],
+  fleet: [['diesel', 'litre'], ['car:medium:petrol', 'mile'], ['hgv:all-rigids:average', 'km']],
+  'employee-commuting': [['homeworking', 'FTE hour'], ['car:small:hybrid', 'km']],
   'fugitive-emissions': [['refrigerant:r410a', 'kg']],
   'business-travel': [['rail:national', 'passenger.km'], ['hotel:uk', 'room night']],
-  'employee-commuting': [['homeworking', 'FTE hour']],
   waste: [['waste:commercial-and-industrial-waste:landfill', 'tonne']],
   water: [['water-supply', 'm3']],
   'downstream-leased-assets': [['natural-gas', 'kWh']],
