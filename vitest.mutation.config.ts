@@ -14,6 +14,13 @@ const SETS: Record<string, readonly string[]> = {
   // The fast subset CI runs: units and the disclosure rules, by the tests written for them (fast-paths: the
   // whole-number and binary forms of the window and p% rules).
   ci: ['test/units/**/*.test.ts', 'test/benchmark/quantiles.test.ts', 'test/benchmark/disclosure-rules.property.test.ts', 'test/benchmark/fast-paths.test.ts'],
+  // test/calculate without its three walks over every bundled set and the slow properties, whose module-level
+  // loading of ten factor sets each mutant would pay: a run on a shared 2-core machine then takes tens of minutes,
+  // not hours. Its score is a lower bound of the folder's (fewer tests can only kill fewer mutants).
+  'calculate-fast': ['test/calculate/**/*.test.ts'],
+};
+const LEFT_OUT: Record<string, readonly string[]> = {
+  'calculate-fast': ['test/calculate/every-option.test.ts', 'test/calculate/across-sets.test.ts', 'test/calculate/properties.test.ts'],
 };
 
 const set = process.env.MUTATION_SET ?? 'all';
@@ -21,4 +28,4 @@ const include = SETS[set];
 if (include === undefined) throw new Error(`MUTATION_SET must be one of ${Object.keys(SETS).join(', ')}, not '${set}'`);
 
 // The suite's settings with this set's files in place of its include (mergeConfig would add the two lists together).
-export default defineConfig({ ...base, test: { ...base.test, include: [...include] } });
+export default defineConfig({ ...base, test: { ...base.test, include: [...include], exclude: [...(base.test?.exclude ?? ['**/node_modules/**']), ...(LEFT_OUT[set] ?? [])] } });

@@ -3,7 +3,7 @@ import { Decimal, parseDecimal } from '../decimal.js';
 import { definedFields } from '../defined.js';
 import type { Origin, Problem } from '../problem.js';
 import { readUnit } from '../units/unit-text.js';
-import { dimensionOf, UNITS, type Unit } from '../units/units.js';
+import { dimensionOf, isUnit, UNITS, type Unit } from '../units/units.js';
 import { CATEGORY_IDS, type Category } from './categories.js';
 import { checkPlausible } from './plausibility.js';
 import { isSourceError, parseSource } from './sources.js';
@@ -12,6 +12,8 @@ import { isSourceError, parseSource } from './sources.js';
 export const DATA_QUALITY_TIERS = ['metered', 'invoiced', 'estimated', 'spend-based'] as const;
 /** One of `DATA_QUALITY_TIERS`. */
 export type DataQuality = (typeof DATA_QUALITY_TIERS)[number];
+/** A record that does not say how good its quantity is is taken as estimated. */
+const DEFAULT_DATA_QUALITY: DataQuality = 'estimated';
 
 /** A reporting year written as councils write it: "2023/24" (April to March). */
 export const ReportingYearSchema = z
@@ -79,7 +81,7 @@ export const ActivityRecordInputSchema = z.object({
   priceYear: z.number().int().min(1990).max(2100).optional(),
   reportingYear: ReportingYearSchema.optional(),
   site: z.string().optional(),
-  dataQuality: z.enum(DATA_QUALITY_TIERS).default('estimated'),
+  dataQuality: z.enum(DATA_QUALITY_TIERS).default(DEFAULT_DATA_QUALITY),
   /** Spend only: the supplier's own kgCO2e per £, used instead of the product group's average. */
   supplierFactor: SupplierFactorSchema.optional(),
   /**
@@ -143,32 +145,123 @@ export function parseActivityRecords(inputs: readonly unknown[], defaultOrigin: 
   return { records, problems };
 }
 
-/** A valid record as parsed, before the id and origin its place in a list gives it. */
-type Checked = Omit<ActivityRecord, 'id' | 'origin'> & { readonly id?: string; readonly origin?: Origin };
+/**
+ * Records known valid: built by `recordFromFields` and frozen, nested objects too, so they cannot have changed
+ * since. `parseActivityRecord` takes such a record as it is, neither checking nor copying it again: an imported
+ * baseline of 100,000 rows otherwise went through the schema twice and was held three times over.
+ */
+const vouched = new WeakSet<object>();
 
 /**
- * Frozen inputs already found valid, with what parsing gave: an importer checks each record as it reads it (to
- * name the cell at fault), and `calculateInventory` checks its input again, so without this every imported
- * record went through the schema twice. Only a record `freezeRecord` froze whole cannot have changed since.
+ * A record whose fields an importer has read into typed values, each from its own cell (so a bad value has
+ * already been refused naming that cell): only its id and data quality may still be missing.
  */
-const checkedInputs = new WeakMap<object, Checked>();
-/** Records `freezeRecord` froze whole: a record a caller froze only at the top could still change below it. */
-const deeplyFrozen = new WeakSet<object>();
+export type RecordFields = Omit<ActivityRecord, 'id' | 'dataQuality'> & { readonly id?: string; readonly dataQuality?: DataQuality };
 
-/** Freezes a record built by an importer, nested objects too, so that its validation is remembered. */
-export function freezeRecord<T extends object>(record: T): T {
-  deeplyFrozen.add(freezeDeeply(record));
+/**
+ * An importer's typed fields as a record, checked as `parseActivityRecord` checks any record, but without building
+ * every field again through the schema: the fields' types are checked directly (`typedFieldsValid`), and only
+ * when one cannot be vouched for does the record go through the schema, whose verdict and messages then stand.
+ * The record returned is frozen and remembered as valid, so the calculation takes it as it is.
+ */
+export function recordFromFields(fields: RecordFields): { record: RecordFields } | { problem: ActivityProblem } {
+  if (!typedFieldsValid(fields)) {
+    const parsed = parseActivityRecord(fields, 0);
+    if ('problem' in parsed) return parsed;
+    // Without an id of its own, the record is named by its place in the list it ends up in, as any record is.
+    const { id: _default, ...withoutId } = parsed.record;
+    return { record: vouch(fields.id === undefined ? withoutId : parsed.record) };
+  }
+  const fail = (code: ActivityProblemCode, message: string, value?: string): { problem: ActivityProblem } => ({
+    problem: { severity: 'error', code, message, origin: fields.origin, ...(value !== undefined ? { value } : {}) },
+  });
+  const problem = meaningProblem(fields, fail);
+  if (problem !== undefined) return problem;
+  const source = fields.source.trim().toLowerCase();
+  return { record: vouch(source === fields.source ? fields : Object.assign({}, fields, { source })) };
+}
+
+function vouch<T extends object>(record: T): T {
+  for (const key in record) {
+    const value: unknown = record[key];
+    if (typeof value === 'object' && value !== null && !(value instanceof Decimal)) Object.freeze(value);
+  }
+  vouched.add(Object.freeze(record));
   return record;
 }
 
-function freezeDeeply<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null && !(v instanceof Decimal)) freezeDeeply(v);
-  return Object.freeze(value);
+const CATEGORY_SET: ReadonlySet<unknown> = new Set(CATEGORY_IDS);
+const QUALITY_SET: ReadonlySet<unknown> = new Set(DATA_QUALITY_TIERS);
+const FIELD_SCHEMAS: Readonly<Record<string, z.ZodType | undefined>> = ActivityRecordInputSchema.shape;
+
+/**
+ * True only when the schema would accept the typed fields and give them back unchanged. The fields every row
+ * has are checked inline (a category of the catalogue, a Decimal quantity, a unit as the library writes it …);
+ * any other field by its own schema, its output compared with the value given; an unknown field, never.
+ */
+function typedFieldsValid(fields: RecordFields): boolean {
+  for (const key in fields) {
+    const value: unknown = (fields as Record<string, unknown>)[key];
+    switch (key) {
+      case 'id':
+      case 'source':
+        if (typeof value !== 'string' || value === '') return false;
+        break;
+      case 'site':
+      case 'notes':
+        if (typeof value !== 'string') return false;
+        break;
+      case 'category':
+        if (!CATEGORY_SET.has(value)) return false;
+        break;
+      case 'dataQuality':
+        if (!QUALITY_SET.has(value)) return false;
+        break;
+      case 'quantity':
+        if (!(value instanceof Decimal)) return false;
+        break;
+      case 'unit':
+        if (typeof value !== 'string' || !isUnit(value)) return false;
+        break;
+      case 'origin':
+        if (!originValid(value)) return false;
+        break;
+      default: {
+        const schema = FIELD_SCHEMAS[key];
+        const parsed = schema?.safeParse(value);
+        if (parsed?.success !== true || !sameValue(parsed.data, value)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+function originValid(origin: unknown): boolean {
+  if (typeof origin !== 'object' || origin === null) return false;
+  for (const key in origin) {
+    const value: unknown = (origin as Record<string, unknown>)[key];
+    if (key === 'line' ? !Number.isInteger(value) : !ORIGIN_TEXT_FIELDS.has(key) || typeof value !== 'string') return false;
+  }
+  return true;
+}
+const ORIGIN_TEXT_FIELDS: ReadonlySet<string> = new Set(['file', 'sheet', 'cell', 'column', 'note']);
+
+/** The same value, or (a schema's copy of an object) the same fields with the same values. */
+function sameValue(parsed: unknown, given: unknown): boolean {
+  if (Object.is(parsed, given)) return true;
+  if (typeof parsed !== 'object' || typeof given !== 'object' || parsed === null || given === null || parsed instanceof Decimal) return false;
+  const a = parsed as Record<string, unknown>;
+  const b = given as Record<string, unknown>;
+  for (const key in b) if (!Object.is(a[key], b[key])) return false;
+  for (const key in a) if (!(key in b)) return false;
+  return true;
 }
 
 export function parseActivityRecord(input: unknown, index: number, defaultOrigin: Origin = {}): { record: ActivityRecord } | { problem: ActivityProblem } {
-  const known = typeof input === 'object' && input !== null ? checkedInputs.get(input) : undefined;
-  if (known !== undefined) return { record: { ...known, id: known.id ?? `r${index + 1}`, origin: known.origin ?? defaultRecordOrigin(defaultOrigin, index) } };
+  if (typeof input === 'object' && input !== null && vouched.has(input)) {
+    const known = input as RecordFields;
+    return { record: known.id !== undefined && known.dataQuality !== undefined ? (known as ActivityRecord) : Object.assign({}, known, { id: known.id ?? `r${index + 1}`, dataQuality: known.dataQuality ?? DEFAULT_DATA_QUALITY }) };
+  }
   const rawOrigin = OriginSchema.safeParse((input as { origin?: unknown } | null)?.origin);
   const stated = rawOrigin.success && rawOrigin.data !== undefined ? stripUndefined(rawOrigin.data) : undefined;
   const origin: Origin = stated ?? defaultRecordOrigin(defaultOrigin, index);
@@ -181,6 +274,18 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
     return fail('invalid-record', `${issue.path.join('.') || 'record'}: ${issue.message}`);
   }
   const data = parsed.data;
+  const problem = meaningProblem(data, fail);
+  if (problem !== undefined) return problem;
+  // The parsed origin is replaced as before (keys stay where parsing put them: serialised output is unchanged).
+  const checked = { ...data, source: data.source.trim().toLowerCase(), ...(stated !== undefined ? { origin: stated } : {}) };
+  return { record: { ...checked, id: data.id ?? `r${index + 1}`, origin } };
+}
+
+/** What a well-formed record can still get wrong: its source, the category and unit it allows, a plausible quantity. */
+function meaningProblem(
+  data: Pick<ActivityRecord, 'source' | 'category' | 'unit' | 'quantity' | 'priceYear'>,
+  fail: (code: ActivityProblemCode, message: string, value?: string) => { problem: ActivityProblem },
+): { problem: ActivityProblem } | undefined {
   const source = parseSource(data.source);
   if (isSourceError(source)) {
     return fail('unknown-source', source.reason + (source.suggestions.length > 0 ? `. Did you mean: ${source.suggestions.join(', ')}?` : ''), data.source);
@@ -200,10 +305,7 @@ export function parseActivityRecord(input: unknown, index: number, defaultOrigin
   if (source.family.kind === 'spend' && data.priceYear === undefined) {
     return fail('missing-price-year', 'Spend needs the price year of its pounds (priceYear)');
   }
-  // The parsed origin is replaced as before (keys stay where parsing put them: serialised output is unchanged).
-  const checked = { ...data, source: data.source.trim().toLowerCase(), ...(stated !== undefined ? { origin: stated } : {}) } as Checked;
-  if (typeof input === 'object' && input !== null && deeplyFrozen.has(input)) checkedInputs.set(input, checked);
-  return { record: { ...checked, id: data.id ?? `r${index + 1}`, origin } };
+  return undefined;
 }
 
 function defaultRecordOrigin(defaultOrigin: Origin, index: number): Origin {

@@ -1,5 +1,5 @@
 import type { ActivityRecord } from '../activity/record.js';
-import { isSourceError, parseSource, type ParsedSource } from '../activity/sources.js';
+import { isSourceError, parseSource, type ParsedSource, type SourceError } from '../activity/sources.js';
 import { Decimal } from '../decimal.js';
 import type { Factor, FactorSet } from '../factors/factor-set.js';
 import type { FactorKey } from '../factors/key.js';
@@ -79,7 +79,9 @@ const EXCLUDABLE: Partial<Record<ComponentRole, BoundaryExclusion>> = {
  */
 export function calculateRecord(record: ActivityRecord, context: RecordContext): RecordResult {
   const result = costRecord(record, context);
-  if (result.lines.length === 0) return result;
+  // Only a record with one of these fields can warn; most have none.
+  const mayWarn = record.market !== undefined || record.supplierFactor !== undefined || record.returnToSewer !== undefined || record.scope3Category !== undefined;
+  if (result.lines.length === 0 || !mayWarn) return result;
   const warnings: CalculationProblem[] = [];
   const warn = (code: CalculationProblemCode, value: string, message: string) =>
     warnings.push({ severity: 'warning', code, origin: record.origin, value, message: `Record ${record.id}: ${message}` });
@@ -100,7 +102,7 @@ export function calculateRecord(record: ActivityRecord, context: RecordContext):
 }
 
 function costRecord(record: ActivityRecord, context: RecordContext): RecordResult {
-  const source = parseSource(record.source);
+  const source = memoFor(context).source(record.source);
   if (isSourceError(source)) return failure(record, 'unknown-source', source.reason, record.source);
   switch (source.family.kind) {
     case 'spend':
@@ -145,6 +147,88 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
   if (source.family.kind === 'desnz' && source.options[0]!.startsWith('outside-of-scopes/')) {
     return failure(record, 'factor-not-found', 'outside-of-scopes figures (biogenic CO2) are not emissions to cost: name the fuel itself, and its biogenic CO2 is reported beside it as a memo item', record.source);
   }
+  const resolution = resolveComponents(record, source, context);
+  if ('lines' in resolution) return resolution;
+
+  const lines: EmissionLine[] = [];
+  const memo: MemoLine[] = [];
+  const problems: CalculationProblem[] = [];
+  let previous: ResolvedFactor | undefined;
+  let direct: ResolvedFactor | undefined;
+  for (const { role, found: resolved, nonKyotoFactor } of resolution.components) {
+    const found = forQuantity(resolved, record.quantity, previous);
+    previous = found;
+    if (role === 'without-radiative-forcing') {
+      memo.push(memoLine(record, 'flight-without-radiative-forcing', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
+        'The same flights without the radiative forcing uplift (totals include it, as DESNZ recommends)', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
+      continue;
+    }
+    // GHG Protocol: gases outside the Kyoto basket (CFCs, HCFCs ...) are reported apart, never in a scope.
+    if (role === 'non-kyoto' || nonKyotoFactor) {
+      memo.push(memoLine(record, 'non-kyoto-gas', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
+        'A gas outside the Kyoto basket (Montreal Protocol or other non-Kyoto gas), reported separately from the scopes', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
+      problems.push({
+        severity: 'warning', code: 'non-kyoto-gas', origin: record.origin, value: record.source,
+        message: `Record ${record.id}: ${record.source} is ${lines.length > 0 ? 'partly ' : ''}a non-Kyoto gas (${describePath(found.factor.path)}): as the GHG Protocol requires, ${lines.length > 0 ? 'that part' : 'it'} is reported as a memo item outside the scopes, not in the totals`,
+      });
+      continue;
+    }
+    if (role === 'direct') direct = found;
+    lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity', resolution.directFactor));
+  }
+  const { biogenic } = resolution;
+  if (biogenic !== undefined && direct !== undefined) {
+    memo.push(memoLine(record, 'biogenic-co2', direct.quantity.value.mul(biogenic.perUnit), 'kgCO2e',
+      'Biogenic CO2 from the biomass or biofuel content, outside of scopes', factorUsed(set, biogenic.outside, biogenic.perUnit)));
+  }
+  if (resolution.missingOptional.length > 0) {
+    problems.push({
+      severity: 'warning', code: 'factor-component-missing', origin: record.origin, value: record.source,
+      message: `${set.id} publishes no ${resolution.missingOptional.join(' / ')} factor for ${record.source}; that part is not included`,
+    });
+  }
+  return { lines, memo, problems };
+}
+
+/** The factors a source, category and unit resolve to in one calculation: the same for every such record. */
+interface Resolution {
+  readonly components: readonly { readonly role: ComponentRole; readonly found: ResolvedFactor; readonly nonKyotoFactor: boolean }[];
+  readonly missingOptional: readonly string[];
+  readonly directFactor: DirectFactor | undefined;
+  /** DESNZ's outside-of-scopes row beside the direct factor, for the biogenic CO2 memo item. */
+  readonly biogenic: { readonly outside: Factor; readonly perUnit: Decimal } | undefined;
+}
+
+/**
+ * What one calculation (one context) has already worked out: sources parsed, and factors resolved by source,
+ * category and unit. A baseline of 100,000 meters has a handful of kinds, and finding a kind's factors (its plan,
+ * the published keys tried, the non-Kyoto and outside-of-scopes checks) cost more than costing the record.
+ * Failures are not kept: their messages name the record.
+ */
+class CalculationMemo {
+  private readonly sources = new Map<string, ParsedSource | SourceError>();
+  readonly resolutions = new Map<string, Resolution>();
+
+  source(id: string): ParsedSource | SourceError {
+    let parsed = this.sources.get(id);
+    if (parsed === undefined) this.sources.set(id, (parsed = parseSource(id)));
+    return parsed;
+  }
+}
+const memos = new WeakMap<RecordContext, CalculationMemo>();
+
+function memoFor(context: RecordContext): CalculationMemo {
+  let memo = memos.get(context);
+  if (memo === undefined) memos.set(context, (memo = new CalculationMemo()));
+  return memo;
+}
+
+function resolveComponents(record: ActivityRecord, source: ParsedSource, context: RecordContext): Resolution | RecordResult {
+  const known = memoFor(context).resolutions;
+  const key = `${record.source}\u0000${record.category}\u0000${record.unit}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const { set } = context;
   const plan = factorPlan(source, record.category);
   const resolved: { role: ComponentRole; found: ResolvedFactor }[] = [];
   const missingOptional: string[] = [];
@@ -170,49 +254,41 @@ function factorLines(record: ActivityRecord, source: ParsedSource, context: Reco
       ? failure(record, 'factor-not-found', `${set.id} publishes no factor for ${record.source} in ${record.unit}`, record.source)
       : notFound(first.stems, first.role, plan.components.flatMap((c) => c.stems));
   }
-
-  const lines: EmissionLine[] = [];
-  const memo: MemoLine[] = [];
-  const problems: CalculationProblem[] = [];
-  let direct: ResolvedFactor | undefined;
+  const components = resolved.map(({ role, found }) => ({ role, found, nonKyotoFactor: isNonKyotoFactor(found.factor) }));
   const directFound = resolved.find((r) => r.role === 'direct')?.found.factor;
-  const directFactor = directFound === undefined ? undefined : { scope: directFound.scope, section: directFound.key.split('/')[0]! };
-  for (const { role, found } of resolved) {
-    if (role === 'without-radiative-forcing') {
-      memo.push(memoLine(record, 'flight-without-radiative-forcing', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
-        'The same flights without the radiative forcing uplift (totals include it, as DESNZ recommends)', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
-      continue;
-    }
-    // GHG Protocol: gases outside the Kyoto basket (CFCs, HCFCs ...) are reported apart, never in a scope.
-    if (role === 'non-kyoto' || isNonKyotoFactor(found.factor)) {
-      memo.push(memoLine(record, 'non-kyoto-gas', found.quantity.value.mul(found.kgCO2ePerUnit), 'kgCO2e',
-        'A gas outside the Kyoto basket (Montreal Protocol or other non-Kyoto gas), reported separately from the scopes', factorUsed(set, found.factor, found.kgCO2ePerUnit)));
-      problems.push({
-        severity: 'warning', code: 'non-kyoto-gas', origin: record.origin, value: record.source,
-        message: `Record ${record.id}: ${record.source} is ${lines.length > 0 ? 'partly ' : ''}a non-Kyoto gas (${describePath(found.factor.path)}): as the GHG Protocol requires, ${lines.length > 0 ? 'that part' : 'it'} is reported as a memo item outside the scopes, not in the totals`,
-      });
-      continue;
-    }
-    if (role === 'direct') direct = found;
-    lines.push(emissionLine(record, LINE_ROLE[role], found, context, role === 'ev-electricity', directFactor));
+  // The direct factor whose line the biogenic CO2 goes with: the last one that gives a line.
+  const direct = components.filter((c) => c.role === 'direct' && !c.nonKyotoFactor).at(-1)?.found.factor;
+  const resolution: Resolution = {
+    components,
+    missingOptional: [...new Set(missingOptional)],
+    directFactor: directFound === undefined ? undefined : { scope: directFound.scope, section: directFound.key.split('/')[0]! },
+    biogenic: plan.biogenic && direct !== undefined ? biogenicRow(set, direct) : undefined,
+  };
+  known.set(key, resolution);
+  return resolution;
+}
+
+/**
+ * DESNZ's outside-of-scopes rows are the biogenic CO2 of burning a fuel (scope 1) or generating electricity
+ * (scope 2); a scope 3 factor named directly (T&D, WTT) shares their key tail but is not that burning.
+ */
+function biogenicRow(set: FactorSet, direct: Factor): Resolution['biogenic'] {
+  if (direct.scope === 'Scope 3') return undefined;
+  const outside = outsideOfScopesFor(set, direct);
+  const perUnit = outside?.values.get('kgCO2e-CO2') ?? outside?.values.get('kgCO2e');
+  return outside !== undefined && perUnit !== undefined ? { outside, perUnit } : undefined;
+}
+
+/**
+ * A resolution's factor applied to this record's quantity, converted as `resolveFactor` converted the first
+ * record's; lines of one record in the same unit share one quantity.
+ */
+function forQuantity(found: ResolvedFactor, value: Decimal, previous: ResolvedFactor | undefined): ResolvedFactor {
+  const { conversion, uom } = found.quantity;
+  if (conversion === undefined && previous !== undefined && previous.quantity.conversion === undefined && previous.quantity.uom === uom) {
+    return { factor: found.factor, kgCO2ePerUnit: found.kgCO2ePerUnit, quantity: previous.quantity };
   }
-  // DESNZ's outside-of-scopes rows are the biogenic CO2 of burning a fuel (scope 1) or generating electricity
-  // (scope 2); a scope 3 factor named directly (T&D, WTT) shares their key tail but is not that burning.
-  if (plan.biogenic && direct !== undefined && direct.factor.scope !== 'Scope 3') {
-    const outside = outsideOfScopesFor(set, direct.factor);
-    const perUnit = outside?.values.get('kgCO2e-CO2') ?? outside?.values.get('kgCO2e');
-    if (outside !== undefined && perUnit !== undefined) {
-      memo.push(memoLine(record, 'biogenic-co2', direct.quantity.value.mul(perUnit), 'kgCO2e',
-        'Biogenic CO2 from the biomass or biofuel content, outside of scopes', factorUsed(set, outside, perUnit)));
-    }
-  }
-  if (missingOptional.length > 0) {
-    problems.push({
-      severity: 'warning', code: 'factor-component-missing', origin: record.origin, value: record.source,
-      message: `${set.id} publishes no ${[...new Set(missingOptional)].join(' / ')} factor for ${record.source}; that part is not included`,
-    });
-  }
-  return { lines, memo, problems };
+  return { factor: found.factor, kgCO2ePerUnit: found.kgCO2ePerUnit, quantity: conversion === undefined ? { value, uom } : { value: value.mul(conversion.multiplier), uom, conversion } };
 }
 
 /**
@@ -236,30 +312,64 @@ function boundedMemo(record: ActivityRecord, set: FactorSet, bound: PrintedBound
 
 function emissionLine(record: ActivityRecord, role: LineRole, found: ResolvedFactor, context: RecordContext, evByDistance: boolean, direct: DirectFactor | undefined): EmissionLine {
   const { factor, quantity } = found;
-  const kgCO2e = quantity.value.mul(found.kgCO2ePerUnit);
-  const gas = (m: 'kgCO2e-CO2' | 'kgCO2e-CH4' | 'kgCO2e-N2O') => {
-    const perUnit = factor.values.get(m);
-    return perUnit === undefined ? undefined : quantity.value.mul(perUnit);
-  };
-  const [CO2, CH4, N2O] = [gas('kgCO2e-CO2'), gas('kgCO2e-CH4'), gas('kgCO2e-N2O')];
+  const kgCO2e = compact(quantity.value.mul(found.kgCO2ePerUnit));
   const { scope, scope3Category } = assignScope(record, role, factor.scope, direct);
-  return {
+  // The fields every line has come first, in one literal: V8 builds that part from a template, where fields
+  // after a spread are added one by one (this made building a line twice as slow).
+  const line = {
     recordId: record.id,
     record,
     role,
     category: record.category,
     scope,
-    ...(scope3Category !== undefined ? { scope3Category } : {}),
-    ...(record.site !== undefined ? { site: record.site } : {}),
     dataQuality: record.dataQuality,
-    method: 'activity-based',
+    method: 'activity-based' as const,
     factor: factorUsed(context.set, factor, found.kgCO2ePerUnit),
     quantity,
     kgCO2e,
-    byGas: { ...(CO2 ? { CO2 } : {}), ...(CH4 ? { CH4 } : {}), ...(N2O ? { N2O } : {}) },
+    ...(scope3Category !== undefined ? { scope3Category } : {}),
+    ...(record.site !== undefined ? { site: record.site } : {}),
     ...(scope === 'scope-2' ? { market: marketBased(record, quantity, kgCO2e, context, evByDistance) } : {}),
   };
+  return Object.defineProperty(line, 'byGas', BY_GAS) as typeof line & Pick<EmissionLine, 'byGas'>;
 }
+
+/**
+ * A product as a Decimal of its own digits: decimal.js builds a product's digits in an array with room to spare,
+ * and a line is kept for the life of the inventory (250,000 of them for a 100,000-row baseline).
+ */
+function compact(value: Decimal): Decimal {
+  return new Decimal(value);
+}
+
+type GasSplit = EmissionLine['byGas'];
+type GasLine = Pick<EmissionLine, 'factor' | 'quantity'>;
+
+/** The published kgCO2e per unit of each gas, by the factor description lines share. */
+const gasPerUnit = new WeakMap<FactorUsed, { readonly [G in keyof GasSplit]-?: Decimal | undefined }>();
+/** Each line's split, once read. */
+const splits = new WeakMap<GasLine, GasSplit>();
+
+/**
+ * A line's kgCO2e per gas (CO2, CH4, N2O where DESNZ publishes the split), worked out from its quantity and factor
+ * when first read and kept: reports and the JSON file read it, totals never do, and holding three exact products
+ * on each of a large baseline's lines cost more than all else the lines hold. An own enumerable property, so a
+ * copy of the line (spread, JSON) has it as a value; one getter for every line, so lines keep one shape.
+ */
+const BY_GAS: PropertyDescriptor = {
+  enumerable: true,
+  get(this: GasLine): GasSplit {
+    let split = splits.get(this);
+    if (split === undefined) {
+      const perUnit = gasPerUnit.get(this.factor)!;
+      const gas = (g: Decimal | undefined) => (g === undefined ? undefined : this.quantity.value.mul(g));
+      const [CO2, CH4, N2O] = [gas(perUnit.CO2), gas(perUnit.CH4), gas(perUnit.N2O)];
+      split = { ...(CO2 ? { CO2 } : {}), ...(CH4 ? { CH4 } : {}), ...(N2O ? { N2O } : {}) };
+      splits.set(this, split);
+    }
+    return split;
+  },
+};
 
 /** Scope 2 Guidance hierarchy: contractual instrument, then residual mix, then grid average (stated). */
 function marketBased(record: ActivityRecord, quantity: QuantityUsed, location: Decimal, context: RecordContext, evByDistance: boolean): { kgCO2e: Decimal; basis: MarketBasis } {
@@ -385,6 +495,7 @@ function factorUsed(set: FactorSet, factor: Factor, kgCO2ePerUnit: Decimal): Fac
   const shared = own ? usedAtOwnValue.get(factor) : undefined;
   if (shared !== undefined && shared.setId === set.id) return shared;
   const used = describeFactorUsed(set, factor, kgCO2ePerUnit);
+  gasPerUnit.set(used, { CO2: factor.values.get('kgCO2e-CO2'), CH4: factor.values.get('kgCO2e-CH4'), N2O: factor.values.get('kgCO2e-N2O') });
   if (own) usedAtOwnValue.set(factor, Object.freeze(used));
   return used;
 }

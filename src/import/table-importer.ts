@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import { TOTALS_LABEL } from './totals-label.js';
 import { definedFields } from '../defined.js';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../activity/categories.js';
-import { DATA_QUALITY_TIERS, freezeRecord, parseActivityRecord, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type ReportingYear, type SupplierFactor } from '../activity/record.js';
+import { DATA_QUALITY_TIERS, recordFromFields, reportingYearStart, type ActivityRecordInput, type DataQuality, type MarketInstrument, type RecordFields, type ReportingYear, type SupplierFactor } from '../activity/record.js';
 import { isSourceError, parseSource } from '../activity/sources.js';
 import type { Origin } from '../problem.js';
 import { findSplitNumber } from '../tables/split-number.js';
@@ -11,7 +11,7 @@ import type { Unit } from '../units/units.js';
 import { isPreviewHeader } from './displayed-totals.js';
 import type { CategoryGroup } from './groups.js';
 import { readHeader, type ActivityField } from './headers.js';
-import { isNumberReading, readNumber } from './numbers.js';
+import { isNumberReading, readNumber, type NumberReading } from './numbers.js';
 import type { ImportProblem, ImportProblemCode, RowAccount } from './result.js';
 import { sourceWithFuel } from './source-labels.js';
 import { readSource, sourceFromHeaderName } from './source-text.js';
@@ -99,6 +99,7 @@ export class TableImporter {
   private readonly sums = new RunningSums();
   /** Columns without a heading already reported as holding values. */
   private readonly unheaded = new Set<number>();
+  private readonly reads = new Map<ActivityField, Map<string, unknown>>();
 
   constructor(
     private readonly context: TableContext,
@@ -154,7 +155,9 @@ export class TableImporter {
   }
 
   private rowOrigin(row: SourceRow): Origin {
-    return { file: this.context.file, ...(this.context.sheet !== undefined ? { sheet: this.context.sheet } : {}), line: row.line };
+    const { file, sheet } = this.context;
+    // Two literals rather than a spread: one of these is built for every row.
+    return sheet !== undefined ? { file, sheet, line: row.line } : { file, line: row.line };
   }
 
   private cellOrigin(line: number, index: number, columns: Columns | undefined): Origin {
@@ -166,6 +169,8 @@ export class TableImporter {
   private dataRow(row: SourceRow, columns: Columns): void {
     const cells = row.cells.map((c) => (c.merge === 'across' ? { text: '' } : c));
     const quantityCells = columns.quantities.map((q) => cells[q.index] ?? { text: '' });
+    // Each quantity cell is read as a number once, for the running sums and for its record.
+    const readings = quantityCells.map(readingOf);
     const skip = (reason: string) => this.sink.account({ origin: this.rowOrigin(row), outcome: 'skipped', records: 0, problems: 0, reason });
     // A totals row is labelled in its first cell ("Total", "Sub-total: gas") and its figures are the sum of the
     // rows above; a site that merely begins with "Total" ("Total Fitness Gym") is data, even in the first cell.
@@ -174,20 +179,20 @@ export class TableImporter {
     const label = first === -1 || columns.quantities.some((q) => q.index === first) ? undefined : cells[first]!.text.trim();
     if (label !== undefined && TOTALS_LABEL.test(label)) {
       const origin = this.cellOrigin(row.line, first, columns);
-      if (this.sums.isTotal(quantityCells)) {
+      if (this.sums.isTotal(quantityCells, readings)) {
         this.sums.closeGroup();
         this.sink.problem({ severity: 'warning', code: 'totals-row', origin, value: label, message: 'Row skipped as a totals row: its figures are the sum of the rows above, which are counted on their own' });
         return skip('totals row');
       }
       this.sink.problem({ severity: 'warning', code: 'totals-label', origin, value: label, message: 'The row is labelled like a total, but its figures are not the sum of the rows above, so it was imported as data; delete it if it is a total' });
     }
-    this.sums.add(quantityCells);
+    this.sums.add(readings);
     const filled = cells.filter((c) => c.text.trim() !== '' || c.formulaWithoutValue === true);
     const noQuantity = quantityCells.every((c) => c.text.trim() === '' && c.formulaWithoutValue !== true && c.merge === undefined);
     if (noQuantity && (filled.length === 1 || NOTE.test(filled[0]?.text.trim() ?? ''))) return skip('notes row');
     if (this.refusedBeyondHeader(row, cells, columns)) return;
     this.reportUnheaded(row, cells, columns);
-    new RowReader(this, row, cells, columns).read();
+    new RowReader(this, row, cells, columns, readings).read();
   }
 
   /**
@@ -237,12 +242,24 @@ export class TableImporter {
       }
       this.sink.record(r);
     }
-    const rejected = problems.filter((p) => p.severity === 'error').length;
+    let rejected = 0;
+    for (const p of problems) if (p.severity === 'error') rejected++;
     this.sink.account({ origin: this.rowOrigin(row), outcome: records.length > 0 ? 'record' : 'problem', records: records.length, problems: rejected });
   }
 
   origin(line: number, index: number): Origin {
     return this.cellOrigin(line, index, this.columns);
+  }
+
+  /**
+   * What each text of a column whose reading depends on the text alone read as, for RowReader: a column holds a
+   * few distinct values (kWh, buildings, metered) down 100,000 rows, each read alike every time.
+   */
+  readsOf(field: ActivityField): Map<string, unknown> | undefined {
+    if (!TEXT_ONLY_FIELDS.has(field)) return undefined;
+    let reads = this.reads.get(field);
+    if (reads === undefined) this.reads.set(field, (reads = new Map()));
+    return reads;
   }
 
   get tableContext(): TableContext {
@@ -263,51 +280,62 @@ function withoutPreviews(row: SourceRow, previews: ReadonlySet<number>): SourceR
  * formula without a saved result), is taken as labelled.
  */
 class RunningSums {
-  private since: Sums[] = [];
-  private readonly all: Sums[] = [];
+  private since: ColumnSums[] = [];
+  /** The sums of the groups before the last totals row: the sums since the table began are these and `since`. */
+  private before: (ColumnSums | undefined)[] = [];
 
-  add(cells: readonly CellText[]): void {
-    cells.forEach((cell, i) => {
-      const n = numberIn(cell);
-      if (n === undefined) return;
-      this.since[i] = addTo(this.since[i], n);
-      this.all[i] = addTo(this.all[i], n);
+  add(readings: readonly (NumberReading | undefined)[]): void {
+    readings.forEach((reading, i) => {
+      if (reading !== undefined && isNumberReading(reading)) (this.since[i] ??= new ColumnSums()).add(reading.value);
     });
   }
 
-  isTotal(cells: readonly CellText[]): boolean {
+  isTotal(cells: readonly CellText[], readings: readonly (NumberReading | undefined)[]): boolean {
     return cells.every((cell, i) => {
       if (cell.formulaWithoutValue === true || cell.text.trim() === '') return true;
-      const n = numberIn(cell);
+      const reading = readings[i];
+      const n = reading !== undefined && isNumberReading(reading) ? reading.value : undefined;
       // Nothing summed yet in the column: nothing for the figure to be the total of, so the row is data.
-      const sums = [this.since[i], this.all[i]].flatMap((s) => (s === undefined ? [] : [s.signed, s.kept]));
+      const sums = [this.since[i], this.all(i)].flatMap((s) => (s === undefined ? [] : [s.signed, s.kept]));
       return n !== undefined && sums.some((sum) => n.sub(sum).abs().lte(Decimal.max(HALF, sum.abs().mul(ROUNDING_SHARE))));
     });
   }
 
   closeGroup(): void {
+    this.before = Array.from({ length: Math.max(this.before.length, this.since.length) }, (_, i) => this.all(i));
     this.since = [];
+  }
+
+  private all(i: number): ColumnSums | undefined {
+    const [before, since] = [this.before[i], this.since[i]];
+    return before === undefined || since === undefined ? (before ?? since) : before.plus(since);
   }
 }
 
-interface Sums {
-  readonly signed: Decimal;
-  readonly kept: Decimal;
-}
+/** One column's sums: of every number, and of those the import keeps (no negatives). */
+class ColumnSums {
+  constructor(
+    public signed = ZERO,
+    public kept = ZERO,
+  ) {}
 
-function addTo(sums: Sums | undefined, n: Decimal): Sums {
-  const { signed, kept } = sums ?? { signed: ZERO, kept: ZERO };
-  return { signed: signed.add(n), kept: n.isNegative() ? kept : kept.add(n) };
+  add(n: Decimal): void {
+    this.signed = this.signed.add(n);
+    if (!n.isNegative()) this.kept = this.kept.add(n);
+  }
+
+  plus(other: ColumnSums): ColumnSums {
+    return new ColumnSums(this.signed.add(other.signed), this.kept.add(other.kept));
+  }
 }
 
 const ZERO = new Decimal(0);
 const HALF = new Decimal('0.5');
 const ROUNDING_SHARE = new Decimal('0.001');
 
-function numberIn(cell: CellText): Decimal | undefined {
-  if (cell.error === true || cell.formulaWithoutValue === true || cell.text.trim() === '') return undefined;
-  const n = readNumber(cell.text);
-  return isNumberReading(n) ? n.value : undefined;
+/** A quantity cell read as a number, or undefined for a blank, an error or a formula without a saved result. */
+function readingOf(cell: CellText): NumberReading | undefined {
+  return cell.error === true || cell.formulaWithoutValue === true || cell.text.trim() === '' ? undefined : readNumber(cell.text);
 }
 
 function isBlank(row: SourceRow): boolean {
@@ -319,6 +347,11 @@ function isFilled(cell: CellText): boolean {
 }
 
 type Read<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false };
+/** Columns read by their text alone (see `TableImporter.readsOf`), and how many distinct texts of each are kept. */
+const TEXT_ONLY_FIELDS: ReadonlySet<ActivityField> = new Set(['unit', 'category', 'dataQuality', 'reportingYear', 'date', 'priceYear', 'scope3Category']);
+const READS_KEPT = 1000;
+/** A field with no column, or a blank cell: one shared answer, as most of a row's fields are absent. */
+const ABSENT: Read<never> = Object.freeze({ ok: true, value: undefined });
 /** A parse of a cell's text: its value, or why it is not one. */
 type Parsed<T> = { readonly value: T } | { readonly reason: string };
 const found = <T>(value: T | undefined, reason: string): Parsed<T> => (value !== undefined ? { value } : { reason });
@@ -332,6 +365,8 @@ class RowReader {
     private readonly row: SourceRow,
     private readonly cells: readonly CellText[],
     private readonly columns: Columns,
+    /** Each quantity column's cell read as a number (`readingOf`). */
+    private readonly readings: readonly (NumberReading | undefined)[],
   ) {}
 
   read(): void {
@@ -346,7 +381,7 @@ class RowReader {
       this.fail('missing-value', q.index, `No ${q.header} on a row that has other values`);
     }
     for (const q of filledQuantities) {
-      const record = common === undefined ? undefined : this.quantityRecord(common, q);
+      const record = common === undefined ? undefined : this.quantityRecord(common, q, this.readings[this.columns.quantities.indexOf(q)]);
       if (record !== undefined) records.push(record);
     }
     this.table.emit(this.row, records, this.problems);
@@ -359,13 +394,13 @@ class RowReader {
   /** A cell's text, or a problem for an error cell or a formula without a saved result. */
   private text(field: ActivityField): Read<string> {
     const index = this.columns.fields.get(field);
-    if (index === undefined) return { ok: true, value: undefined };
+    if (index === undefined) return ABSENT;
     return this.cellText(index);
   }
 
   private cellText(index: number): Read<string> {
     const cell = this.cells[index];
-    if (cell === undefined) return { ok: true, value: undefined };
+    if (cell === undefined) return ABSENT;
     if (cell.error === true) {
       this.fail('error-cell', index, `The cell holds the spreadsheet error ${cell.text}`, cell.text);
       return { ok: false };
@@ -375,19 +410,25 @@ class RowReader {
       return { ok: false };
     }
     const t = cell.text.trim();
-    return { ok: true, value: t === '' ? undefined : t };
+    return t === '' ? ABSENT : { ok: true, value: t };
   }
 
   /** Reads `field` through `parse`; a parse failure is a problem with the given code. */
   private parsed<T>(field: ActivityField, code: ImportProblemCode, parse: (t: string) => Parsed<T>): Read<T> {
     const t = this.text(field);
-    if (!t.ok || t.value === undefined) return t.ok ? { ok: true, value: undefined } : t;
-    const result = parse(t.value);
-    if ('reason' in result) {
-      this.fail(code, this.columns.fields.get(field)!, result.reason, t.value);
+    if (!t.ok || t.value === undefined) return t.ok ? ABSENT : t;
+    const memo = this.table.readsOf(field);
+    let outcome = memo?.get(t.value) as Read<T> | { readonly reason: string } | undefined;
+    if (outcome === undefined) {
+      const result = parse(t.value);
+      outcome = 'reason' in result ? result : { ok: true, value: result.value };
+      if (memo !== undefined && memo.size < READS_KEPT) memo.set(t.value, outcome);
+    }
+    if ('reason' in outcome) {
+      this.fail(code, this.columns.fields.get(field)!, outcome.reason, t.value);
       return { ok: false };
     }
-    return { ok: true, value: result.value };
+    return outcome;
   }
 
   private common(): Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit } | undefined {
@@ -396,29 +437,17 @@ class RowReader {
     const site = this.text('site');
     const notes = this.text('notes');
     const source = this.source();
-    const unit = this.parsed('unit', 'unknown-unit', (t) => found(readUnit(t), `'${t}' is not a unit this library knows (e.g. kWh, litre, m3, tonne, km, passenger.km, GBP)`));
+    const unit = this.parsed('unit', 'unknown-unit', readUnitCell);
     const category = this.parsed('category', 'unknown-category', readCategory);
     const dataQuality = this.parsed('dataQuality', 'unknown-quality', readQuality);
-    const year = this.parsed('reportingYear', 'invalid-year', (t) => found(readFinancialYear(t) ?? dateYear(t), `'${t}' is not a financial year such as 2023/24`));
-    const date = this.parsed('date', 'invalid-date', (t) => {
-      const d = readDate(t);
-      return found(d === undefined ? undefined : financialYearOf(d), `'${t}' is not a date (use 31/03/2024 or 2024-03-31)`);
-    });
+    const year = this.parsed('reportingYear', 'invalid-year', readYearCell);
+    const date = this.parsed('date', 'invalid-date', readDateCell);
     const priceYear = this.parsed('priceYear', 'invalid-year', readPriceYear);
-    const scope3Category = this.parsed('scope3Category', 'invalid-scope3-category', (t) => {
-      const n = /^(?:category\s*)?(\d{1,2})\b/i.exec(t);
-      return found(n !== null && Number(n[1]) >= 1 && Number(n[1]) <= 15 ? Number(n[1]) : undefined, `'${t}' is not a scope 3 category number from 1 to 15`);
-    });
+    const scope3Category = this.parsed('scope3Category', 'invalid-scope3-category', readScope3Category);
     const market = this.market();
     const supplierFactor = this.supplierFactor();
-    const includesVatAt = this.parsed('includesVatAt', 'invalid-number', (t) => {
-      const n = readNumber(t.replace(/%$/, ''));
-      return isNumberReading(n) ? (n.value.isNegative() || n.value.gte(100) ? { reason: `'${t}' is not a VAT rate in per cent (e.g. 20)` } : n) : n;
-    });
-    const returnToSewer = this.parsed('returnToSewer', 'invalid-number', (t) => {
-      const n = readNumber(t.replace(/%$/, ''));
-      return isNumberReading(n) ? (n.value.isNegative() || n.value.gt(100) ? { reason: `'${t}' is not a share in per cent (e.g. 95)` } : n) : n;
-    });
+    const includesVatAt = this.parsed('includesVatAt', 'invalid-number', readVatRate);
+    const returnToSewer = this.parsed('returnToSewer', 'invalid-number', readReturnShare);
     const reads = [id, site, notes, source, unit, category, dataQuality, year, date, priceYear, scope3Category, market, supplierFactor, includesVatAt, returnToSewer];
     if (reads.some((r) => !r.ok)) return undefined;
     const value = <T>(r: Read<T>) => (r.ok ? r.value : undefined);
@@ -506,7 +535,7 @@ class RowReader {
     return { ok: true, value: { kgCO2ePerGBP: factor.value, supplier: supplier.value, evidence: evidence.value } };
   }
 
-  private quantityRecord(common: Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit }, q: QuantityColumn): ActivityRecordInput | undefined {
+  private quantityRecord(common: Omit<ActivityRecordInput, 'quantity' | 'unit' | 'source'> & { source?: string; unit?: Unit }, q: QuantityColumn, reading: NumberReading | undefined): ActivityRecordInput | undefined {
     const cell = this.cells[q.index]!;
     if (cell.merge === 'down') {
       this.fail('merged-quantity', q.index, 'The quantity is a merged cell spanning rows: it is counted once, on the first row of the merge, so give this row its own quantity');
@@ -514,7 +543,7 @@ class RowReader {
     }
     const text = this.cellText(q.index);
     if (!text.ok || text.value === undefined) return undefined;
-    const n = readNumber(text.value);
+    const n = reading ?? readNumber(text.value);
     if (!isNumberReading(n)) {
       this.fail('invalid-number', q.index, `${q.header}: ${n.reason}`, text.value);
       return undefined;
@@ -540,16 +569,19 @@ class RowReader {
     }
     const origin = this.table.origin(this.row.line, q.index);
     const id = common.id !== undefined && q.source !== undefined && this.columns.quantities.length > 1 ? `${common.id}-${q.source}` : common.id;
-    // Frozen, so the calculation knows it is the record checked here and does not check it again.
-    const record: ActivityRecordInput = freezeRecord({ ...common, ...(id !== undefined ? { id } : {}), source, quantity: n.value, unit, origin });
-    const checked = parseActivityRecord(record, 0);
+    // Each cell was read into its type above, so the record is checked as typed fields, not parsed again; the
+    // record it gives is frozen, and the calculation takes it as it is. Object.assign, not a spread of `common`
+    // followed by fields: V8 gave every record built that way a hidden class of its own (some 300 bytes each).
+    // The quantity is copied to a Decimal of its own digits: parsing leaves spare room in its digit array.
+    const quantity = new Decimal(n.value);
+    const checked = recordFromFields(Object.assign({}, common, id !== undefined ? { id, source, quantity, unit, origin } : { source, quantity, unit, origin }) as RecordFields);
     if ('problem' in checked) {
       const p = checked.problem;
       const index = this.problemColumn(p.code, q);
       this.problems.push({ severity: p.severity, code: p.code, message: p.message, origin: this.table.origin(this.row.line, index), ...(p.value !== undefined ? { value: p.value } : {}) });
       return undefined;
     }
-    return record;
+    return checked.record;
   }
 
   private problemColumn(code: string, q: QuantityColumn): number {
@@ -594,6 +626,30 @@ function readMarketKind(text: string): Parsed<MarketInstrument['type']> {
   if (['renewable-backed', 'renewable', 'rego', 'rego-backed', 'green tariff', 'ppa'].includes(t)) return { value: 'renewable-backed' };
   if (['supplier-specific', 'supplier', 'supplier specific', 'fuel mix', 'fuel mix disclosure'].includes(t)) return { value: 'supplier-specific' };
   return { reason: `'${text}' is not a market instrument; use renewable-backed or supplier-specific` };
+}
+
+// The readers of a row's cells, defined once rather than as closures built for every row.
+const readUnitCell = (t: string) => found(readUnit(t), `'${t}' is not a unit this library knows (e.g. kWh, litre, m3, tonne, km, passenger.km, GBP)`);
+const readYearCell = (t: string) => found(readFinancialYear(t) ?? dateYear(t), `'${t}' is not a financial year such as 2023/24`);
+
+function readDateCell(t: string): Parsed<ReportingYear> {
+  const d = readDate(t);
+  return found(d === undefined ? undefined : financialYearOf(d), `'${t}' is not a date (use 31/03/2024 or 2024-03-31)`);
+}
+
+function readScope3Category(t: string): Parsed<number> {
+  const n = /^(?:category\s*)?(\d{1,2})\b/i.exec(t);
+  return found(n !== null && Number(n[1]) >= 1 && Number(n[1]) <= 15 ? Number(n[1]) : undefined, `'${t}' is not a scope 3 category number from 1 to 15`);
+}
+
+function readVatRate(t: string): NumberReading {
+  const n = readNumber(t.replace(/%$/, ''));
+  return isNumberReading(n) ? (n.value.isNegative() || n.value.gte(100) ? { reason: `'${t}' is not a VAT rate in per cent (e.g. 20)` } : n) : n;
+}
+
+function readReturnShare(t: string): NumberReading {
+  const n = readNumber(t.replace(/%$/, ''));
+  return isNumberReading(n) ? (n.value.isNegative() || n.value.gt(100) ? { reason: `'${t}' is not a share in per cent (e.g. 95)` } : n) : n;
 }
 
 function readPriceYear(text: string): Parsed<number> {

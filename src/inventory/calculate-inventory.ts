@@ -114,9 +114,9 @@ export function calculateInventory(input: CalculationInput, options: Calculation
   const problems: Problem[] = [...recordProblems];
   for (const record of records) {
     const result = calculateRecord(record, context);
-    lines.push(...result.lines);
-    memo.push(...result.memo);
-    problems.push(...result.problems);
+    for (const line of result.lines) lines.push(line);
+    for (const item of result.memo) memo.push(item);
+    for (const problem of result.problems) problems.push(problem);
   }
   return {
     council: knownFields(input.council ?? {}),
