@@ -3,9 +3,10 @@
  * 150 of the 317 English councils of 2019/20 from the bundled register (their real codes, names, types and
  * regions, so the register check runs), with synthetic totals of each type's size. Protection is what the tests
  * prove; this is what it costs. A cell is one statistic (count, lower quartile, median, upper quartile, cohort
- * total where there is one) of one headline metric in one cohort.
+ * total where there is one) of one headline metric in one cohort. A distribution is published for a cohort and
+ * metric when its lower and upper quartiles are, or else its banded histogram.
  */
-import { benchmark, HEADLINE_METRICS, loadRegister, sharedView, type Published, type Submission } from '../../src/benchmark/index.js';
+import { benchmark, HEADLINE_METRICS, loadRegister, sharedView, type Histogram, type Published, type Submission } from '../../src/benchmark/index.js';
 import { prng, syntheticCouncils, totalsOnlySubmission } from '../../examples/build-submissions.js';
 
 const YEAR = '2019/20';
@@ -38,7 +39,7 @@ export default async function (print: (line: string) => void): Promise<void> {
   const ms = performance.now() - t0;
   if (result.excluded.length > 0) throw new Error(`${result.excluded.length} submissions refused: ${result.excluded[0]!.problems[0]!.message}`);
   const tally = new Map<string, { published: number; all: number }>();
-  const count = (name: string, p: Published | undefined) => {
+  const count = (name: string, p: Published | Histogram | undefined) => {
     if (p === undefined) return;
     const t = tally.get(name) ?? { published: 0, all: 0 };
     t.all++;
@@ -46,17 +47,29 @@ export default async function (print: (line: string) => void): Promise<void> {
     tally.set(name, t);
   };
   let cohorts = 0;
+  const distribution = { quartiles: 0, histogram: 0, all: 0, bands: 0 };
   for (const g of sharedView(result).baseGroups) {
     for (const c of g.cohorts) {
       cohorts++;
       for (const m of c.metrics.filter((x) => (HEADLINE_METRICS as readonly string[]).includes(x.metric))) {
-        for (const name of ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total'] as const) count(name, m[name]);
+        for (const name of ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total', 'histogram'] as const) count(name, m[name]);
+        distribution.all++;
+        if (m.lowerQuartile.status === 'published' && m.upperQuartile.status === 'published') distribution.quartiles++;
+        else if (m.histogram?.status === 'published') {
+          distribution.histogram++;
+          distribution.bands += m.histogram.bands.length;
+        }
       }
     }
   }
-  const all = [...tally.values()].reduce((a, t) => ({ published: a.published + t.published, all: a.all + t.all }), { published: 0, all: 0 });
+  const all = [...tally].filter(([name]) => name !== 'histogram').map(([, t]) => t).reduce((a, t) => ({ published: a.published + t.published, all: a.all + t.all }), { published: 0, all: 0 });
   const pct = (t: { published: number; all: number }) => `${((100 * t.published) / t.all).toFixed(1)}% (${t.published} of ${t.all})`;
   print(`utility: ${PARTICIPANTS} of the 317 English councils of ${YEAR} (register mix, synthetic totals), ${cohorts} cohorts, ${HEADLINE_METRICS.length} headline metrics`);
-  print(`  cells published: ${pct(all)}; aggregated in ${ms.toFixed(0)} ms`);
-  for (const [name, t] of tally) print(`    ${name.padEnd(14)} ${pct(t)}`);
+  print(`  cells published (besides histograms): ${pct(all)}; aggregated in ${ms.toFixed(0)} ms`);
+  for (const [name, t] of tally) print(`    ${name.padEnd(14)} ${pct(t)}${name === 'histogram' ? ' (tried where a quartile is withheld)' : ''}`);
+  const shown = distribution.quartiles + distribution.histogram;
+  print(
+    `  distribution published (quartiles, else histogram): ${pct({ published: shown, all: distribution.all })} of cohort x metric: ` +
+      `${distribution.quartiles} by quartiles, ${distribution.histogram} by histogram (${distribution.bands} bands)`,
+  );
 }

@@ -2,8 +2,9 @@ import { Decimal } from '../decimal.js';
 import type { BenchmarkResult } from './aggregate.js';
 import { METRICS } from './metrics.js';
 import { SUPPRESSION_EXPLANATIONS } from './policy.js';
+import { HISTOGRAM_METHOD } from './histograms.js';
 import { QUANTILE_METHOD, roundSignificant } from './quantiles.js';
-import type { Audited, AuditedCohortMetric, AuditReport, CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Position, Published, SharedReport } from './views.js';
+import type { Audited, AuditedCohortMetric, AuditedHistogram, AuditReport, CohortMetric, CouncilMetric, CouncilReport, Method, MetricInfo, Histogram, Position, Published, SharedReport } from './views.js';
 
 /**
  * A council's position is worked out from its own figure and the published quartiles only, so the private view
@@ -32,6 +33,7 @@ function method(result: BenchmarkResult): Method {
       'within each split of "all councils" (by council type, by region), the withheld cohorts taken together must pass the threshold ' +
       '(and, for totals, the dominance rule), and a withheld "all councils" figure is never the sum of published ones; ' +
       'cohort totals are published only for the total emissions (all councils and council types), so scope and category identities cannot be differenced',
+    histograms: HISTOGRAM_METHOD,
     withheld: WITHHELD_METHOD,
   };
 }
@@ -48,7 +50,11 @@ function redact(p: Audited): Published {
   return p.status === 'published' ? { ...p } : { status: 'suppressed' };
 }
 
-function redactMetric({ total, ...m }: AuditedCohortMetric): CohortMetric {
+function redactHistogram(h: AuditedHistogram): Histogram {
+  return h.status === 'published' ? { status: 'published', bands: h.bands.map((b) => ({ ...b })) } : { status: 'suppressed' };
+}
+
+function redactMetric({ total, histogram, ...m }: AuditedCohortMetric): CohortMetric {
   return {
     metric: m.metric,
     count: redact(m.count),
@@ -56,6 +62,7 @@ function redactMetric({ total, ...m }: AuditedCohortMetric): CohortMetric {
     median: redact(m.median),
     upperQuartile: redact(m.upperQuartile),
     ...(total !== undefined ? { total: redact(total) } : {}),
+    ...(histogram !== undefined ? { histogram: redactHistogram(histogram) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Decimal, ZERO } from '../decimal.js';
 import { apart, approximate, compareDecimals, near } from './decimal-order.js';
-import { metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
+import { histogramFigures } from './histograms.js';
+import { HEADLINE_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
 import { minCohortFor, quartileWindow, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
@@ -86,13 +87,20 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
   // then the other cohorts' quartile windows in report order.
   const sums = new SumAtoms(order.length, k);
+  /** The sums published so far, for the histograms' check (a band with a sum can say more than either). */
+  const publishedSums: (readonly number[])[] = [];
+  const publishSum = (set: readonly number[], from = 0, to = set.length): boolean => {
+    if (!sums.tryAdd(set, from, to)) return false;
+    publishedSums.push(from === 0 && to === set.length ? set : set.slice(from, to));
+    return true;
+  };
   const totalFigure = (c: number): Audited | undefined => {
     if (!withTotal || !isTotalCohort(c)) return undefined;
     const reason = totalReasons[c];
     if (reason !== undefined) return { status: 'suppressed', reason };
     const published = publishSig(cells[c]!.total);
     if (published.status !== 'published') return published;
-    return sums.tryAdd(positions[c]!) ? published : { status: 'suppressed', reason: 'secondary' };
+    return publishSum(positions[c]!) ? published : { status: 'suppressed', reason: 'secondary' };
   };
   const quartileFigure = (ps: readonly number[], name: QuartileName): Audited => {
     const n = ps.length;
@@ -112,7 +120,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
     const published = publishSig(sum.div(k));
     if (published.status !== 'published') return published;
-    return sums.tryAdd(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
+    return publishSum(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
   };
   const quartileFigures = (c: number): Record<QuartileName, Audited> => {
     const ps = positions[c]!;
@@ -128,18 +136,39 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   quartiles[0] = quartileFigures(0);
   for (let c = 1; c < cohorts; c++) totals[c] = totalFigure(c);
   for (let c = 1; c < cohorts; c++) quartiles[c] = quartileFigures(c);
+  const counts = positions.map((ps, c) => publishCount(ps.length, policy, countReasons[c]));
+  const histograms = HEADLINE_METRICS.includes(metric.id)
+    ? histogramFigures({
+        exact: sorted.exact,
+        approximations: sorted.approximations,
+        cohorts: positions,
+        wanted: positions.map((_, c) => wantsHistogram(counts[c]!, quartiles[c]!)),
+        sums: publishedSums,
+        policy,
+        counts: new SumAtoms(order.length, k),
+      })
+    : [];
 
-  return positions.map((ps, c): AuditedCohortMetric => {
+  return positions.map((_, c): AuditedCohortMetric => {
     const figures: AuditedCohortMetric = {
       metric: metric.id,
-      count: publishCount(ps.length, policy, countReasons[c]),
+      count: counts[c]!,
       lowerQuartile: quartiles[c]!.lowerQuartile,
       median: quartiles[c]!.median,
       upperQuartile: quartiles[c]!.upperQuartile,
     };
     const total = totals[c];
-    return total === undefined ? figures : { ...figures, total };
+    const histogram = histograms[c];
+    return { ...figures, ...(total !== undefined ? { total } : {}), ...(histogram !== undefined ? { histogram } : {}) };
   });
+}
+
+/**
+ * A histogram is shown where the quartiles do not already describe the distribution (the lower or upper quartile
+ * withheld), and only beside a published count, which its bands add up to.
+ */
+export function wantsHistogram(count: Audited, quartiles: Pick<AuditedCohortMetric, 'lowerQuartile' | 'upperQuartile'>): boolean {
+  return count.status === 'published' && (quartiles.lowerQuartile.status !== 'published' || quartiles.upperQuartile.status !== 'published');
 }
 
 /**

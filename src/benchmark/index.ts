@@ -19,8 +19,10 @@ export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, type 
 export { benchmark, TOTAL_METRIC, type BenchmarkOptions, type BenchmarkResult, type BaseGroupResult, type CohortResult, type Member } from './aggregate.js';
 export { sharedView, councilView, auditView, position as positionBand, POSITION_METHOD, WITHHELD_METHOD } from './build-views.js';
 export { QUANTILE_METHOD } from './quantiles.js';
+export { HISTOGRAM_METHOD } from './histograms.js';
+export { gridEdge, gridBand } from './bands.js';
 export { groupLabel, type CohortGroup } from './cohorts.js';
 export {
-  PublishedSchema, AuditedSchema, AuditReportSchema, AuditedCohortMetricSchema, PositionSchema, POSITION_BANDS, POSITION_LABELS, SharedReportSchema, CouncilReportSchema, CohortMetricSchema, CouncilMetricSchema, MethodSchema, MetricInfoSchema,
-  type Published, type Audited, type AuditReport, type AuditedCohortMetric, type Position, type PositionBand, type SharedReport, type SharedCohort, type CouncilReport, type CouncilMetric, type CohortMetric, type Method, type MetricInfo,
+  PublishedSchema, AuditedSchema, HistogramSchema, AuditedHistogramSchema, HistogramBandSchema, AuditReportSchema, AuditedCohortMetricSchema, PositionSchema, POSITION_BANDS, POSITION_LABELS, SharedReportSchema, CouncilReportSchema, CohortMetricSchema, CouncilMetricSchema, MethodSchema, MetricInfoSchema,
+  type Published, type Audited, type Histogram, type AuditedHistogram, type HistogramBand, type AuditReport, type AuditedCohortMetric, type Position, type PositionBand, type SharedReport, type SharedCohort, type CouncilReport, type CouncilMetric, type CohortMetric, type Method, type MetricInfo,
 } from './views.js';

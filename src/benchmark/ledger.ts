@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Decimal } from '../decimal.js';
 import type { BaseGroupResult, BenchmarkResult, CohortResult } from './aggregate.js';
-import { compareDecimals } from './decimal-order.js';
+import { baseGroupId } from './cohorts.js';
+import { contributors, STATISTICS, type Statistic } from './contributors.js';
+import { HistogramEntrySchema, ledgerHistograms, recordHistograms, withholdPlacedSums } from './histogram-ledger.js';
 import { TOTAL_METRIC, type MetricId } from './metrics.js';
-import { quartileWindow, type QuartileName } from './quantiles.js';
 import { AuditedSchema, type Audited, type AuditedCohortMetric } from './views.js';
 
 /**
@@ -15,16 +15,17 @@ import { AuditedSchema, type Audited, type AuditedCohortMetric } from './views.j
  *   whatever figures changed);
  * - otherwise a figure whose contributors (the councils counted or summed, or a quartile's window) differ from
  *   those of the same figure before by fewer than k councils is withheld, as their difference would rest on
- *   fewer than k councils.
+ *   fewer than k councils;
+ * - histogram bands are counts of sets of councils, checked with every earlier release's bands and sums together
+ *   (see histogram-ledger.ts).
  */
-const STATISTICS = ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total'] as const;
-type Statistic = (typeof STATISTICS)[number];
-
 const CellSchema = z.strictObject({ figure: AuditedSchema, contributors: z.array(z.string()) });
 const CohortEntrySchema = z.strictObject({
   members: z.array(z.string()),
   /** Per metric id, per statistic. */
   cells: z.record(z.string(), z.record(z.string(), CellSchema)),
+  /** Per headline metric with a histogram: the figure and the councils in each band (absent in ledgers from before histograms). */
+  histograms: z.record(z.string(), HistogramEntrySchema).optional(),
 });
 /** Checks a release ledger read from its JSON file (format council-ghg/benchmark-ledger, version 1). */
 export const LedgerSchema = z.strictObject({
@@ -47,33 +48,6 @@ type CohortEntry = z.infer<typeof CohortEntrySchema>;
 /** A ledger with no release yet: the first release starts from it, and `recordRelease` adds each one published. */
 export const EMPTY_LEDGER: Ledger = { format: 'council-ghg/benchmark-ledger', version: 1, releases: [] };
 
-/** Each member's value for a metric, worked out once per base group (a quotient is divided out each time it is asked for). */
-const valuesByGroup = new WeakMap<BaseGroupResult, Map<MetricId, (Decimal | undefined)[]>>();
-function memberValues(g: BaseGroupResult, metric: MetricId): (Decimal | undefined)[] {
-  let byMetric = valuesByGroup.get(g);
-  if (byMetric === undefined) valuesByGroup.set(g, (byMetric = new Map()));
-  let values = byMetric.get(metric);
-  if (values === undefined) byMetric.set(metric, (values = g.members.map((m) => m.values.get(metric))));
-  return values;
-}
-
-/** The councils behind each statistic of one metric in one cohort: those counted and summed, and each quartile's window. */
-function contributors(g: BaseGroupResult, c: CohortResult, metric: MetricId, k: number): Record<Statistic, string[]> {
-  // Ascending by value, ties in member order: the order figures.ts sorts contributors in.
-  const values = memberValues(g, metric);
-  const inside = c.members
-    .map((i) => ({ code: g.members[i]!.submission.profile.onsCode, value: values[i] }))
-    .filter((x) => x.value !== undefined)
-    .sort((a, b) => compareDecimals(a.value!, b.value!));
-  const codes = inside.map((x) => x.code);
-  const window = (name: QuartileName) => {
-    if (codes.length < k) return [];
-    const start = quartileWindow(codes.length, name, k);
-    return codes.slice(start, start + k);
-  };
-  return { count: codes, total: codes, lowerQuartile: window('lowerQuartile'), median: window('median'), upperQuartile: window('upperQuartile') };
-}
-
 function symmetricDifference(a: readonly string[], b: readonly string[]): number {
   const sa = new Set(a);
   const sb = new Set(b);
@@ -82,6 +56,9 @@ function symmetricDifference(a: readonly string[], b: readonly string[]): number
 
 const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && symmetricDifference(a, b) === 0;
 const cohortMembers = (g: BaseGroupResult, c: CohortResult) => c.members.map((i) => g.members[i]!.submission.profile.onsCode).sort();
+
+/** The latest earlier release of a cohort with exactly these councils. */
+const sameCohort = (before: readonly CohortEntry[], members: readonly string[]) => [...before].reverse().find((e) => sameMembers(e.members, members));
 
 /** The result as this release may publish it, given every earlier release in the ledger. */
 export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkResult {
@@ -92,7 +69,7 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
     const cohorts = g.cohorts.map((c): CohortResult => {
       const before = earlier(c.id);
       const members = cohortMembers(g, c);
-      const same = [...before].reverse().find((e) => sameMembers(e.members, members));
+      const same = sameCohort(before, members);
       const metrics = new Map([...c.metrics].map(([metric, f]): [MetricId, AuditedCohortMetric] => {
         if (same !== undefined) return [metric, replay(f, same.cells[metric])];
         const now = contributors(g, c, metric, k);
@@ -120,7 +97,10 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
       }));
       return { ...c, metrics };
     });
-    const guarded = withholdAroundLedger(cohorts);
+    const prefix = `${baseGroupId(g.reportingYear, g.factorSetId)} `;
+    const earlierInGroup = ledger.releases.map((r) => Object.entries(r.cohorts).flatMap(([id, e]) => (id.startsWith(prefix) ? [e] : [])));
+    const same = g.cohorts.map((c) => sameCohort(earlier(c.id), cohortMembers(g, c)));
+    const guarded = ledgerHistograms(g, withholdAroundLedger(withholdPlacedSums(g, cohorts, earlierInGroup, same, result.policy)), earlierInGroup, same, result.policy);
     // The base group's number of councils is the all-councils count (one set of councils, one figure).
     return { ...g, cohorts: guarded, councils: guarded[0]!.metrics.get(TOTAL_METRIC)!.count };
   });
@@ -209,7 +189,9 @@ export function recordRelease(result: BenchmarkResult, ledger: Ledger, releasedA
         }
         cells[f.metric] = row;
       });
-      cohorts[c.id] = { members: cohortMembers(g, c), cells };
+      const members = cohortMembers(g, c);
+      const histograms = recordHistograms(g, c, sameCohort(ledger.releases.flatMap((r) => r.cohorts[c.id] ?? []), members));
+      cohorts[c.id] = { members, cells, ...(Object.keys(histograms).length > 0 ? { histograms } : {}) };
     }
   }
   return { ...ledger, releases: [...ledger.releases, { releasedAt, cohorts }] };

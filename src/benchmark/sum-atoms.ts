@@ -40,6 +40,28 @@ export class SumAtoms {
    * hold at least the minimum, and says whether it did; else nothing changes.
    */
   tryAdd(set: ArrayLike<number>, from = 0, to = set.length): boolean {
+    return this.split(set, from, to, false);
+  }
+
+  /**
+   * Records a sum already published (an earlier release's), whatever atoms it leaves: later sets are then checked
+   * against what it tells apart.
+   */
+  add(set: ArrayLike<number>): void {
+    this.split(set, 0, set.length, true);
+  }
+
+  /** A copy to try a group of sets on, all or none: `tryAdd` each on the copy, and keep it only if every one passed. */
+  clone(): SumAtoms {
+    const copy = new SumAtoms(this.atom.length, this.minimum);
+    copy.atom.set(this.atom);
+    copy.size.set(this.size);
+    copy.covered.set(this.covered);
+    copy.atoms = this.atoms;
+    return copy;
+  }
+
+  private split(set: ArrayLike<number>, from: number, to: number, force: boolean): boolean {
     let touched = 0;
     for (let i = from; i < to; i++) {
       const a = this.atom[set[i]!]!;
@@ -48,7 +70,7 @@ export class SumAtoms {
       if (seen === 0) this.touched[touched++] = a;
     }
     let ok = true;
-    for (let t = 0; t < touched; t++) {
+    for (let t = 0; t < touched && !force; t++) {
       const a = this.touched[t]!;
       const inside = this.inside[a]!;
       const outside = this.size[a]! - inside;

@@ -49,7 +49,24 @@ export const MetricInfoSchema = z.strictObject({ id: z.string(), label: z.string
  */
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
 
-const cohortMetricSchema = <Cell extends z.ZodType>(cell: Cell) =>
+/** One band of a published histogram: from (absent for the lowest band, open below) up to but not including to (absent for the highest). */
+export const HistogramBandSchema = z.strictObject({ from: z.string().optional(), to: z.string().optional(), count: z.number().int() });
+/** A band of a histogram: how many councils have a figure from `from` up to but not including `to` (decimal strings; an open end is absent). */
+export type HistogramBand = z.infer<typeof HistogramBandSchema>;
+const PublishedHistogramSchema = z.strictObject({ status: z.literal('published'), bands: z.array(HistogramBandSchema) });
+/** A histogram as the operator's audit sees it: its bands, or why it was withheld. */
+export const AuditedHistogramSchema = z.discriminatedUnion('status', [PublishedHistogramSchema, z.strictObject({ status: z.literal('suppressed'), reason: z.enum(SUPPRESSION_REASONS) })]);
+/** A histogram in the operator's audit: `{ status: 'published', bands }`, or `{ status: 'suppressed', reason }`. */
+export type AuditedHistogram = z.infer<typeof AuditedHistogramSchema>;
+/** A histogram as the views show it: its bands, or the one withheld marker. */
+export const HistogramSchema = z.discriminatedUnion('status', [PublishedHistogramSchema, z.strictObject({ status: z.literal('suppressed') })]);
+/**
+ * How many councils of a cohort fall in each band of the fixed 1–2–5 grid, bands merged until each holds at least k
+ * (see HISTOGRAM_METHOD): `{ status: 'published', bands }`, or `{ status: 'suppressed' }`.
+ */
+export type Histogram = z.infer<typeof HistogramSchema>;
+
+const cohortMetricSchema = <Cell extends z.ZodType, Hist extends z.ZodType>(cell: Cell, histogram: Hist) =>
   z.strictObject({
     metric: z.string(),
     count: cell,
@@ -58,16 +75,18 @@ const cohortMetricSchema = <Cell extends z.ZodType>(cell: Cell) =>
     upperQuartile: cell,
     /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
     total: cell.optional(),
+    /** Only for headline metrics in cohorts whose lower or upper quartile is withheld (see HISTOGRAM_METHOD). */
+    histogram: histogram.optional(),
   });
 /** Checks one metric's published figures for a cohort, as the shared view holds them. */
-export const CohortMetricSchema = cohortMetricSchema(PublishedSchema);
+export const CohortMetricSchema = cohortMetricSchema(PublishedSchema, HistogramSchema);
 /**
  * One metric's figures for a cohort, as published: how many councils have it, the lower quartile, median and
  * upper quartile, and for the absolute total only the cohort's total; each a rounded value or withheld.
  */
 export type CohortMetric = z.infer<typeof CohortMetricSchema>;
 /** Checks one metric's figures for a cohort as the operator's audit holds them, each withheld one with its reason. */
-export const AuditedCohortMetricSchema = cohortMetricSchema(AuditedSchema);
+export const AuditedCohortMetricSchema = cohortMetricSchema(AuditedSchema, AuditedHistogramSchema);
 /**
  * One metric's figures for a cohort as the benchmark works them out: as a `CohortMetric`, with the reason beside
  * each withheld figure. The audit shows these; the shared and council views drop the reasons.
@@ -105,6 +124,8 @@ export const MethodSchema = z.strictObject({
   position: z.string(),
   rounding: z.string(),
   secondarySuppression: z.string(),
+  /** How the histograms are banded and merged. */
+  histograms: z.string(),
   /** What the one withheld marker means; the reason for each withheld figure is in the operator's audit only. */
   withheld: z.string(),
 });

@@ -2,6 +2,7 @@ import {
   HEADLINE_METRICS,
   POSITION_LABELS,
   type CouncilReport,
+  type Histogram,
   type MetricInfo,
   type Position,
   type Published,
@@ -25,6 +26,14 @@ function cell(p: Published | undefined): string {
   return p.status === 'published' ? p.value : WITHHELD_MARK;
 }
 
+/** A published histogram on one line: "under 5000: 7 · 5000 to 10000: 6 · 10000 and over: 5" (edges through `edge`). */
+export function histogramText(h: Histogram, edge: (value: string) => string = (v) => v): string {
+  if (h.status !== 'published') return WITHHELD_MARK;
+  return h.bands
+    .map((b) => `${b.from === undefined ? `under ${edge(b.to!)}` : b.to === undefined ? `${edge(b.from)} and over` : `${edge(b.from)} to ${edge(b.to)}`}: ${b.count}`)
+    .join(' · ');
+}
+
 function positionCell(p: Position | undefined): string {
   if (p === undefined) return '';
   return p.status === 'published' ? POSITION_LABELS[p.value] : WITHHELD_MARK;
@@ -45,6 +54,7 @@ function legend(report: SharedReport | CouncilReport): string {
     `Thresholds: any figure needs ${k} councils, a median ${2 * k} and the lower and upper quartiles ${4 * k + 1}.`,
     `Quartiles: ${report.method.quantiles}.`,
     `Rounding: ${report.method.rounding}.`,
+    `Bands: ${report.method.histograms}.`,
   ].join('\n');
 }
 
@@ -73,6 +83,10 @@ function renderShared(report: SharedReport, all: boolean): string {
         .map((m) => [c.label, metricName(info.get(m.metric)!), cell(m.count), cell(m.lowerQuartile), cell(m.median), cell(m.upperQuartile), cell(m.total)]),
     );
     if (rows.length > 0) parts.push(formatTextTable({ header: ['Cohort', 'Metric', 'Councils', 'Lower quartile', 'Median', 'Upper quartile', 'Cohort total'], rows, right: [2, 3, 4, 5, 6] }));
+    const histograms = g.cohorts.flatMap((c) =>
+      c.metrics.flatMap((m) => (show.has(m.metric) && m.histogram?.status === 'published' ? [`  ${c.label}, ${metricName(info.get(m.metric)!)}: ${histogramText(m.histogram)}`] : [])),
+    );
+    if (histograms.length > 0) parts.push('Councils per band, where the quartiles are withheld:', ...histograms);
     const empty = g.cohorts.filter((c) => !published(c));
     if (empty.length > 0) parts.push(`Nothing published for: ${empty.map((c) => c.label).join(', ')}.`);
     parts.push(...cohortNotes(g.cohorts));

@@ -47,8 +47,9 @@ function baseMembers(subs: readonly Submission[], year: string, set: string): Su
   return subs.filter((s) => s.profile.reportingYear === year && s.profile.factorSetId === set);
 }
 
+/** The figures of a metric that are single values (a histogram's band edges are the fixed grid's, no council's; histograms.test.ts checks them). */
 function figures(m: SharedReport['baseGroups'][number]['cohorts'][number]['metrics'][number]): [string, Published][] {
-  return Object.entries(m).filter(([k]) => k !== 'metric') as [string, Published][];
+  return Object.entries(m).filter(([k]) => k !== 'metric' && k !== 'histogram') as [string, Published][];
 }
 
 /** Passes the default threshold and dominance rules, computed from the raw values. */

@@ -89,6 +89,27 @@ function naiveAllows(size: number, published: readonly (readonly number[])[], k:
   return [...counts].every(([s, n]) => !s.includes('1') || n >= k);
 }
 
+/** Positions grouped by which of the sets they are in (a signature of 0s and 1s, one per set): group sizes. */
+function naiveGroups(size: number, published: readonly (readonly number[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let pos = 0; pos < size; pos++) {
+    const sig = published.map((set) => (set.includes(pos) ? '1' : '0')).join('');
+    counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Whether `set` may be added after `published` (some recorded unchecked, as an earlier release's): every group inside
+ * it holds at least k, and every other group inside some set that it splits keeps at least k (an earlier release's
+ * own small groups do not refuse a set that splits nothing new).
+ */
+function naiveAllowsAfter(published: readonly (readonly number[])[], set: readonly number[], k: number): boolean {
+  const before = naiveGroups(20, published);
+  const after = naiveGroups(20, [...published, set]);
+  return [...after].every(([sig, n]) => !sig.endsWith('1') || n >= k) && [...after].every(([sig, n]) => !sig.includes('1') || n >= k || before.get(sig.slice(0, -1)) === n);
+}
+
 describe('SumAtoms: the isolation check, incremental', () => {
   it('accepts and refuses sets exactly as the definition does', () => {
     const sets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 12 });
@@ -104,6 +125,29 @@ describe('SumAtoms: the isolation check, incremental', () => {
       }),
       { numRuns: 500, seed: 16 },
     );
+  });
+
+  it('an earlier release\'s sets recorded whatever they leave, then sets tried on a copy: as the definition, the original untouched', () => {
+    const sets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 19 }), { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 });
+    let refused = 0;
+    fc.assert(
+      fc.property(sets, sets, fc.integer({ min: 1, max: 5 }), (earlier, offered, k) => {
+        const atoms = new SumAtoms(20, k);
+        for (const set of earlier) atoms.add(set);
+        const copy = atoms.clone();
+        const published: number[][] = [...earlier];
+        for (const set of offered) {
+          const allowed = naiveAllowsAfter(published, set, k);
+          expect(copy.tryAdd(set)).toBe(allowed);
+          if (allowed) published.push(set);
+          else refused++;
+        }
+        // The original still answers as if only the earlier sets were recorded.
+        for (const set of offered) expect(atoms.clone().tryAdd(set)).toBe(naiveAllowsAfter(earlier, set, k));
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+    expect(refused).toBeGreaterThan(50);
   });
 
   it('hand-worked: with k = 2, {0,1,2,3} then {0,1} is allowed, then {0} would isolate council 0', () => {

@@ -22,6 +22,9 @@ describe('benchmark output is pinned (byte for byte, against the golden file wri
     expect(golden.get('release 2 audit')).toContain('"reason": "earlier-release"');
     const council = [...golden].filter(([name]) => name.startsWith('default council')).map(([, text]) => text).join('\n');
     for (const band of ['lowest-quarter', 'second-quarter', 'third-quarter', 'highest-quarter']) expect(council).toContain(`"value": "${band}"`);
+    // Histograms: published bands, and some withheld, in the first release and against the ledger in the second.
+    for (const name of ['default shared', 'release 2 shared']) expect(golden.get(name)).toMatch(/"histogram": \{\s+"status": "published",\s+"bands"/);
+    expect(golden.get('default audit')).toMatch(/"histogram": \{\s+"status": "suppressed"/);
   });
 
   for (const name of golden.keys()) {

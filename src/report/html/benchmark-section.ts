@@ -1,6 +1,7 @@
 import { HEADLINE_METRICS } from '../../benchmark/metrics.js';
 import { POSITION_LABELS, type CohortMetric, type CouncilMetric, type CouncilReport, type MetricInfo, type Position, type Published, type SharedReport } from '../../benchmark/views.js';
 import { Decimal } from '../../decimal.js';
+import { histogramText } from '../benchmark-text.js';
 import { groupThousands } from '../format.js';
 import { WITHHELD_MARK } from '../withheld-marks.js';
 import { positionChart, type PositionRow } from './benchmark-position.js';
@@ -87,7 +88,20 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
           rows,
         });
   const withTotal = !isCouncil && shown.some((m) => total(m) !== undefined);
-  const header = ['Measure', ...(isCouncil ? ['Yours'] : []), 'Lower quartile', 'Median', 'Upper quartile', 'Councils', ...(withTotal ? ['Cohort total'] : []), ...(isCouncil ? ['Position'] : [])];
+  // Where the quartiles are withheld, the councils per band of the fixed grid (see the method notes).
+  const withBands = shown.some((m) => m.histogram?.status === 'published');
+  const bands = (m: CohortMetric | CouncilMetric) => (m.histogram?.status === 'published' ? histogramText(m.histogram, groupThousands) : '');
+  const header = [
+    'Measure',
+    ...(isCouncil ? ['Yours'] : []),
+    'Lower quartile',
+    'Median',
+    'Upper quartile',
+    'Councils',
+    ...(withTotal ? ['Cohort total'] : []),
+    ...(isCouncil ? ['Position'] : []),
+    ...(withBands ? ['Councils per band'] : []),
+  ];
   return (
     notes +
     figure(chart, {
@@ -102,8 +116,9 @@ function cohortFigure(cohort: CohortView, metrics: readonly MetricInfo[], chartI
         publishedText(m.count),
         ...(withTotal ? [publishedText(total(m))] : []),
         ...(isCouncil ? [positionText(position(m))] : []),
+        ...(withBands ? [bands(m)] : []),
       ]),
-      numeric: header.map((_, i) => i).slice(1),
+      numeric: header.map((_, i) => i).slice(1, withBands ? -1 : undefined),
     })
   );
 }
@@ -118,6 +133,7 @@ function methodNotes(report: CouncilReport | SharedReport): string {
       `Rounding: ${method.rounding}.`,
       `Quartiles: ${method.quantiles}.`,
       `Position: ${method.position}.`,
+      `Bands: ${method.histograms}.`,
       ...report.notes,
     ]
       .map((n) => `<p class="method">${escapeHtml(n)}</p>`)
