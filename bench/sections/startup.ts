@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+/** The built command line; BENCH_DIST_DIR points at another build of the package (e.g. to compare two). */
+const CLI = join(process.env['BENCH_DIST_DIR'] ?? join(import.meta.dirname, '..', '..', 'dist'), 'cli.js');
 const ROUNDS = 9;
 const GOAL_SECONDS = 0.15;
 

@@ -1,4 +1,4 @@
-import type { Decimal } from '../decimal.js';
+import { Decimal } from '../decimal.js';
 import { dimensionOf, unitSize, type Dimension, type Unit } from '../units/units.js';
 
 /**
@@ -19,6 +19,10 @@ const PLAUSIBLE_MAXIMUM: Record<Dimension, string> = {
   money: '1e11', // £100 billion
 };
 
+const MAXIMUM_VALUE = new Map(Object.entries(PLAUSIBLE_MAXIMUM).map(([dimension, maximum]) => [dimension, new Decimal(maximum)]));
+/** Whether a unit is its dimension's base unit (size 1/1), worked out once per unit. */
+const isBase = new Map<Unit, boolean>();
+
 export type Implausibility = { readonly code: 'negative-quantity' | 'implausible-quantity'; readonly message: string };
 
 export function checkPlausible(quantity: Decimal, unit: Unit): Implausibility | undefined {
@@ -28,7 +32,12 @@ export function checkPlausible(quantity: Decimal, unit: Unit): Implausibility | 
   const size = unitSize(unit);
   const dimension = dimensionOf(unit);
   const maximum = PLAUSIBLE_MAXIMUM[dimension];
-  if (quantity.mul(size.numerator).div(size.denominator).greaterThan(maximum)) {
+  let base = isBase.get(unit);
+  if (base === undefined) isBase.set(unit, (base = size.numerator.eq(1) && size.denominator.eq(1)));
+  // A quantity in the base unit of at most 49 digits (7 digit words) is its own size: the product and quotient
+  // would round nothing, so they are skipped (two Decimals a record, most records being in kWh or litres).
+  const inBase = base && quantity.isFinite() && quantity.d.length <= 7 ? quantity : quantity.mul(size.numerator).div(size.denominator);
+  if (inBase.greaterThan(MAXIMUM_VALUE.get(dimension)!)) {
     return { code: 'implausible-quantity', message: `${quantity.toString()} ${unit} is beyond any council's year (more than ${maximum} in the base unit of ${dimension}); check the unit and the figure` };
   }
   return undefined;

@@ -23,20 +23,36 @@ function readCsvRows(text: string): string[][] {
     row = [];
     field = '';
   };
+  // A run of characters with no special meaning is taken as one slice: a character at a time, loading a set's
+  // 1.4 MB file built its fields by a million concatenations (0.1 s of the 0.28 s desnz-2023 took to load).
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      if (c !== '"') {
+        const end = text.indexOf('"', i);
+        const stop = end === -1 ? text.length : end;
+        field += text.slice(i, stop);
+        i = stop - 1;
+      } else if (text[i + 1] === '"') (field += '"'), i++;
       else quoted = false;
     } else if (c === '"') quoted = true;
     else if (c === ',') row.push(field), (field = '');
     else if (c === '\n') endRow();
-    else if (c !== '\r' || text[i + 1] !== '\n') field += c;
+    else if (c === '\r') {
+      if (text[i + 1] !== '\n') field += c;
+    } else {
+      let end = i + 1;
+      while (end < text.length && !isSpecial(text.charCodeAt(end))) end++;
+      field += text.slice(i, end);
+      i = end - 1;
+    }
   }
   if (field !== '' || row.length > 0) endRow();
   return rows;
 }
+
+/** A quote, comma, LF or CR: the characters that end a run of a field's text outside quotes. */
+const isSpecial = (code: number) => code === 0x22 || code === 0x2c || code === 0x0a || code === 0x0d;
 
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
 

@@ -20,7 +20,9 @@ import {
   type SubmissionProblem,
 } from '../../benchmark/index.js';
 import { formatProblem } from '../../problem.js';
-import { renderBenchmarkHtml, renderBenchmarkText } from '../../report/index.js';
+// The renderers' own modules, not the report barrel: it would load exceljs (about 0.3 s) for nothing.
+import { renderBenchmarkHtml } from '../../report/html/benchmark-page.js';
+import { renderBenchmarkText } from '../../report/benchmark-text.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
 const HELP = `council-ghg benchmark DIR [options]
