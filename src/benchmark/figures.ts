@@ -1,7 +1,8 @@
 import { Decimal, ZERO } from '../decimal.js';
 import { apart, approximate, compareDecimals, near } from './decimal-order.js';
-import { histogramFigures } from './histograms.js';
-import { HEADLINE_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
+import { RankBounds, windowComplements, type PublishedWindow } from './derived-sums.js';
+import { histogramFigures, placesWithin } from './histograms.js';
+import { HISTOGRAM_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
 import { minCohortFor, quartileWindow, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
@@ -102,7 +103,31 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     if (published.status !== 'published') return published;
     return publishSum(positions[c]!) ? published : { status: 'suppressed', reason: 'secondary' };
   };
-  const quartileFigure = (ps: readonly number[], name: QuartileName): Audited => {
+  // Sums derived from published ones (derived-sums.ts): a cohort's total minus its published windows, checked with
+  // what ranks beside every published window mean tell. A window that would let one place a council within ±p% is
+  // withheld (the total is decided first: withholding it would reach through its partition's secondary suppression).
+  let ranks = new RankBounds(order.length);
+  const windows: PublishedWindow[][] = positions.map(() => []);
+  let derivedSets: number[][] = [];
+  const check = { exact: sorted.exact, approximations: sorted.approximations, policy };
+  /** The cohorts over exactly the councils of cohort c (c itself, London and its boroughs). */
+  const sameCouncils = (c: number) => positions.flatMap((ps, other) => (sameNumbers(ps, positions[c]!) ? [other] : []));
+  /** The rank bounds and derived sums with a window of cohort c added; undefined where one of the sums would then place a council. */
+  const tryWindow = (c: number, window: PublishedWindow): { ranks: RankBounds; sets: number[][] } | undefined => {
+    const tried = ranks.clone();
+    tried.addWindow(positions[c]!, window);
+    const same = sameCouncils(c);
+    const sets = [...derivedSets];
+    if (same.some((o) => totals[o]?.status === 'published')) {
+      const published = same.flatMap((o) => windows[o]!).filter((w, i, all) => all.findIndex((x) => x.positions[0] === w.positions[0]) === i);
+      const known = new Set(derivedSets.map((set) => set.join(',')));
+      for (const set of windowComplements(positions[c]!, [...published, window])) if (!known.has(set.join(','))) sets.push(set);
+    }
+    // New rank bounds can narrow sums derived before, so every derived sum is checked again.
+    return sets.some((set) => placesWithin(set, check, tried) !== undefined) ? undefined : { ranks: tried, sets };
+  };
+  const quartileFigure = (c: number, name: QuartileName): Audited => {
+    const ps = positions[c]!;
     const n = ps.length;
     if (n < k) return { status: 'suppressed', reason: 'below-threshold' };
     if (n < minCohortFor(name, k)) return { status: 'suppressed', reason: 'small-cohort' };
@@ -118,16 +143,21 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     let sum = ZERO;
     for (let i = start; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
     if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
-    const published = publishSig(sum.div(k));
+    const window: PublishedWindow = { positions: ps.slice(start, end), mean: sum.div(k) };
+    const published = publishSig(window.mean);
     if (published.status !== 'published') return published;
-    return publishSum(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
+    const kept = withTotal ? tryWindow(c, window) : undefined;
+    if (withTotal && kept === undefined) return { status: 'suppressed', reason: 'dominance' };
+    if (!publishSum(ps, start, end)) return { status: 'suppressed', reason: 'secondary' };
+    windows[c]!.push(window);
+    if (kept !== undefined) ({ ranks, sets: derivedSets } = kept);
+    return published;
   };
   const quartileFigures = (c: number): Record<QuartileName, Audited> => {
-    const ps = positions[c]!;
     // Medians first: the order the windows are offered to `sums`.
-    const median = quartileFigure(ps, 'median');
-    const lowerQuartile = quartileFigure(ps, 'lowerQuartile');
-    return { lowerQuartile, median, upperQuartile: quartileFigure(ps, 'upperQuartile') };
+    const median = quartileFigure(c, 'median');
+    const lowerQuartile = quartileFigure(c, 'lowerQuartile');
+    return { lowerQuartile, median, upperQuartile: quartileFigure(c, 'upperQuartile') };
   };
   const cohorts = positions.length;
   const totals: (Audited | undefined)[] = new Array(cohorts);
@@ -137,7 +167,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   for (let c = 1; c < cohorts; c++) totals[c] = totalFigure(c);
   for (let c = 1; c < cohorts; c++) quartiles[c] = quartileFigures(c);
   const counts = positions.map((ps, c) => publishCount(ps.length, policy, countReasons[c]));
-  const histograms = HEADLINE_METRICS.includes(metric.id)
+  const histograms = HISTOGRAM_METRICS.includes(metric.id)
     ? histogramFigures({
         exact: sorted.exact,
         approximations: sorted.approximations,
@@ -146,6 +176,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
         sums: publishedSums,
         policy,
         counts: new SumAtoms(order.length, k),
+        derived: { sets: derivedSets, ranks },
       })
     : [];
 

@@ -4,10 +4,11 @@ import { ascendingMembers, codeOf, contributors, memberValues } from './contribu
 import { compareDecimals } from './decimal-order.js';
 import { wantsHistogram } from './figures.js';
 import { gridBand } from './bands.js';
-import { histogramFigures, openRanges, placesWithin, type Ranges } from './histograms.js';
-import { HEADLINE_METRICS, type MetricId } from './metrics.js';
+import { intersect, RankBounds, windowComplements, type PublishedWindow } from './derived-sums.js';
+import { gridBounds, histogramFigures, openRanges, placesWithin, type Ranges } from './histograms.js';
+import { HEADLINE_METRICS, HISTOGRAM_METRICS, TOTAL_METRIC, type MetricId } from './metrics.js';
 import type { DisclosurePolicy } from './policy.js';
-import { Decimal } from '../decimal.js';
+import { Decimal, ZERO } from '../decimal.js';
 import { SumAtoms } from './sum-atoms.js';
 import { AuditedHistogramSchema, type AuditedCohortMetric, type AuditedHistogram } from './views.js';
 
@@ -90,30 +91,94 @@ function publishedSums(g: BaseGroupResult, c: CohortResult, metric: MetricId, k:
 const exactAt = (at: MetricAcrossReleases) => (pos: number) => at.values[at.order[pos]!]!;
 const approximationsOf = (at: MetricAcrossReleases) => at.order.map((i) => at.values[i]!.toNumber());
 
+const WINDOWS = ['lowerQuartile', 'median', 'upperQuartile'] as const;
+
+/**
+ * The sums this release's quartile windows give with the totals of the same cohort, this release's and earlier
+ * releases' (councils all still here): each total minus each union of the windows inside it (see derived-sums.ts),
+ * per cohort, and what every published window's mean tells of the ranks.
+ */
+function derivedSums(
+  g: BaseGroupResult,
+  cohorts: readonly CohortResult[],
+  before: readonly (readonly EarlierCohort[])[],
+  metric: MetricId,
+  k: number,
+  at: MetricAcrossReleases,
+): { byCohort: number[][][]; ranks: RankBounds } {
+  const ranks = new RankBounds(at.order.length);
+  const byCohort = cohorts.map((c, i): number[][] => {
+    if (metric !== TOTAL_METRIC) return [];
+    const cohort = ascendingMembers(g, c.members, metric).map((m) => at.position.get(codeOf(g, m))!);
+    const who = contributors(g, c, metric, k);
+    const f = c.metrics.get(metric)!;
+    const windows = WINDOWS.flatMap((s): PublishedWindow[] => {
+      if (f[s].status !== 'published') return [];
+      const positions = who[s].map((code) => at.position.get(code)!);
+      const sum = positions.reduce((a, pos) => a.plus(at.values[at.order[pos]!]!), ZERO);
+      return [{ positions, mean: sum.div(positions.length) }];
+    });
+    windows.forEach((w) => ranks.addWindow(cohort, w));
+    const totals = [
+      ...(f.total?.status === 'published' ? [cohort] : []),
+      ...(before[i] ?? []).flatMap((e) => {
+        const cell = e.cells[metric]?.['total'];
+        if (cell?.figure.status !== 'published') return [];
+        const set = cell.contributors.map((code) => at.position.get(code));
+        return set.every((pos) => pos !== undefined && pos < at.order.length) ? [(set as number[]).sort((x, y) => x - y)] : [];
+      }),
+    ];
+    return totals.flatMap((total) => {
+      const inside = new Set(total);
+      return windowComplements(
+        total,
+        windows.filter((w) => w.positions.every((pos) => inside.has(pos))),
+      );
+    });
+  });
+  return { byCohort, ranks };
+}
+
 /**
  * Earlier releases' bands with this release's totals and quartile windows can say more than either (see
  * placesWithin): a window whose members an earlier histogram has banded may place one of them within ±p%. Such a
  * total or window of a headline metric is withheld (`earlier-release`), except in a cohort shown as it was (`same`).
+ * A total minus its windows (an earlier release's total too) is checked the same way, with what ranks tell; where
+ * one places a council, the cohort's windows are withheld.
  */
 export function withholdPlacedSums(
   g: BaseGroupResult,
   cohorts: readonly CohortResult[],
   earlier: readonly (readonly EarlierCohort[])[],
   same: readonly (EarlierCohort | undefined)[],
+  before: readonly (readonly EarlierCohort[])[],
   policy: DisclosurePolicy,
 ): CohortResult[] {
   const k = policy.minCouncils;
   const metrics = cohorts.map((c) => new Map(c.metrics));
+  // Every headline metric: a ledger from before histograms were kept to total emissions may band the others.
   for (const metric of HEADLINE_METRICS) {
-    if (!cohorts[0]!.metrics.has(metric) || !earlier.some((release) => release.some((e) => e.histograms?.[metric] !== undefined))) continue;
+    if (!cohorts[0]!.metrics.has(metric)) continue;
+    const banded = earlier.some((release) => release.some((e) => e.histograms?.[metric] !== undefined));
+    if (!banded && metric !== TOTAL_METRIC) continue;
     const at = acrossReleases(g, metric, earlier, k);
     const check = { exact: exactAt(at), approximations: approximationsOf(at), policy };
+    const bands = gridBounds(at.ranges);
+    const derived = derivedSums(g, cohorts, before, metric, k, at);
+    const known = intersect(bands, derived.ranks);
+    const withhold = (i: number, s: (typeof SUMS)[number]) =>
+      metrics[i]!.set(metric, { ...metrics[i]!.get(metric)!, [s]: { status: 'suppressed', reason: 'earlier-release' } });
     cohorts.forEach((c, i) => {
       // A cohort shown as it was before shows sums already published.
       if (same[i] !== undefined) return;
-      for (const [s, set] of publishedSums(g, c, metric, k, at)) {
-        if (placesWithin(set, check, at.ranges.low, at.ranges.high) === undefined) continue;
-        metrics[i]!.set(metric, { ...metrics[i]!.get(metric)!, [s]: { status: 'suppressed', reason: 'earlier-release' } });
+      if (banded) for (const [s, set] of publishedSums(g, c, metric, k, at)) if (placesWithin(set, check, bands) !== undefined) withhold(i, s);
+      if (derived.byCohort[i]!.some((set) => placesWithin(set, check, known) !== undefined)) {
+        // Cohorts with the same councils (London and its boroughs) publish the same windows: withheld in both.
+        const key = c.members.join(',');
+        cohorts.forEach((o, j) => {
+          if (o.members.join(',') !== key) return;
+          for (const s of WINDOWS) if (metrics[j]!.get(metric)![s].status === 'published') withhold(j, s);
+        });
       }
     });
   }
@@ -136,6 +201,7 @@ export function ledgerHistograms(
   cohorts: readonly CohortResult[],
   earlier: readonly (readonly EarlierCohort[])[],
   same: readonly (EarlierCohort | undefined)[],
+  before: readonly (readonly EarlierCohort[])[],
   policy: DisclosurePolicy,
 ): CohortResult[] {
   const k = policy.minCouncils;
@@ -146,7 +212,7 @@ export function ledgerHistograms(
       const histogram = same[i] !== undefined ? same[i].histograms?.[metric]?.figure : decided[i];
       metrics[i]!.set(metric, histogram === undefined ? f : { ...f, histogram });
     });
-  for (const metric of HEADLINE_METRICS) {
+  for (const metric of HISTOGRAM_METRICS) {
     if (!cohorts[0]!.metrics.has(metric)) continue;
     // A re-run of the same councils shows only what was shown before: nothing to decide.
     if (same.every((e) => e !== undefined)) {
@@ -154,6 +220,7 @@ export function ledgerHistograms(
       continue;
     }
     const at = acrossReleases(g, metric, earlier, k);
+    const derived = derivedSums(g, cohorts, before, metric, k, at);
     const decided = histogramFigures({
       exact: exactAt(at),
       approximations: approximationsOf(at),
@@ -163,6 +230,7 @@ export function ledgerHistograms(
       policy,
       counts: at.counts,
       ranges: at.ranges,
+      derived: { sets: derived.byCohort.flat(), ranks: derived.ranks },
     });
     show(metric, decided);
   }

@@ -2,16 +2,17 @@ import { ZERO, type Decimal } from '../decimal.js';
 import { bandSize, gridBand, gridEdge, mergeToMinimum, mergeWithNeighbour, type Bands } from './bands.js';
 import { compareDecimals } from './decimal-order.js';
 import type { DisclosurePolicy } from './policy.js';
+import { intersect, minOf, type RankBounds } from './derived-sums.js';
 import type { SumAtoms } from './sum-atoms.js';
 import type { AuditedHistogram, HistogramBand } from './views.js';
 
 /** How the histograms are made, in words for a report's method. */
 export const HISTOGRAM_METHOD =
-  'where a cohort\'s lower or upper quartile is withheld, its headline metrics may instead show how many councils fall in each band of a fixed ' +
+  'where a cohort\'s lower or upper quartile is withheld, its total emissions (absolute; no other metric, as bands of one council in several metrics add up) may instead show how many councils fall in each band of a fixed ' +
   '1-2-5 grid (1, 2, 5, 10, 20, 50, ... the same for every cohort and release), adjacent bands merged until each holds at least k councils, ' +
   'the lowest band open below and the highest open above; a band tells a range at least a factor 2 wide, never a figure. ' +
   'Bands are merged further, or the histogram withheld, where band counts added and subtracted across cohorts or against an earlier release ' +
-  'would single out fewer than k councils, or where with a published total or quartile window they would place a council within the p% rule';
+  'would single out fewer than k councils, or where with a published total or quartile window, or a total less its windows, they would place a council within the p% rule';
 
 /** One metric's contributors in ascending order, the cohorts among them and what is already published, as the histograms are decided against. */
 export interface HistogramInput {
@@ -32,6 +33,8 @@ export interface HistogramInput {
   readonly counts: SumAtoms;
   /** What earlier releases' bands already tell of each position (see `Ranges`); none by default. */
   readonly ranges?: Ranges;
+  /** Sums worked out from published ones (a total minus its windows), checked with what ranks tell beside the bands. */
+  readonly derived?: { readonly sets: readonly (readonly number[])[]; readonly ranks: RankBounds };
 }
 
 /**
@@ -81,7 +84,7 @@ export function histogramFigures(input: HistogramInput): (AuditedHistogram | und
         lowNow = low.slice();
         highNow = high.slice();
         narrow(bands, ps, lowNow, highNow);
-        const victim = input.sums.map((set) => placesWithin(set, input, lowNow!, highNow!)).find((v) => v !== undefined);
+        const victim = placedBy(input, { low: lowNow, high: highNow });
         if (victim !== undefined) fault = bandOf(bands, ps, victim) ?? smallestBand(bands, ps.length);
       }
       if (fault === undefined) {
@@ -118,6 +121,22 @@ function narrow(bands: Bands, ps: readonly number[], low: Float64Array, high: Fl
   }
 }
 
+/** The first position some published or derived sum places within ±p% with the ranges the bands give, if any. */
+function placedBy(input: HistogramInput, ranges: Ranges): number | undefined {
+  const bands = gridBounds(ranges);
+  for (const set of input.sums) {
+    const victim = placesWithin(set, input, bands);
+    if (victim !== undefined) return victim;
+  }
+  if (input.derived === undefined) return undefined;
+  const known = intersect(bands, input.derived.ranks);
+  for (const set of input.derived.sets) {
+    const victim = placesWithin(set, input, known);
+    if (victim !== undefined) return victim;
+  }
+  return undefined;
+}
+
 function bandOf(bands: Bands, ps: readonly number[], pos: number): number | undefined {
   const i = ps.indexOf(pos);
   if (i < 0) return undefined;
@@ -141,26 +160,41 @@ function describe(bands: Bands, n: number): HistogramBand[] {
 }
 
 /**
- * A band and a published sum together can say more than either: with the sum S of a set and every other member
- * known to lie in its band, a member of the set (the second largest, say, who knows its own figure) bounds a
- * victim v from both sides: v lies in S − own − (the others' band tops .. band bottoms), and in v's own band.
- * A set fails when, for some victim and the attacker best placed (taken, to be safe, as the member removing the
- * widest band from either side), that range is narrower than 2p% of v (so v would be known within ±p%), or is a
- * single value. Returns such a victim's position, or undefined. Screened on binary approximations, with the exact
- * figures deciding every case the approximations cannot settle.
+ * What is known of each position's figure besides a sum: from low(pos) (zero where nothing more is known) up to
+ * high(pos) (undefined: no top). Published bands give such ranges (`gridBounds`), and so does a council's rank
+ * beside a published window mean (see derived-sums.ts).
  */
-export function placesWithin(
-  set: readonly number[],
-  input: Pick<HistogramInput, 'exact' | 'approximations' | 'policy'>,
-  low: Float64Array,
-  high: Float64Array,
-): number | undefined {
+export interface Bounds {
+  readonly low: (pos: number) => Decimal;
+  readonly high: (pos: number) => Decimal | undefined;
+}
+
+/** The ranges published bands give (grid edge numbers) as Bounds. */
+export function gridBounds(ranges: Ranges): Bounds {
+  return {
+    low: (pos) => (ranges.low[pos] === Number.NEGATIVE_INFINITY ? ZERO : gridEdge(ranges.low[pos]!)),
+    high: (pos) => (ranges.high[pos] === Number.POSITIVE_INFINITY ? undefined : gridEdge(ranges.high[pos]!)),
+  };
+}
+
+/**
+ * A band and a published sum together can say more than either: with the sum S of a set and every other member
+ * known to lie in its range (its band, its rank), a member of the set (the second largest, say, who knows its own
+ * figure) bounds a victim v from both sides: v lies in S − own − (the others' range tops .. range bottoms), and in
+ * v's own range. A set fails when, for some victim and the attacker best placed (taken, to be safe, as the member
+ * removing the widest range from either side), that range is narrower than 2p% of v (so v would be known within
+ * ±p%), or is a single value. Returns such a victim's position, or undefined. Screened on binary approximations,
+ * with the exact figures deciding every case the approximations cannot settle.
+ */
+export function placesWithin(set: readonly number[], input: Pick<HistogramInput, 'exact' | 'approximations' | 'policy'>, bounds: Bounds): number | undefined {
   const p = input.policy.pPercent;
   if (p <= 0 || set.length < 2) return undefined;
   const approx = (i: number) => input.approximations[set[i]!]!;
-  const edge = (e: number) => (e === Number.NEGATIVE_INFINITY ? 0 : gridEdge(e).toNumber());
-  const up = set.map((pos, i) => approx(i) - edge(low[pos]!));
-  const down = set.map((pos, i) => (high[pos] === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : edge(high[pos]!) - approx(i)));
+  const up = set.map((pos, i) => approx(i) - bounds.low(pos).toNumber());
+  const down = set.map((pos, i) => {
+    const top = bounds.high(pos);
+    return top === undefined ? Number.POSITIVE_INFINITY : top.toNumber() - approx(i);
+  });
   const upTotal = up.reduce((a, b) => a + b, 0);
   const finiteDown = down.filter(Number.isFinite);
   const downTotal = finiteDown.reduce((a, b) => a + b, 0);
@@ -180,7 +214,7 @@ export function placesWithin(
     // The approximations' error grows with the sums they were subtracted from: only a clear margin settles a case.
     const margin = 1e-9 * (upTotal + downTotal + x);
     if (width > (2 * p * x) / 100 + margin && width > margin) continue;
-    if (placedExactly(set, i, input, low, high)) return set[i];
+    if (placedExactly(set, i, input, bounds)) return set[i];
   }
   return undefined;
 }
@@ -196,17 +230,15 @@ function largestTwo(values: readonly number[]): [number, number] {
 }
 
 /** placesWithin for one victim (index `v` of the set), on the exact figures. */
-function placedExactly(set: readonly number[], v: number, input: Pick<HistogramInput, 'exact' | 'policy'>, low: Float64Array, high: Float64Array): boolean {
+function placedExactly(set: readonly number[], v: number, input: Pick<HistogramInput, 'exact' | 'policy'>, bounds: Bounds): boolean {
   const x = input.exact(set[v]!);
-  const bottom = (pos: number) => (low[pos] === Number.NEGATIVE_INFINITY ? ZERO : gridEdge(low[pos]!));
-  const top = (pos: number) => (high[pos] === Number.POSITIVE_INFINITY ? undefined : gridEdge(high[pos]!));
   const up: Decimal[] = [];
   const down: (Decimal | undefined)[] = [];
   set.forEach((pos, i) => {
     if (i === v) return;
     const value = input.exact(pos);
-    up.push(value.minus(bottom(pos)));
-    const t = top(pos);
+    up.push(value.minus(bounds.low(pos)));
+    const t = bounds.high(pos);
     down.push(t === undefined ? undefined : t.minus(value));
   });
   // The attacker removes its own spread: the widest on each side (an open top if there is one).
@@ -216,17 +248,9 @@ function placedExactly(set: readonly number[], v: number, input: Pick<HistogramI
   const finite = down.filter((d): d is Decimal => d !== undefined);
   const downSum = finite.reduce((a, b) => a.plus(b), ZERO);
   const downOthers = open >= 2 ? undefined : open === 1 ? downSum : downSum.minus(finite.reduce((a, b) => (compareDecimals(b, a) > 0 ? b : a), ZERO));
-  const ownTop = top(set[v]!);
+  const ownTop = bounds.high(set[v]!);
   const above = minOf(ownTop === undefined ? undefined : ownTop.minus(x), upOthers)!;
-  const below = minOf(x.minus(bottom(set[v]!)), downOthers)!;
+  const below = minOf(x.minus(bounds.low(set[v]!)), downOthers)!;
   const width = above.plus(below);
   return width.isZero() || compareDecimals(width.times(100), x.times(2 * input.policy.pPercent)) < 0;
 }
-
-/** The smaller of two amounts, undefined standing for no bound. */
-function minOf(a: Decimal | undefined, b: Decimal | undefined): Decimal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return compareDecimals(a, b) <= 0 ? a : b;
-}
-

@@ -15,7 +15,7 @@ export {
   DEFAULT_POLICY, DisclosurePolicySchema, resolvePolicy, SUPPRESSION_REASONS, SUPPRESSION_EXPLANATIONS,
   type DisclosurePolicy, type DisclosurePolicyInput, type DominanceRule, type SuppressionReason,
 } from './policy.js';
-export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, type Metric, type MetricId, type MetricValues, type Measure as BenchmarkMeasure, type Basis } from './metrics.js';
+export { METRICS, MEASURES as BENCHMARK_MEASURES, BASES, HEADLINE_METRICS, HISTOGRAM_METRICS, type Metric, type MetricId, type MetricValues, type Measure as BenchmarkMeasure, type Basis } from './metrics.js';
 export { benchmark, TOTAL_METRIC, type BenchmarkOptions, type BenchmarkResult, type BaseGroupResult, type CohortResult, type Member } from './aggregate.js';
 export { sharedView, councilView, auditView, position as positionBand, POSITION_METHOD, WITHHELD_METHOD } from './build-views.js';
 export { QUANTILE_METHOD } from './quantiles.js';

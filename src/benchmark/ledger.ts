@@ -100,7 +100,9 @@ export function applyLedger(result: BenchmarkResult, ledger: Ledger): BenchmarkR
     const prefix = `${baseGroupId(g.reportingYear, g.factorSetId)} `;
     const earlierInGroup = ledger.releases.map((r) => Object.entries(r.cohorts).flatMap(([id, e]) => (id.startsWith(prefix) ? [e] : [])));
     const same = g.cohorts.map((c) => sameCohort(earlier(c.id), cohortMembers(g, c)));
-    const guarded = ledgerHistograms(g, withholdAroundLedger(withholdPlacedSums(g, cohorts, earlierInGroup, same, result.policy)), earlierInGroup, same, result.policy);
+    const before = g.cohorts.map((c) => earlier(c.id));
+    const checked = withholdAroundLedger(withholdPlacedSums(g, cohorts, earlierInGroup, same, before, result.policy));
+    const guarded = ledgerHistograms(g, checked, earlierInGroup, same, before, result.policy);
     // The base group's number of councils is the all-councils count (one set of councils, one figure).
     return { ...g, cohorts: guarded, councils: guarded[0]!.metrics.get(TOTAL_METRIC)!.count };
   });

@@ -68,6 +68,14 @@ export const HEADLINE_METRICS: readonly MetricId[] = [
   'total/per-m2',
 ];
 
+/**
+ * The metrics whose cohorts may show a histogram: total emissions only. A council's bands in several metrics
+ * add up (total = scope 1 + scope 2 + scope 3) or scale by a public denominator (per resident × population), so
+ * bands of one council in two metrics can narrow it far below either band (scope bands summing to under 6,001
+ * inside a total band of 5,000–10,000); the histogram checks are per metric, so only one metric is banded.
+ */
+export const HISTOGRAM_METRICS: readonly MetricId[] = [TOTAL_METRIC];
+
 /** The measures' texts in a submission, in the order of MEASURES. */
 const MEASURE_TEXT: readonly ((s: Submission) => string | undefined)[] = MEASURES.map((measure) =>
   measure.startsWith('category:')

@@ -11,7 +11,7 @@ export const SUPPRESSION_EXPLANATIONS: Record<SuppressionReason, string> = {
   'small-cohort':
     'the cohort is too small for this quartile: each quartile is the mean of a window of councils, and the windows and the rest of the cohort must each hold at least the threshold number of councils (2 x threshold for the median, 4 x threshold + 1 for the lower and upper quartiles)',
   dominance:
-    'one or two councils make up too much of the figure (the (n, k) rule on totals, or the p% rule on totals and quartile windows), or the total is zero, so it would describe them',
+    'one or two councils make up too much of the figure (the (n, k) rule on totals, or the p% rule on totals, quartile windows and a cohort total less its windows), or the total is zero, so it would describe them',
   secondary: 'withheld so that another withheld figure, or the figures of fewer councils than the threshold, cannot be worked out by adding and subtracting published ones',
   'equals-council-value': "the rounded figure would equal one council's own figure",
   'tied-values': 'too many councils in the quartile window share the same figure (e.g. several at zero), so they would know one another\'s and could work out the rest',

@@ -9,7 +9,8 @@ export const QUANTILE_METHOD =
   '(window start = floor((n - 1)p - k/2 + 1), kept inside the cohort), so no quartile is one or two councils\' figures; ' +
   'the median is published only when the cohort has at least 2k councils and the lower and upper quartiles only when it has at least 4k + 1, ' +
   'so the windows do not overlap and the councils outside them are at least k; a window is withheld when the p% rule fails for it ' +
-  '(its councils besides the two largest add up to less than p% of the largest); ' +
+  '(its councils besides the two largest add up to less than p% of the largest), or when the cohort total less the published windows ' +
+  '(the councils below a window each at most its mean, those above at least) would let one council place another within p%; ' +
   'within a base group, a quartile is also withheld when, together with the other published quartile windows and cohort totals ' +
   'of the same measure, it would let a group of fewer than k councils be worked out by adding and subtracting';
 

@@ -85,6 +85,9 @@ export function tally() {
     figure(name: string, f: { readonly status: string } | undefined): void {
       if (f !== undefined) this.add(`${name} ${f.status}`);
     },
+    count(kind: string): number {
+      return counts.get(kind) ?? 0;
+    },
     expectAtLeast(minimums: Record<string, number>): void {
       const all = JSON.stringify(Object.fromEntries(counts));
       for (const [kind, min] of Object.entries(minimums)) expect(counts.get(kind) ?? 0, `${kind}, seen across the runs (all seen: ${all})`).toBeGreaterThanOrEqual(min);

@@ -9,6 +9,7 @@ import {
   gridBand,
   gridEdge,
   HEADLINE_METRICS,
+  HISTOGRAM_METRICS,
   LedgerSchema,
   recordRelease,
   sharedView,
@@ -102,8 +103,8 @@ describe('banded histograms, hand-worked', () => {
       expect(total.median).toEqual({ status: 'published', value: '4900' });
       expect(total.lowerQuartile).toEqual({ status: 'suppressed' });
       expect(total.histogram).toEqual({ status: 'published', bands: [{ to: '5000', count: 7 }, { from: '5000', count: 5 }] });
-      // Scope 1 is the total here, so the same bands.
-      expect(c.metrics.find((m) => m.metric === 'scope1/absolute')!.histogram).toEqual(total.histogram);
+      // Only total emissions are banded: scope 1 (the total here) shows none.
+      expect(c.metrics.find((m) => m.metric === 'scope1/absolute')!.histogram).toBeUndefined();
     }
   });
 
@@ -115,9 +116,10 @@ describe('banded histograms, hand-worked', () => {
     const result = benchmark(subs);
     const all = sharedView(result).baseGroups[0]!.cohorts[0]!;
     expect(all.metrics.find((m) => m.metric === 'total/absolute')!.histogram).toEqual({ status: 'published', bands: [{ to: '200', count: 5 }, { from: '200', count: 8 }] });
-    // Every scope 2 is zero: one band of 13, withheld (a single band says nothing the count does not).
-    expect(all.metrics.find((m) => m.metric === 'scope2Location/absolute')!.histogram).toEqual({ status: 'suppressed' });
-    const audited = auditView(result).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'scope2Location/absolute')!;
+    // Every council at 10 tonnes: one band of 13, withheld (a single band says nothing the count does not).
+    const flat = benchmark(subs.map((_, i) => district(i + 1, 10)));
+    expect(sharedView(flat).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!.histogram).toEqual({ status: 'suppressed' });
+    const audited = auditView(flat).baseGroups[0]!.cohorts[0]!.metrics.find((m) => m.metric === 'total/absolute')!;
     expect(audited.histogram).toEqual({ status: 'suppressed', reason: 'small-cohort' });
   });
 
@@ -179,7 +181,7 @@ describe('banded histograms against an attacker (fast-check)', () => {
           const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
           for (const c of g.cohorts) {
             for (const m of c.metrics) {
-              if (m.histogram !== undefined) expect(HEADLINE_METRICS).toContain(m.metric);
+              if (m.histogram !== undefined) expect(HISTOGRAM_METRICS).toContain(m.metric);
               seen.figure('histogram', m.histogram);
               const bands = bandsOf(m.histogram);
               if (bands === undefined) continue;
@@ -205,9 +207,12 @@ describe('banded histograms against an attacker (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 100, seed: 20261201 },
+      { numRuns: 220, seed: 20261201 },
     );
-    seen.expectAtLeast({ 'histogram published': 150, band: 400, 'histogram suppressed': 50, 'histogram worked out from other cohorts': 1 });
+    // One banded metric (total emissions), mostly of two bands: 150 histograms hold some 300 bands. Since only total
+    // emissions are banded, these cohorts no longer give a withheld histogram worked out from others (none in 320
+    // runs): red-team-histograms.test.ts builds such cohorts on purpose ("region band worked out", a small type).
+    seen.expectAtLeast({ 'histogram published': 150, band: 300, 'histogram suppressed': 50 });
   });
 
   /**
@@ -234,7 +239,7 @@ describe('banded histograms against an attacker (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 60, seed: 7 },
+      { numRuns: 80, seed: 7 },
     );
     seen.expectAtLeast({ 'sum beside a histogram': 150 });
   });
@@ -331,7 +336,7 @@ describe('banded histograms against an attacker (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 60, seed: 11 },
+      { numRuns: 150, seed: 11 },
     );
     seen.expectAtLeast({ 'published in the second release': 40, 'band unchanged': 100, 'band moved': 5, 'sum beside an earlier histogram': 100 });
   });
@@ -360,9 +365,10 @@ describe('banded histograms against an attacker (fast-check)', () => {
           seen.add('re-run');
         }
       }),
-      { numRuns: 12, seed: 3 },
+      { numRuns: 26, seed: 3 },
     );
-    seen.expectAtLeast({ 'histogram published': 20, 're-run': 480 });
+    // Total emissions is the one banded metric: about one histogram in every two probes.
+    seen.expectAtLeast({ 'histogram published': 12, 're-run': 1000 });
   });
 });
 
