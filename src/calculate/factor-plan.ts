@@ -57,10 +57,10 @@ const FUEL_STEMS = {
   'biodiesel-me': 'bioenergy/biofuel/biodiesel-me',
   biopropane: 'bioenergy/biofuel/biopropane',
   cng: 'fuels/gaseous-fuels/cng',
-} satisfies Record<FuelFamily, string>;
+} satisfies Record<FuelFamily, WithUpstream>;
 
 /** DESNZ's well-to-tank Level 1 for each direct Level 1. */
-const WTT_LEVEL1: Record<string, string> = {
+const WTT_LEVEL1 = {
   fuels: 'wtt-fuels',
   bioenergy: 'wtt-bioenergy',
   'passenger-vehicles': 'wtt-pass-vehs-and-travel-land',
@@ -70,12 +70,19 @@ const WTT_LEVEL1: Record<string, string> = {
   'business-travel-sea': 'wtt-business-travel-sea',
   'freighting-goods': 'wtt-delivery-vehs-and-freight',
   'heat-and-steam': 'wtt-heat-and-steam',
-};
+} satisfies Record<string, `wtt-${string}`>;
+/**
+ * A direct path under a Level 1 with a well-to-tank section: every fuel and vehicle's path must be one (checked when
+ * compiling), so a fuel or vehicle added under a new Level 1 cannot go without its upstream factor.
+ */
+type WithUpstream = `${keyof typeof WTT_LEVEL1}/${string}`;
+// The table by any Level 1, for paths named directly (desnz:…), which may have no upstream section.
+const wttLevel1: Readonly<Partial<Record<string, string>>> = WTT_LEVEL1;
 
 /** "fuels/liquid-fuels/x" → ["wtt-fuels/liquid-fuels/x", "wtt-fuels/wtt-liquid-fuels/x"] (both namings used). */
 function wttStems(stem: string): string[] {
   const [level1 = '', level2 = '', ...rest] = stem.split('/');
-  const wtt = WTT_LEVEL1[level1];
+  const wtt = wttLevel1[level1];
   if (wtt === undefined) return [];
   return [[wtt, level2, ...rest].join('/'), [wtt, `wtt-${level2}`, ...rest].join('/')];
 }
@@ -127,7 +134,7 @@ const BUS_SEGMENT = { 'average-local': 'average-local-bus', 'local-london': 'loc
 const TAXI_SEGMENT = { regular: 'regular-taxi', 'black-cab': 'black-cab' } satisfies Record<TaxiType, string>;
 
 /** Road vehicles: tailpipe (scope 1 in an own fleet), plus for plug-ins the charging electricity and its losses. */
-function vehicle(group: string, tail: string, electric: boolean): FactorComponent[] {
+function vehicle(group: WithUpstream, tail: string, electric: boolean): FactorComponent[] {
   const stem = `${group}/${tail}`;
   const [, ...afterLevel1] = stem.split('/');
   return [

@@ -5,6 +5,7 @@ import { setDefaultFactorLibrary } from './default-library.js';
 import { FactorSet } from './factor-set.js';
 import { defaultSetId, UnknownFactorSetError, type FactorLibrary } from './library.js';
 import { once } from './once.js';
+import { parseFactorSetId, type FactorSetId } from './set-id.js';
 import { FACTORS_FILE, MANIFEST_FILE, parseManifest, parseSkipped, parseValues, SKIPPED_FILE } from './store.js';
 import type { FactorManifest } from './schema.js';
 import { bundledSpendCategories, loadSpendFactorSet } from './spend/bundled.js';
@@ -51,7 +52,7 @@ export function loadManifest(dir: string = bundledFactorsDir()): FactorManifest 
 }
 
 /** Ids of the available sets, oldest first. */
-export function factorSetIds(dir?: string): string[] {
+export function factorSetIds(dir?: string): FactorSetId[] {
   return loadManifest(dir).sets.map((s) => s.id);
 }
 
@@ -62,13 +63,14 @@ export function factorSetIds(dir?: string): string[] {
  * set.get('fuels/gaseous-fuels/natural-gas@kwh-gross-cv').values.get('kgCO2e');
  */
 export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): FactorSet {
-  return once(sets, `${dir}\u0000${id}`, () => {
+  const setId = parseFactorSetId(id);
+  return once(sets, `${dir}\u0000${setId}`, () => {
     const manifest = loadManifest(dir);
-    const info = manifest.sets.find((s) => s.id === id);
-    if (info === undefined) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
-    const skippedFile = join(dir, id, SKIPPED_FILE);
+    const info = manifest.sets.find((s) => s.id === setId);
+    if (info === undefined) throw new UnknownFactorSetError(setId, manifest.sets.map((s) => s.id));
+    const skippedFile = join(dir, setId, SKIPPED_FILE);
     const skipped = existsSync(skippedFile) ? parseSkipped(readFileSync(skippedFile, 'utf8')) : [];
-    return new FactorSet(info, parseValues(readFileSync(join(dir, id, FACTORS_FILE), 'utf8')), skipped);
+    return new FactorSet(info, parseValues(readFileSync(join(dir, setId, FACTORS_FILE), 'utf8')), skipped);
   });
 }
 
@@ -77,7 +79,7 @@ export function loadFactorSet(id: string, dir: string = bundledFactorsDir()): Fa
  * desnz-2023, as DESNZ advises using the factors for the reporting period); for a year before the oldest
  * set, the oldest; after the newest (or with no year), the newest. The calculator warns when the year differs.
  */
-export function defaultFactorSetId(reportingYearStart?: number, dir?: string): string {
+export function defaultFactorSetId(reportingYearStart?: number, dir?: string): FactorSetId {
   return defaultSetId(loadManifest(dir).sets, reportingYearStart);
 }
 

@@ -1,7 +1,8 @@
 import { Decimal } from '../decimal.js';
 import { describePath, slug, type FactorKey, type FactorPath } from './key.js';
 import type { Measure } from './measure.js';
-import type { FactorScope, FactorSetManifestEntry, SkippedRow, StoredFactorValue } from './schema.js';
+import type { FactorScope, FactorSetManifestEntry, FactorSetManifestEntryInput, SkippedRow, StoredFactorValue } from './schema.js';
+import { parseFactorSetId, type FactorSetId } from './set-id.js';
 import { editDistance } from '../edit-distance.js';
 
 /** Where a value was read: the set, the source file and its row (and DESNZ's row ID where published). */
@@ -13,7 +14,7 @@ export interface ValueSource {
 /** One factor: all values published for one path and unit, with provenance. */
 export interface Factor {
   readonly key: FactorKey;
-  readonly setId: string;
+  readonly setId: FactorSetId;
   readonly scope: FactorScope;
   readonly path: FactorPath;
   /** Unit of measure as published ("kWh (Gross CV)", "litres", "passenger.km" ...). */
@@ -39,7 +40,7 @@ export class FactorNotFoundError extends Error {
 
 /** A loaded factor set: lookup by key, search, nearest-key suggestions. Immutable. */
 export class FactorSet {
-  readonly id: string;
+  readonly id: FactorSetId;
   readonly info: FactorSetManifestEntry;
   private readonly byKey: ReadonlyMap<string, Factor>;
 
@@ -49,9 +50,10 @@ export class FactorSet {
    */
   readonly printedText: ReadonlyMap<string, { readonly text: string; readonly row: number; readonly path: string }>;
 
-  constructor(info: FactorSetManifestEntry, values: readonly StoredFactorValue[], skipped: readonly SkippedRow[] = []) {
-    this.id = info.id;
-    this.info = info;
+  /** `info.id` is checked here (an `InvalidFactorSetIdError`), so an entry built in code may give it as text. */
+  constructor(info: FactorSetManifestEntryInput, values: readonly StoredFactorValue[], skipped: readonly SkippedRow[] = []) {
+    this.id = parseFactorSetId(info.id);
+    this.info = { ...info, id: this.id };
     this.printedText = new Map(skipped.filter((r) => r.reason === 'non-numeric-value')
       .map((r) => [r.path.split(' › ').map(slug).join('/'), { text: r.value, row: r.source_row, path: r.path }]));
     const byKey = new Map<string, { factor: Factor; values: Map<Measure, Decimal>; sources: Map<Measure, ValueSource> }>();
@@ -61,7 +63,7 @@ export class FactorSet {
         const valuesMap = new Map<Measure, Decimal>();
         const sources = new Map<Measure, ValueSource>();
         const factor: Factor = {
-          key: v.key as FactorKey, setId: info.id, scope: v.scope, uom: v.uom, values: valuesMap, sources,
+          key: v.key as FactorKey, setId: this.id, scope: v.scope, uom: v.uom, values: valuesMap, sources,
           path: { level1: v.level_1, level2: v.level_2, level3: v.level_3, level4: v.level_4, columnText: v.column_text },
         };
         entry = { factor, values: valuesMap, sources };

@@ -7,6 +7,7 @@ import type { SourceTable } from '../tables/table.js';
 import { FactorSet } from './factor-set.js';
 import { importFlatFile, type FlatFileImport, type FlatFileProblem } from './import-flat-file.js';
 import type { FactorSetManifestEntry } from './schema.js';
+import { parseFactorSetId } from './set-id.js';
 import {
   EMPTY_MANIFEST, FACTORS_FILE, MANIFEST_FILE, SKIPPED_FILE, SNAPSHOT_FILE,
   parseManifest, renderSnapshot, serialiseManifest, serialiseSkipped, serialiseValues, withSet,
@@ -69,7 +70,7 @@ export async function importFactorFile(file: string, options: FactorImportOption
   const imported = importFlatFile(table, options.year === undefined ? {} : { year: options.year });
   const problems = imported.problems;
   if (problems.some((p) => p.severity === 'error')) return { imported, problems };
-  const id = options.id ?? `desnz-${imported.year}`;
+  const id = parseFactorSetId(options.id ?? `desnz-${imported.year}`);
   const entry: FactorSetManifestEntry = {
     id,
     title: `UK Government GHG Conversion Factors for Company Reporting ${imported.year}`,

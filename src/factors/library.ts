@@ -1,5 +1,6 @@
 import { FactorSet } from './factor-set.js';
-import type { FactorManifest, FactorSetManifestEntry } from './schema.js';
+import { FactorManifestSchema, type FactorManifestInput, type FactorSetManifestEntry } from './schema.js';
+import { parseFactorSetId, type FactorSetId } from './set-id.js';
 import { parseManifest, parseSkipped, parseValues } from './store.js';
 import type { CouncilSpendCategory, SpendManifest } from './spend/schema.js';
 import { SpendFactorSet } from './spend/spend-set.js';
@@ -15,7 +16,10 @@ export interface FactorLibrary {
   readonly where: string;
   /** Every DESNZ set the library can give, in manifest order (oldest first). */
   readonly sets: readonly FactorSetManifestEntry[];
-  /** A DESNZ set by id (`desnz-2023`); an `UnknownFactorSetError` when the library has no such set. */
+  /**
+   * A DESNZ set by id (`desnz-2023`, or a `FactorSetId` the library gave); an `UnknownFactorSetError` when the library
+   * has no such set, an `InvalidFactorSetIdError` when the text is not an id at all.
+   */
   factorSet(id: string): FactorSet;
   /** A spend-based set by id, by default the newest; undefined when the library holds no spend-based sets. */
   spendFactorSet(id?: string): SpendFactorSet | undefined;
@@ -62,7 +66,7 @@ export class NoFactorLibraryError extends Error {
  * desnz-2023, as DESNZ advises using the factors for the reporting period); for a year before the oldest
  * set, the oldest; after the newest (or with no year), the newest.
  */
-export function defaultSetId(sets: readonly FactorSetManifestEntry[], reportingYearStart?: number): string {
+export function defaultSetId(sets: readonly FactorSetManifestEntry[], reportingYearStart?: number): FactorSetId {
   const byAge = [...sets].sort((a, b) => a.year - b.year);
   const oldest = byAge[0];
   const newest = byAge.at(-1);
@@ -83,8 +87,8 @@ export function defaultSpendSetId(manifest: SpendManifest): string {
  * Only the sets given are in the library; the manifest may list more.
  */
 export interface FactorFiles {
-  /** manifest.json: its text or its parsed object. */
-  readonly manifest: string | FactorManifest;
+  /** manifest.json: its text or its object (checked here, as the text is). */
+  readonly manifest: string | FactorManifestInput;
   /** Each set's factors.csv text (and skipped.csv, which names values DESNZ printed as text), by set id. */
   readonly sets: Readonly<Record<string, { readonly factors: string; readonly skipped?: string }>>;
   /** The spend-based data (emission-factors/spend/): its manifest, each set's factors.csv, council-categories.csv. */
@@ -102,16 +106,17 @@ export interface FactorFiles {
  * calculateInventory({ reportingYear: '2023/24', records }, { factors });
  */
 export function factorLibraryFromFiles(files: FactorFiles, where = 'in the factor data given'): FactorLibrary {
-  const manifest = typeof files.manifest === 'string' ? parseManifest(files.manifest) : files.manifest;
+  const manifest = typeof files.manifest === 'string' ? parseManifest(files.manifest) : FactorManifestSchema.parse(files.manifest);
   const sets = manifest.sets.filter((s) => files.sets[s.id] !== undefined);
-  const loaded = new Map<string, FactorSet>();
+  const loaded = new Map<FactorSetId, FactorSet>();
   const spendManifest = files.spend === undefined ? undefined : typeof files.spend.manifest === 'string' ? parseSpendManifest(files.spend.manifest) : files.spend.manifest;
   const spendSets = new Map<string, SpendFactorSet>();
   let categories: readonly CouncilSpendCategory[] | undefined;
   return {
     where,
     sets,
-    factorSet(id) {
+    factorSet(text) {
+      const id = parseFactorSetId(text);
       const info = sets.find((s) => s.id === id);
       const data = files.sets[id];
       if (info === undefined || data === undefined) throw new UnknownFactorSetError(id, sets.map((s) => s.id));
@@ -173,7 +178,7 @@ export async function fetchFactorLibrary(base: URL | string, options: FetchFacto
     return response.text();
   };
   const manifest = parseManifest(await text('manifest.json'));
-  const ids = options.sets === 'all' ? manifest.sets.map((s) => s.id) : (options.sets ?? [defaultSetId(manifest.sets, options.reportingYearStart)]);
+  const ids = options.sets === 'all' ? manifest.sets.map((s) => s.id) : (options.sets?.map(parseFactorSetId) ?? [defaultSetId(manifest.sets, options.reportingYearStart)]);
   for (const id of ids) if (!manifest.sets.some((s) => s.id === id)) throw new UnknownFactorSetError(id, manifest.sets.map((s) => s.id));
   const sets = Object.fromEntries(
     await Promise.all(ids.map(async (id) => [id, { factors: await text(`${id}/factors.csv`), skipped: await text(`${id}/skipped.csv`) }] as const)),

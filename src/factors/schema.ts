@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MEASURES } from './measure.js';
+import { FactorSetIdSchema } from './set-id.js';
 
 export const SCOPES = ['Scope 1', 'Scope 2', 'Scope 3', 'Outside of Scopes'] as const;
 export const FactorScopeSchema = z.enum(SCOPES);
@@ -39,7 +40,7 @@ export type SkippedRow = z.infer<typeof SkippedRowSchema>;
 const fileRef = z.object({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const FactorSetManifestEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  id: FactorSetIdSchema,
   title: z.string(),
   publisher: z.string(),
   year: z.number().int().min(2000).max(2100),
@@ -56,6 +57,8 @@ export const FactorSetManifestEntrySchema = z.object({
 });
 /** One set's manifest entry: id, title, year, licence, source file and its SHA-256, row counts. */
 export type FactorSetManifestEntry = z.infer<typeof FactorSetManifestEntrySchema>;
+/** A manifest entry as given, before its id is checked: what a caller building one in code writes. */
+export type FactorSetManifestEntryInput = z.input<typeof FactorSetManifestEntrySchema>;
 
 export const FactorManifestSchema = z.object({
   about: z.string(),
@@ -63,3 +66,5 @@ export const FactorManifestSchema = z.object({
 });
 /** emission-factors/manifest.json: every factor set. */
 export type FactorManifest = z.infer<typeof FactorManifestSchema>;
+/** A manifest as given, before its set ids are checked. */
+export type FactorManifestInput = z.input<typeof FactorManifestSchema>;

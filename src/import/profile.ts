@@ -98,7 +98,7 @@ function parseAboutValue(kind: Kind, t: string): { value: unknown } | { reason: 
     }
     case 'factor-set': {
       // Checked against the default library (the bundled sets in Node); without one, the calculation checks it.
-      const ids = factorLibraryFor({})?.sets.map((s) => s.id);
+      const ids: readonly string[] | undefined = factorLibraryFor({})?.sets.map((s) => s.id);
       const id = t.toLowerCase();
       return ids === undefined || ids.includes(id) ? { value: id } : { reason: `no factor set '${t}'; available: ${ids.join(', ')}` };
     }

@@ -5,6 +5,7 @@ import { Decimal, type DecimalValue } from '../decimal.js';
 import { factorLibraryFor } from '../factors/default-library.js';
 import type { FactorSet } from '../factors/factor-set.js';
 import { defaultSetId, NoFactorLibraryError, type FactorLibrary } from '../factors/library.js';
+import { parseFactorSetId, type FactorSetId } from '../factors/set-id.js';
 import type { Problem } from '../problem.js';
 import { CALCULATION_PROBLEM_CODES, calculateRecord, type BoundaryExclusion } from '../calculate/calculate-record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
@@ -28,7 +29,9 @@ export interface CalculationInput {
 export interface CalculationOptions {
   /**
    * Factor set id or a loaded set. Default: the set of the calendar year the reporting year starts in
-   * (2023/24 → desnz-2023), else the newest bundled set. The inventory always records which was used.
+   * (2023/24 → desnz-2023), else the newest bundled set. The inventory always records which was used. An id is
+   * text (`'desnz-2023'`, or a `FactorSetId` the library gave), checked here: an `InvalidFactorSetIdError` when it
+   * is not an id, an `UnknownFactorSetError` when the library has no such set.
    */
   readonly factorSet?: string | FactorSet;
   /** UK residual-mix factor (kgCO2e/kWh, e.g. from the AIB European Residual Mixes) for market-based scope 2. */
@@ -64,7 +67,7 @@ export interface CalculationOptions {
   readonly exclude?: readonly BoundaryExclusion[];
 }
 
-function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: string | FactorSet | undefined, library: FactorLibrary | undefined): FactorSet {
+function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: FactorSetId | FactorSet | undefined, library: FactorLibrary | undefined): FactorSet {
   if (factorSet !== undefined && typeof factorSet !== 'string') return factorSet;
   if (library === undefined) throw new NoFactorLibraryError(factorSet === undefined ? 'the default factor set' : `factor set '${factorSet}'`);
   return library.factorSet(factorSet ?? defaultSetId(library.sets, reportingYear === undefined ? undefined : reportingYearStart(reportingYear)));
@@ -82,7 +85,8 @@ function chooseFactorSet(reportingYear: ReportingYear | undefined, factorSet: st
 export function calculateInventory(input: CalculationInput, options: CalculationOptions = {}): Inventory {
   checkConfiguration(input, options);
   const library = factorLibraryFor(options);
-  const set = chooseFactorSet(input.reportingYear, options.factorSet, library);
+  // The one place an id given as text is checked: from here on it is a FactorSetId.
+  const set = chooseFactorSet(input.reportingYear, typeof options.factorSet === 'string' ? parseFactorSetId(options.factorSet) : options.factorSet, library);
   const start = input.reportingYear === undefined ? undefined : reportingYearStart(input.reportingYear);
   const { records, problems: activityProblems } = parseActivityRecords(start === undefined ? input.records : input.records.map((r) => withDefaultPriceYear(r, start)));
   const recordProblems: Problem[] = [...activityProblems];

@@ -1,6 +1,7 @@
 import { CATEGORY_IDS, SCOPES, type Category, type Scope } from '../activity/categories.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import { ZERO, type Decimal } from '../decimal.js';
+import type { FactorSetId } from '../factors/set-id.js';
 import type { Problem } from '../problem.js';
 import { totalLines } from './build.js';
 import { recalculate, type CalculationOptions } from './calculate-inventory.js';
@@ -28,14 +29,14 @@ export interface ChangeRow<K> {
 /** One year of a comparison: its reporting year, the factor set it was calculated on, and the records its errors left out. */
 export interface ComparedYear {
   readonly reportingYear?: string;
-  readonly factorSetId: string;
+  readonly factorSetId: FactorSetId;
   /** Error problems in that year's inventory: records left out, so its total understates the year. */
   readonly excludedRecords: number;
 }
 
 /** How one factor set counts a source: the rows its emission lines used, and those it put outside the Kyoto basket. */
 export interface CountedAs {
-  readonly setId: string;
+  readonly setId: FactorSetId;
   /** DESNZ paths of the in-scope lines ("Refrigerant & other › Kyoto protocol- blends › R408A"). */
   readonly rows: readonly string[];
   /** DESNZ paths of the parts reported as non-Kyoto memo items, outside the scopes. */
@@ -235,7 +236,7 @@ function renamedRows({ a, b }: Pair): { previous: string[]; current: string[]; f
 }
 
 /** Records alike (same source, same rows either side) are one change, their figures summed. */
-function methodChanges(pairs: readonly Pair[], previousSet: string, currentSet: string): MethodChange[] {
+function methodChanges(pairs: readonly Pair[], previousSet: FactorSetId, currentSet: FactorSetId): MethodChange[] {
   const changes = new Map<string, { change: Omit<MethodChange, 'kgCO2e' | 'recordIds'>; recordIds: Set<string>; kgCO2e: Decimal }>();
   const outsidePaths = (c: Costing) => c.outside.map((m) => m.factor?.path ?? m.note);
   for (const pair of pairs) {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { OriginSchema, parseActivityRecord, type ActivityRecord } from '../activity/record.js';
 import { EmissionLineSchema, MemoLineSchema, type EmissionLine, type MemoLine } from '../calculate/line.js';
 import { Decimal } from '../decimal.js';
+import { FactorSetIdSchema } from '../factors/set-id.js';
 import { byCodePoint } from '../order.js';
 import { totalLines } from './build.js';
 import type { Inventory } from './types.js';
@@ -88,7 +89,7 @@ const InventoryDocumentSchema = z.strictObject({
   }),
   reportingYear: z.string().optional(),
   factorSet: z.strictObject({
-    id: z.string(),
+    id: FactorSetIdSchema,
     title: z.string(),
     year: z.number().int(),
     sourceFile: z.string(),

@@ -2,6 +2,7 @@ import type { Category, Scope, Scope3Category } from '../activity/categories.js'
 import type { ActivityRecord, DataQuality, ReportingYear } from '../activity/record.js';
 import type { EmissionLine, MemoLine } from '../calculate/line.js';
 import type { Decimal } from '../decimal.js';
+import type { FactorSetId } from '../factors/set-id.js';
 import type { Problem } from '../problem.js';
 
 /** Who the inventory is of: name, ONS code, council type, region, boundary notes. */
@@ -15,7 +16,7 @@ export interface CouncilProfile {
 
 /** The factor set an inventory used: id, title, year, source file. */
 export interface FactorSetSummary {
-  readonly id: string;
+  readonly id: FactorSetId;
   readonly title: string;
   readonly year: number;
   readonly sourceFile: string;
