@@ -15,6 +15,14 @@ export function gridEdge(i: number): Decimal {
   return edge;
 }
 const MANTISSAS = [1, 2, 5] as const;
+
+/** gridEdge(i) as a binary approximation, kept: the placement checks screen on approximations. */
+export function gridEdgeApproximation(i: number): number {
+  let edge = EDGE_APPROXIMATIONS.get(i);
+  if (edge === undefined) EDGE_APPROXIMATIONS.set(i, (edge = gridEdge(i).toNumber()));
+  return edge;
+}
+const EDGE_APPROXIMATIONS = new Map<number, number>();
 const EDGES = new Map<number, Decimal>();
 
 /** The grid band of zero (figures are never negative): below every other band, so it always joins the lowest one. */

@@ -35,14 +35,20 @@ export function windowComplements(cohort: readonly number[], windows: readonly P
 export class RankBounds implements Bounds {
   private readonly lows: (Decimal | undefined)[];
   private readonly highs: (Decimal | undefined)[];
+  private readonly lowApproximations: Float64Array;
+  private readonly highApproximations: Float64Array;
 
   constructor(size: number, from?: RankBounds) {
     this.lows = from === undefined ? new Array(size) : [...from.lows];
     this.highs = from === undefined ? new Array(size) : [...from.highs];
+    this.lowApproximations = from === undefined ? new Float64Array(size) : from.lowApproximations.slice();
+    this.highApproximations = from === undefined ? new Float64Array(size).fill(Number.POSITIVE_INFINITY) : from.highApproximations.slice();
   }
 
   readonly low = (pos: number): Decimal => this.lows[pos] ?? ZERO;
   readonly high = (pos: number): Decimal | undefined => this.highs[pos];
+  readonly lowApproximation = (pos: number): number => this.lowApproximations[pos]!;
+  readonly highApproximation = (pos: number): number => this.highApproximations[pos]!;
 
   /** A copy to try a window on, kept only if the window is published. */
   clone(): RankBounds {
@@ -53,9 +59,15 @@ export class RankBounds implements Bounds {
   addWindow(cohort: readonly number[], window: PublishedWindow): void {
     const start = cohort.indexOf(window.positions[0]!);
     const end = start + window.positions.length;
+    const mean = window.mean.toNumber();
     cohort.forEach((pos, i) => {
-      if (i < start) this.highs[pos] = minOf(this.highs[pos], window.mean);
-      else if (i >= end) this.lows[pos] = maxOf(this.lows[pos], window.mean);
+      if (i < start) {
+        this.highs[pos] = minOf(this.highs[pos], window.mean);
+        this.highApproximations[pos] = Math.min(this.highApproximations[pos]!, mean);
+      } else if (i >= end) {
+        this.lows[pos] = maxOf(this.lows[pos], window.mean);
+        this.lowApproximations[pos] = Math.max(this.lowApproximations[pos]!, mean);
+      }
     });
   }
 }
@@ -65,6 +77,8 @@ export function intersect(a: Bounds, b: Bounds): Bounds {
   return {
     low: (pos) => maxOf(a.low(pos), b.low(pos))!,
     high: (pos) => minOf(a.high(pos), b.high(pos)),
+    lowApproximation: (pos) => Math.max(a.lowApproximation(pos), b.lowApproximation(pos)),
+    highApproximation: (pos) => Math.min(a.highApproximation(pos), b.highApproximation(pos)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../decimal.js';
-import { bandSize, gridBand, gridEdge, mergeToMinimum, mergeWithNeighbour, type Bands } from './bands.js';
+import { bandSize, gridBand, gridEdge, gridEdgeApproximation, mergeToMinimum, mergeWithNeighbour, type Bands } from './bands.js';
 import { compareDecimals } from './decimal-order.js';
 import type { DisclosurePolicy } from './policy.js';
 import { intersect, minOf, type RankBounds } from './derived-sums.js';
@@ -167,6 +167,9 @@ function describe(bands: Bands, n: number): HistogramBand[] {
 export interface Bounds {
   readonly low: (pos: number) => Decimal;
   readonly high: (pos: number) => Decimal | undefined;
+  /** low and high as binary approximations (Infinity: no top), for screening without a Decimal conversion per call. */
+  readonly lowApproximation: (pos: number) => number;
+  readonly highApproximation: (pos: number) => number;
 }
 
 /** The ranges published bands give (grid edge numbers) as Bounds. */
@@ -174,6 +177,8 @@ export function gridBounds(ranges: Ranges): Bounds {
   return {
     low: (pos) => (ranges.low[pos] === Number.NEGATIVE_INFINITY ? ZERO : gridEdge(ranges.low[pos]!)),
     high: (pos) => (ranges.high[pos] === Number.POSITIVE_INFINITY ? undefined : gridEdge(ranges.high[pos]!)),
+    lowApproximation: (pos) => (ranges.low[pos] === Number.NEGATIVE_INFINITY ? 0 : gridEdgeApproximation(ranges.low[pos]!)),
+    highApproximation: (pos) => (ranges.high[pos] === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : gridEdgeApproximation(ranges.high[pos]!)),
   };
 }
 
@@ -190,11 +195,8 @@ export function placesWithin(set: readonly number[], input: Pick<HistogramInput,
   const p = input.policy.pPercent;
   if (p <= 0 || set.length < 2) return undefined;
   const approx = (i: number) => input.approximations[set[i]!]!;
-  const up = set.map((pos, i) => approx(i) - bounds.low(pos).toNumber());
-  const down = set.map((pos, i) => {
-    const top = bounds.high(pos);
-    return top === undefined ? Number.POSITIVE_INFINITY : top.toNumber() - approx(i);
-  });
+  const up = set.map((pos, i) => approx(i) - bounds.lowApproximation(pos));
+  const down = set.map((pos, i) => bounds.highApproximation(pos) - approx(i));
   const upTotal = up.reduce((a, b) => a + b, 0);
   const finiteDown = down.filter(Number.isFinite);
   const downTotal = finiteDown.reduce((a, b) => a + b, 0);
