@@ -1,13 +1,7 @@
-import {
-  HEADLINE_METRICS,
-  POSITION_LABELS,
-  type CouncilReport,
-  type Histogram,
-  type MetricInfo,
-  type Position,
-  type Published,
-  type SharedReport,
-} from '../benchmark/index.js';
+// From the modules themselves, not the benchmark's index: the index brings the register reader (node:fs, node:url),
+// which the browser page, rendering a benchmark section, must not bundle.
+import { HEADLINE_METRICS } from '../benchmark/metrics.js';
+import { POSITION_LABELS, type CouncilReport, type Histogram, type MetricInfo, type Position, type Published, type SharedReport } from '../benchmark/views.js';
 import { formatTextTable } from './text-table.js';
 import { WITHHELD_MARK } from './withheld-marks.js';
 
