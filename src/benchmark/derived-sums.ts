@@ -55,20 +55,33 @@ export class RankBounds implements Bounds {
     return new RankBounds(this.lows.length, this);
   }
 
-  /** Records a published window of `cohort` (positions ascending by value): those below are at most its mean, those above at least. */
-  addWindow(cohort: readonly number[], window: PublishedWindow): void {
+  /**
+   * Records a published window of `cohort` (positions ascending by value): those below are at most its mean, those
+   * above at least. Returns the positions whose bounds it narrowed: a check on other positions goes as before.
+   */
+  addWindow(cohort: readonly number[], window: PublishedWindow): number[] {
     const start = cohort.indexOf(window.positions[0]!);
     const end = start + window.positions.length;
     const mean = window.mean.toNumber();
+    const narrowed: number[] = [];
     cohort.forEach((pos, i) => {
       if (i < start) {
-        this.highs[pos] = minOf(this.highs[pos], window.mean);
-        this.highApproximations[pos] = Math.min(this.highApproximations[pos]!, mean);
+        const high = minOf(this.highs[pos], window.mean);
+        const approximation = Math.min(this.highApproximations[pos]!, mean);
+        if (high === this.highs[pos] && approximation === this.highApproximations[pos]) return;
+        this.highs[pos] = high;
+        this.highApproximations[pos] = approximation;
+        narrowed.push(pos);
       } else if (i >= end) {
-        this.lows[pos] = maxOf(this.lows[pos], window.mean);
-        this.lowApproximations[pos] = Math.max(this.lowApproximations[pos]!, mean);
+        const low = maxOf(this.lows[pos], window.mean);
+        const approximation = Math.max(this.lowApproximations[pos]!, mean);
+        if (low === this.lows[pos] && approximation === this.lowApproximations[pos]) return;
+        this.lows[pos] = low;
+        this.lowApproximations[pos] = approximation;
+        narrowed.push(pos);
       }
     });
+    return narrowed;
   }
 }
 

@@ -73,8 +73,14 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
           )
         : { count: ps.length, total: ZERO, top: [] },
   );
-  const countReasons = suppressAdditive(cells, partitions, policy, 'count', positions);
-  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', positions) : [];
+  /** Per cohort, the cohorts over exactly the same contributors (itself among them: London and its boroughs). */
+  const sameCouncils = positions.map((ps) => {
+    const same: number[] = [];
+    for (let o = 0; o < positions.length; o++) if (sameNumbers(positions[o]!, ps)) same.push(o);
+    return same;
+  });
+  const countReasons = suppressAdditive(cells, partitions, policy, 'count', sameCouncils);
+  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', sameCouncils) : [];
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
 
   const publishSig = (value: Decimal): Audited => {
@@ -109,22 +115,26 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   let ranks = new RankBounds(order.length);
   const windows: PublishedWindow[][] = positions.map(() => []);
   let derivedSets: number[][] = [];
+  /** Scratch for tryWindow: 1 at each position whose rank bounds the window tried narrowed. */
+  const narrowedNow = new Uint8Array(order.length);
   const check = { exact: sorted.exact, approximations: sorted.approximations, policy };
-  /** The cohorts over exactly the councils of cohort c (c itself, London and its boroughs). */
-  const sameCouncils = (c: number) => positions.flatMap((ps, other) => (sameNumbers(ps, positions[c]!) ? [other] : []));
   /** The rank bounds and derived sums with a window of cohort c added; undefined where one of the sums would then place a council. */
   const tryWindow = (c: number, window: PublishedWindow): { ranks: RankBounds; sets: number[][] } | undefined => {
     const tried = ranks.clone();
-    tried.addWindow(positions[c]!, window);
-    const same = sameCouncils(c);
+    const narrowed = tried.addWindow(positions[c]!, window);
+    const same = sameCouncils[c]!;
     const sets = [...derivedSets];
     if (same.some((o) => totals[o]?.status === 'published')) {
       const published = same.flatMap((o) => windows[o]!).filter((w, i, all) => all.findIndex((x) => x.positions[0] === w.positions[0]) === i);
       const known = new Set(derivedSets.map((set) => set.join(',')));
       for (const set of windowComplements(positions[c]!, [...published, window])) if (!known.has(set.join(','))) sets.push(set);
     }
-    // New rank bounds can narrow sums derived before, so every derived sum is checked again.
-    return sets.some((set) => placesWithin(set, check, tried) !== undefined) ? undefined : { ranks: tried, sets };
+    // New rank bounds can narrow sums derived before, so those with a member whose bounds narrowed are checked again;
+    // the rest passed on the same bounds when they were derived (placesWithin reads only its members' bounds).
+    narrowedNow.fill(0);
+    for (const pos of narrowed) narrowedNow[pos] = 1;
+    const recheck = (set: readonly number[], index: number) => index >= derivedSets.length || set.some((pos) => narrowedNow[pos] === 1);
+    return sets.some((set, index) => recheck(set, index) && placesWithin(set, check, tried) !== undefined) ? undefined : { ranks: tried, sets };
   };
   const quartileFigure = (c: number, name: QuartileName): Audited => {
     const ps = positions[c]!;
@@ -213,7 +223,7 @@ function suppressAdditive(
   partitions: readonly (readonly number[])[],
   policy: DisclosurePolicy,
   additive: Additive,
-  memberSets: readonly (readonly number[])[],
+  sameCouncils: readonly (readonly number[])[],
 ): (SuppressionReason | undefined)[] {
   const reasons = cells.map((cell) => primaryReason(cell, policy, additive));
   for (let changed = true; changed; ) {
@@ -230,7 +240,7 @@ function suppressAdditive(
     }
     for (let c = 0; c < cells.length; c++) {
       if (reasons[c] !== undefined) continue;
-      if (memberSets.some((set, other) => other !== c && reasons[other] !== undefined && sameNumbers(set, memberSets[c]!))) {
+      if (sameCouncils[c]!.some((other) => other !== c && reasons[other] !== undefined)) {
         reasons[c] = 'secondary';
         changed = true;
       }

@@ -188,23 +188,52 @@ export function gridBounds(ranges: Ranges): Bounds {
  * figure) bounds a victim v from both sides: v lies in S − own − (the others' range tops .. range bottoms), and in
  * v's own range. A set fails when, for some victim and the attacker best placed (taken, to be safe, as the member
  * removing the widest range from either side), that range is narrower than 2p% of v (so v would be known within
- * ±p%), or is a single value. Returns such a victim's position, or undefined. Screened on binary approximations,
- * with the exact figures deciding every case the approximations cannot settle.
+ * ±p%), or is a single value. Returns such a victim's position, or undefined. Decided on binary approximations
+ * where they are clearly on one side, with the exact figures deciding every case the approximations cannot settle.
  */
 export function placesWithin(set: readonly number[], input: Pick<HistogramInput, 'exact' | 'approximations' | 'policy'>, bounds: Bounds): number | undefined {
   const p = input.policy.pPercent;
   if (p <= 0 || set.length < 2) return undefined;
-  const approx = (i: number) => input.approximations[set[i]!]!;
-  const up = set.map((pos, i) => approx(i) - bounds.lowApproximation(pos));
-  const down = set.map((pos, i) => bounds.highApproximation(pos) - approx(i));
-  const upTotal = up.reduce((a, b) => a + b, 0);
-  const finiteDown = down.filter(Number.isFinite);
-  const downTotal = finiteDown.reduce((a, b) => a + b, 0);
-  const openTops = set.length - finiteDown.length;
-  const [upFirst, upSecond] = largestTwo(up);
-  const [downFirst, downSecond] = largestTwo(finiteDown);
-  for (let i = 0; i < set.length; i++) {
-    const x = approx(i);
+  const n = set.length;
+  if (upScratch.length < n) {
+    upScratch = new Float64Array(2 * n);
+    downScratch = new Float64Array(2 * n);
+  }
+  // Each member's spread either side, in buffers kept between calls (this runs for every sum on every window tried).
+  const up = upScratch;
+  const down = downScratch;
+  let upTotal = 0;
+  let downTotal = 0;
+  let openTops = 0;
+  // The largest two of each side (of the finite tops only below); values that are not positive are left out.
+  let upFirst = 0;
+  let upSecond = 0;
+  let downFirst = 0;
+  let downSecond = 0;
+  for (let i = 0; i < n; i++) {
+    const pos = set[i]!;
+    const x = input.approximations[pos]!;
+    const u = x - bounds.lowApproximation(pos);
+    const d = bounds.highApproximation(pos) - x;
+    up[i] = u;
+    down[i] = d;
+    upTotal += u;
+    if (u > upFirst) {
+      upSecond = upFirst;
+      upFirst = u;
+    } else if (u > upSecond) upSecond = u;
+    if (!Number.isFinite(d)) {
+      openTops++;
+      continue;
+    }
+    downTotal += d;
+    if (d > downFirst) {
+      downSecond = downFirst;
+      downFirst = d;
+    } else if (d > downSecond) downSecond = d;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = input.approximations[set[i]!]!;
     const upOthers = upTotal - up[i]! - (up[i] === upFirst ? upSecond : upFirst);
     // Open tops among the others, one of which the attacker may be.
     const openOthers = openTops - (Number.isFinite(down[i]!) ? 0 : 1);
@@ -215,21 +244,16 @@ export function placesWithin(set: readonly number[], input: Pick<HistogramInput,
     const width = Math.min(down[i]!, upOthers) + Math.min(up[i]!, downOthers);
     // The approximations' error grows with the sums they were subtracted from: only a clear margin settles a case.
     const margin = 1e-9 * (upTotal + downTotal + x);
-    if (width > (2 * p * x) / 100 + margin && width > margin) continue;
-    if (placedExactly(set, i, input, bounds)) return set[i];
+    const within = (2 * p * x) / 100;
+    if (width > within + margin && width > margin) continue;
+    // As clear a margin the other way settles it too: the exact width is under 2p% of the exact figure.
+    if (width < within - margin || placedExactly(set, i, input, bounds)) return set[i];
   }
   return undefined;
 }
 
-function largestTwo(values: readonly number[]): [number, number] {
-  let first = 0;
-  let second = 0;
-  for (const v of values) {
-    if (v > first) [first, second] = [v, first];
-    else if (v > second) second = v;
-  }
-  return [first, second];
-}
+let upScratch = new Float64Array(0);
+let downScratch = new Float64Array(0);
 
 /** placesWithin for one victim (index `v` of the set), on the exact figures. */
 function placedExactly(set: readonly number[], v: number, input: Pick<HistogramInput, 'exact' | 'policy'>, bounds: Bounds): boolean {

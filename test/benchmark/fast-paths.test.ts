@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benchmark, parseSubmission, type Submission } from '../../src/benchmark/index.js';
 import { apart, approximate, compareDecimals } from '../../src/benchmark/decimal-order.js';
+import { RankBounds } from '../../src/benchmark/derived-sums.js';
+import { placesWithin, type Bounds } from '../../src/benchmark/histograms.js';
 import { metricValues } from '../../src/benchmark/metrics.js';
+import { DEFAULT_POLICY } from '../../src/benchmark/policy.js';
 import { QUARTILES, quantileWindow, quartileWindow } from '../../src/benchmark/quantiles.js';
 import { revalidate } from '../../src/benchmark/submission.js';
 import { SumAtoms } from '../../src/benchmark/sum-atoms.js';
@@ -241,5 +244,154 @@ describe('the p% rule on approximations', () => {
     expect(failsPPercentApproximately(90, 200, 10)).toBe(false);
     // The rest exactly 10% of the largest: too close to decide on floats.
     expect(failsPPercentApproximately(20, 200, 10)).toBeUndefined();
+  });
+});
+
+/**
+ * The placement rule by its plain definition, on Decimals: for each member v of the set in turn, the attacker takes
+ * away the widest spread on each side (an open top if there is one); v lies within its own range and within the sum
+ * less the others' spreads; it is placed when that range is narrower than 2p% of v, or a single value.
+ */
+function plainPlaces(set: readonly number[], values: readonly Decimal[], bounds: Bounds, p: number): number | undefined {
+  const zero = new Decimal(0);
+  for (const v of set) {
+    const x = values[v]!;
+    const others = set.filter((pos) => pos !== v);
+    const ups = others.map((pos) => values[pos]!.minus(bounds.low(pos)));
+    const tops = others.map((pos) => bounds.high(pos)?.minus(values[pos]!));
+    const upOthers = Decimal.sum(zero, ...ups).minus(Decimal.max(zero, ...ups));
+    const finite = tops.filter((d): d is Decimal => d !== undefined);
+    const open = tops.length - finite.length;
+    const downOthers = open >= 2 ? undefined : open === 1 ? Decimal.sum(zero, ...finite) : Decimal.sum(zero, ...finite).minus(Decimal.max(zero, ...finite));
+    const ownTop = bounds.high(v);
+    const above = ownTop === undefined ? upOthers : Decimal.min(ownTop.minus(x), upOthers);
+    const below = downOthers === undefined ? x.minus(bounds.low(v)) : Decimal.min(x.minus(bounds.low(v)), downOthers);
+    const width = above.plus(below);
+    if (width.isZero() || width.times(100).lt(x.times(2 * p))) return v;
+  }
+  return undefined;
+}
+
+describe('placesWithin: decided on approximations where they are clear either way', () => {
+  it('finds the first member the plain definition places, clear and near cases alike', () => {
+    // Figures, and ranges round them: often tight (so members are placed), sometimes open at the top.
+    // Figures and spreads in steps of 5 and 10 make ranges exactly 2p% wide (the edge) common enough to count.
+    const step = (most: number, by: number) => fc.integer({ min: 0, max: most }).map((v) => v * by);
+    const member = fc.record({
+      value: fc.oneof(fc.integer({ min: 0, max: 2000 }), step(200, 10)),
+      below: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 300 }), step(60, 5)),
+      above: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 300 }), step(60, 5)),
+    });
+    let placed = 0;
+    let notPlaced = 0;
+    let onTheEdge = 0;
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 2, maxLength: 12 }), fc.constantFrom(5, 10, 25), (members, p) => {
+        const values = members.map((m) => new Decimal(m.value));
+        const lows = members.map((m) => new Decimal(m.below === undefined ? 0 : Math.max(0, m.value - m.below)));
+        const highs = members.map((m) => (m.above === undefined ? undefined : new Decimal(m.value + m.above)));
+        const bounds: Bounds = {
+          low: (pos) => lows[pos]!,
+          high: (pos) => highs[pos],
+          lowApproximation: (pos) => lows[pos]!.toNumber(),
+          highApproximation: (pos) => highs[pos]?.toNumber() ?? Number.POSITIVE_INFINITY,
+        };
+        const set = members.map((_, i) => i);
+        const expected = plainPlaces(set, values, bounds, p);
+        const check = { exact: (pos: number) => values[pos]!, approximations: values.map((v) => v.toNumber()), policy: { ...DEFAULT_POLICY, pPercent: p } };
+        expect(placesWithin(set, check, bounds)).toBe(expected);
+        if (expected === undefined) notPlaced++;
+        else placed++;
+        // A member whose range is exactly 2p% wide: only the exact figures can say (not placed: the rule is strict).
+        for (const v of set) if (v !== expected && members[v]!.value > 0 && plainWidthIsEdge(set, v, values, bounds, p)) onTheEdge++;
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+    expect(placed).toBeGreaterThan(500);
+    expect(notPlaced).toBeGreaterThan(500);
+    expect(onTheEdge).toBeGreaterThan(5);
+  });
+
+  it('hand-worked: with p = 10, a range exactly 20 wide round 100 is not placed, 19 wide is', () => {
+    // 100 in [low, 110]; 50 with its top open (the attacker); 10 in [0, 30]. For 100, the attacker takes away its own
+    // spread (50 below, the open top): the third's spreads are 10 below and 20 above, so 100 is known within
+    // [100 − min(100 − low, 20), 100 + min(10, 10)]. With low 90 that is [90, 110], 20 wide = 2 × 10% × 100: not placed
+    // (nor are 50 and 10, whose ranges are 20 wide too); with low 91, [91, 110], 19 wide: placed.
+    const at = (low: number) => {
+      const values = [new Decimal(100), new Decimal(50), new Decimal(10)];
+      const lows = [low, 0, 0];
+      const highs = [110, undefined, 30];
+      const bounds: Bounds = {
+        low: (pos) => new Decimal(lows[pos]!),
+        high: (pos) => (highs[pos] === undefined ? undefined : new Decimal(highs[pos])),
+        lowApproximation: (pos) => lows[pos]!,
+        highApproximation: (pos) => highs[pos] ?? Number.POSITIVE_INFINITY,
+      };
+      return placesWithin([0, 1, 2], { exact: (pos) => values[pos]!, approximations: [100, 50, 10], policy: DEFAULT_POLICY }, bounds);
+    };
+    expect(at(90)).toBeUndefined();
+    expect(at(91)).toBe(0);
+  });
+});
+
+/** Whether the plain width for member v is exactly 2p% of it (the edge where the approximations cannot decide). */
+function plainWidthIsEdge(set: readonly number[], v: number, values: readonly Decimal[], bounds: Bounds, p: number): boolean {
+  const others = set.filter((pos) => pos !== v);
+  const single = plainPlaces([v, ...others], values, bounds, p) === v;
+  const wider = plainPlaces([v, ...others], values, bounds, p + 1e-9) === v;
+  return !single && wider;
+}
+
+describe('RankBounds.addWindow: the positions it narrows', () => {
+  it('names every position whose bounds changed, so a sum without them is placed as before', () => {
+    let untouchedSets = 0;
+    let narrowings = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 6, maxLength: 20 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.uniqueArray(fc.nat({ max: 19 }), { minLength: 2, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+        (raw, offered, rawSets) => {
+          const sortedValues = [...raw].sort((a, b) => a - b);
+          const values = sortedValues.map((v) => new Decimal(v));
+          const n = values.length;
+          const check = { exact: (pos: number) => values[pos]!, approximations: sortedValues, policy: DEFAULT_POLICY };
+          const sets = rawSets.map((set) => set.filter((pos) => pos < n)).filter((set) => set.length >= 2);
+          let ranks = new RankBounds(n);
+          for (const [a, b, from] of offered) {
+            // A cohort (a run of positions, ascending) and a window of 1–3 of its councils with their mean.
+            const cohortStart = a % n;
+            const cohort = Array.from({ length: n - cohortStart }, (_, i) => cohortStart + i).filter((_, i) => i % (1 + (b % 2)) === 0);
+            const size = 1 + (from % Math.min(3, cohort.length));
+            const start = b % (cohort.length - size + 1);
+            const positions = cohort.slice(start, start + size);
+            const mean = Decimal.sum(...positions.map((pos) => values[pos]!)).div(size);
+            const next = ranks.clone();
+            const narrowed = new Set(next.addWindow(cohort, { positions, mean }));
+            for (let pos = 0; pos < n; pos++) {
+              const same =
+                ranks.low(pos).eq(next.low(pos)) &&
+                String(ranks.high(pos)) === String(next.high(pos)) &&
+                ranks.lowApproximation(pos) === next.lowApproximation(pos) &&
+                ranks.highApproximation(pos) === next.highApproximation(pos);
+              // Every position whose bounds changed is named (one may be named whose "no bound" became an equal one).
+              if (!same) {
+                expect(narrowed.has(pos)).toBe(true);
+                narrowings++;
+              }
+            }
+            for (const set of sets) {
+              if (set.some((pos) => narrowed.has(pos))) continue;
+              untouchedSets++;
+              expect(placesWithin(set, check, next)).toBe(placesWithin(set, check, ranks));
+            }
+            ranks = next;
+          }
+        },
+      ),
+      { numRuns: 500, seed: 15 },
+    );
+    expect(narrowings).toBeGreaterThan(1000);
+    expect(untouchedSets).toBeGreaterThan(200);
   });
 });
