@@ -20,6 +20,7 @@ import {
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb, tally } from './arbitraries.js';
+import { placedBySum } from './attacker.js';
 import { district } from './districts.js';
 
 /**
@@ -416,29 +417,10 @@ function sumSets(g: Group, members: readonly Submission[], metric: string): Subm
  * places some victim within ±p% (a range narrower than 2p% of its figure, or a single value). Returns that victim.
  */
 function placedWithin(set: readonly Submission[], metric: string, range: Ranges): string | undefined {
-  const x = set.map((s) => valueOf(s, metric)!);
-  const sum = x.reduce((a, b) => a.plus(b), new Decimal(0));
-  for (let v = 0; v < set.length; v++) {
-    for (let a = 0; a < set.length; a++) {
-      if (a === v) continue;
-      let low = new Decimal(0);
-      let high: Decimal | undefined = new Decimal(0);
-      set.forEach((s, j) => {
-        if (j === v || j === a) return;
-        const r = range.get(s)!;
-        low = low.plus(r.lo);
-        high = high === undefined || r.hi === undefined ? undefined : high.plus(r.hi);
-      });
-      const rest = sum.minus(x[a]!);
-      // v = rest − (the others): at most rest − their lows, at least rest − their highs; and inside its own range.
-      const own = range.get(set[v]!)!;
-      const top = [rest.minus(low), own.hi].filter((d): d is Decimal => d !== undefined).reduce((p, q) => Decimal.min(p, q));
-      const bottom = Decimal.max(high === undefined ? own.lo : rest.minus(high), own.lo);
-      const width = top.minus(bottom);
-      if (width.lte(0) || width.lt(x[v]!.times(2 * P).div(100))) return `${set[v]!.profile.onsCode} (${x[v]}) placed in [${bottom}, ${top}] by ${set[a]!.profile.onsCode}`;
-    }
-  }
-  return undefined;
+  const hit = placedBySum(set.map((s) => valueOf(s, metric)!), set.map((s) => range.get(s)!), P);
+  if (hit === undefined) return undefined;
+  const [victim, attacker] = [set[hit.victim]!, set[hit.attacker]!];
+  return `${victim.profile.onsCode} (${valueOf(victim, metric)}) placed in [${hit.bottom}, ${hit.top}] by ${attacker.profile.onsCode}`;
 }
 
 type Derived = Map<string, Band[]>;

@@ -14,6 +14,7 @@ import {
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb, tally } from './arbitraries.js';
+import { placedBySum } from './attacker.js';
 import { district } from './districts.js';
 
 /**
@@ -138,27 +139,8 @@ function derivedSums(g: Group, members: readonly Submission[]): { name: string; 
  */
 function placed(set: readonly Submission[], range: ReturnType<typeof bandRanges>): string | undefined {
   const x = set.map(total);
-  const sum = x.reduce((a, b) => a.plus(b), new Decimal(0));
-  for (let v = 0; v < set.length; v++) {
-    for (let a = 0; a < set.length; a++) {
-      if (a === v) continue;
-      let low = new Decimal(0);
-      let high: Decimal | undefined = new Decimal(0);
-      set.forEach((s, j) => {
-        if (j === v || j === a) return;
-        const r = range.get(s)!;
-        low = low.plus(r.lo);
-        high = high === undefined || r.hi === undefined ? undefined : high.plus(r.hi);
-      });
-      const rest = sum.minus(x[a]!);
-      const own = range.get(set[v]!)!;
-      const top = [rest.minus(low), own.hi].filter((d): d is Decimal => d !== undefined).reduce((p, q) => Decimal.min(p, q));
-      const bottom = Decimal.max(high === undefined ? own.lo : rest.minus(high), own.lo);
-      const width = top.minus(bottom);
-      if (width.lte(0) || width.lt(x[v]!.times(2 * P).div(100))) return `${x[v]} placed in [${bottom}, ${top}] by ${x[a]}`;
-    }
-  }
-  return undefined;
+  const hit = placedBySum(x, set.map((s) => range.get(s)!), P);
+  return hit === undefined ? undefined : `${x[hit.victim]} placed in [${hit.bottom}, ${hit.top}] by ${x[hit.attacker]}`;
 }
 
 describe('red team: derived sums beside the bands (fast-check)', () => {

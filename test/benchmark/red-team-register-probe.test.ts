@@ -15,15 +15,12 @@ import {
   readSubmissionsDir,
   recordRelease,
   sharedView,
-  SUBMISSION_FORMAT,
-  SUBMISSION_VERSION,
-  type RegisterEntry,
   type SharedReport,
   type Submission,
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { tally } from './arbitraries.js';
-import { district } from './districts.js';
+import { district, registered } from './districts.js';
 
 /**
  * Red team (issue 12), histograms in play: invented councils against the register and intake list, and a council
@@ -33,26 +30,6 @@ import { district } from './districts.js';
 const register = loadRegister();
 const YEAR = '2023/24';
 const southEast = [...register.get(YEAR)!.values()].filter((e) => e.councilType === 'district' && e.regions[0] === 'south-east');
-
-function real(entry: RegisterEntry, total: number | string, change: Partial<Submission['profile']> = {}): Submission {
-  const t = String(total);
-  return {
-    format: SUBMISSION_FORMAT,
-    version: SUBMISSION_VERSION,
-    profile: {
-      onsCode: entry.onsCode,
-      name: `${entry.name} District Council`,
-      councilType: entry.councilType,
-      region: entry.regions[0]!,
-      reportingYear: entry.financialYear,
-      factorSetId: 'desnz-2023',
-      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-      ...change,
-    },
-    totals: { total: t, scope1: t, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-    denominators: {},
-  };
-}
 
 const histogramsOf = (r: SharedReport) => r.baseGroups.flatMap((g) => g.cohorts.flatMap((c) => c.metrics.map((m) => m.histogram)));
 
@@ -72,15 +49,15 @@ describe('red team: invented councils beside a histogram', () => {
         fc.array(fc.integer({ min: 500, max: 30000 }), { minLength: 10, maxLength: 20 }),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('999', '1001', '1999', '2001', '4999', '5001', '9999', '10001'), fc.integer({ min: 0, max: 999_999 })), { minLength: 1, maxLength: 6 }),
         (totals, fakes) => {
-          const councils = totals.map((t, i) => real(southEast[i]!, t));
+          const councils = totals.map((t, i) => registered(southEast[i]!, t));
           const invented = fakes.map(([kind, size, n], i): Submission => {
             if (kind === 0) {
               const code = `E07${String(n).padStart(6, '0')}`;
-              return taken.has(code) ? real(outsider, size, { name: 'Elsewhere Council' }) : real(outsider, size, { onsCode: code, name: `Invented ${i}` });
+              return taken.has(code) ? registered(outsider, size, { name: 'Elsewhere Council' }) : registered(outsider, size, { onsCode: code, name: `Invented ${i}` });
             }
-            if (kind === 1) return real(outsider, size, { name: 'Elsewhere Council' });
-            if (kind === 2) return real(outsider, size, { region: 'south-west' });
-            return { ...real(outsider, size, { onsCode: `E0799${String(i).padStart(4, '0')}`, name: `Invented ${i}` }), synthetic: true };
+            if (kind === 1) return registered(outsider, size, { name: 'Elsewhere Council' });
+            if (kind === 2) return registered(outsider, size, { region: 'south-west' });
+            return { ...registered(outsider, size, { onsCode: `E0799${String(i).padStart(4, '0')}`, name: `Invented ${i}` }), synthetic: true };
           });
           const alone = sharedView(benchmark(councils, {}, { register }));
           const attacked = benchmark([...councils, ...invented], {}, { register });
@@ -106,12 +83,12 @@ describe('red team: invented councils beside a histogram', () => {
     mkdirSync(dir);
     const intake = ['file,ons_code,reporting_year,received_from,received_at'];
     const totals = [1200, 1500, 1800, 2500, 3000, 4000, 4500, 6000, 7000, 12000, 15000, 30000];
-    const councils = totals.map((t, i) => real(southEast[i]!, t));
+    const councils = totals.map((t, i) => registered(southEast[i]!, t));
     councils.forEach((s, i) => {
       writeFileSync(join(dir, `${s.profile.onsCode}.json`), JSON.stringify(s));
       intake.push(`${s.profile.onsCode}.json,${s.profile.onsCode},${YEAR},climate${i}@example.gov.uk,2024-07-01T10:00Z`);
     });
-    const outsider = real(southEast[40]!, 1999);
+    const outsider = registered(southEast[40]!, 1999);
     const alone = histogramsOf(sharedView(benchmark(councils, {}, { register })));
     const withOutsider = histogramsOf(sharedView(benchmark([...councils, outsider], {}, { register })));
     expect(alone.some((h) => h?.status === 'published')).toBe(true);

@@ -10,37 +10,14 @@ import {
   parseIntake,
   readSubmissionsDir,
   sharedView,
-  SUBMISSION_FORMAT,
-  SUBMISSION_VERSION,
-  type RegisterEntry,
   type Submission,
 } from '../../src/benchmark/index.js';
 import { benchmarkCommand } from '../../src/cli/commands/benchmark.js';
 import { EXIT, type CliIO } from '../../src/cli/io.js';
+import { registered } from './districts.js';
 
 const register = loadRegister();
 const YEAR = '2023/24';
-
-/** A real council's submission as the council would make it: its register name with "Council" after it. */
-function real(entry: RegisterEntry, total: number, change: Partial<Submission['profile']> = {}): Submission {
-  const t = String(total);
-  return {
-    format: SUBMISSION_FORMAT,
-    version: SUBMISSION_VERSION,
-    profile: {
-      onsCode: entry.onsCode,
-      name: `${entry.name} District Council`,
-      councilType: entry.councilType,
-      region: entry.regions[0]!,
-      reportingYear: entry.financialYear,
-      factorSetId: 'desnz-2023',
-      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-      ...change,
-    },
-    totals: { total: t, scope1: t, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-    denominators: {},
-  };
-}
 
 const districts = (region: string) => [...register.get(YEAR)!.values()].filter((e) => e.councilType === 'district' && e.regions[0] === region);
 const southEast = districts('south-east');
@@ -89,14 +66,14 @@ describe('fake councils are refused by the register', () => {
         fc.array(fc.integer({ min: 1000, max: 20000 }), { minLength: 12, maxLength: 30 }),
         fc.array(fc.tuple(fake, fc.integer({ min: 1, max: 50000 })), { minLength: 4, maxLength: 9 }),
         (totals, fakes) => {
-          const councils = totals.map((t, i) => real(southEast[i]!, t));
+          const councils = totals.map((t, i) => registered(southEast[i]!, t));
           const outsider = southEast[40]!; // a real council that is not taking part
           const invented = fakes.map(([f, size], i): Submission => {
-            const base = real(outsider, size);
+            const base = registered(outsider, size);
             if (f.kind === 'unregistered') return { ...base, profile: { ...base.profile, onsCode: f.code, name: `Invented ${i}` } };
-            if (f.kind === 'name') return real(outsider, size, { name: 'Somewhere Else Council' });
-            if (f.kind === 'type') return real(outsider, size, { councilType: 'unitary', onsCode: outsider.onsCode.replace('E07', 'E06') });
-            if (f.kind === 'region') return real(outsider, size, { region: 'north-west' });
+            if (f.kind === 'name') return registered(outsider, size, { name: 'Somewhere Else Council' });
+            if (f.kind === 'type') return registered(outsider, size, { councilType: 'unitary', onsCode: outsider.onsCode.replace('E07', 'E06') });
+            if (f.kind === 'region') return registered(outsider, size, { region: 'north-west' });
             return { ...base, synthetic: true, profile: { ...base.profile, onsCode: f.code, name: `Invented ${i}` } };
           });
           const alone = benchmark(councils, {}, { register });
@@ -114,7 +91,7 @@ describe('fake councils are refused by the register', () => {
   it('says why, naming the register entry', () => {
     const adur = register.get(YEAR)!.get('E07000223')!;
     const result = benchmark(
-      [real(adur, 100, { onsCode: 'E07000999' }), real(adur, 100, { region: 'north-west' }), real(adur, 100, { reportingYear: '2018/19' }), real(adur, 100, { name: 'Worthing Borough Council' })],
+      [registered(adur, 100, { onsCode: 'E07000999' }), registered(adur, 100, { region: 'north-west' }), registered(adur, 100, { reportingYear: '2018/19' }), registered(adur, 100, { name: 'Worthing Borough Council' })],
       {},
       { register },
     );
@@ -130,7 +107,7 @@ describe('fake councils are refused by the register', () => {
     const bristol = register.get(YEAR)!.get('E06000023')!;
     const brighton = register.get(YEAR)!.get('E06000043')!;
     expect(brighton.name).toBe('Brighton and Hove');
-    const result = benchmark([real(bristol, 5, { name: 'Bristol City Council' }), real(brighton, 5, { name: 'Brighton & Hove City Council' })], {}, { register });
+    const result = benchmark([registered(bristol, 5, { name: 'Bristol City Council' }), registered(brighton, 5, { name: 'Brighton & Hove City Council' })], {}, { register });
     expect(result.excluded).toEqual([]);
   });
 });
@@ -147,7 +124,7 @@ function intakeFolder(): { dir: string; intake: string[] } {
   mkdirSync(dir);
   const intake = ['file,ons_code,reporting_year,received_from,received_at'];
   southEast.slice(0, 25).forEach((e, i) => {
-    writeFileSync(join(dir, `${e.onsCode}.json`), JSON.stringify(real(e, 2000 + 137 * i)));
+    writeFileSync(join(dir, `${e.onsCode}.json`), JSON.stringify(registered(e, 2000 + 137 * i)));
     intake.push(`${e.onsCode}.json,${e.onsCode},${YEAR},climate@${e.name.toLowerCase().replace(/\W+/g, '')}.gov.uk,2024-07-0${1 + (i % 9)}T10:00Z`);
   });
   return { dir, intake };
@@ -177,14 +154,14 @@ describe('the intake list holds the release', () => {
   it('a file for a real council not on the intake list holds the release, naming the file', () => {
     const { dir, intake } = intakeFolder();
     const outsider = southEast[40]!;
-    writeFileSync(join(dir, 'late.json'), JSON.stringify(real(outsider, 4000)));
+    writeFileSync(join(dir, 'late.json'), JSON.stringify(registered(outsider, 4000)));
     expect(holdsFor(dir, intake)).toEqual([`not-on-intake: release held: late.json arrived in the folder but is not on the intake list intake.csv: who sent it is unknown`]);
   });
 
   it("a second file for a participant's council and year (a spoof) holds the release, naming both files", () => {
     const { dir, intake } = intakeFolder();
     const victim = southEast[3]!;
-    writeFileSync(join(dir, 'zz-spoof.json'), JSON.stringify(real(victim, 1)));
+    writeFileSync(join(dir, 'zz-spoof.json'), JSON.stringify(registered(victim, 1)));
     expect(holdsFor(dir, intake)).toEqual([
       'not-on-intake: release held: zz-spoof.json arrived in the folder but is not on the intake list intake.csv: who sent it is unknown',
       `duplicate-submission: release held: ${victim.onsCode}.json and zz-spoof.json are both for ${victim.onsCode} ${YEAR}; withdraw one (or correct the intake list) before the release`,
@@ -200,7 +177,7 @@ describe('the intake list holds the release', () => {
     const { dir, intake } = intakeFolder();
     const [a, b] = [southEast[0]!, southEast[1]!];
     expect(a.name).toBe('Eastbourne');
-    writeFileSync(join(dir, `${a.onsCode}.json`), JSON.stringify(real(b, 10)));
+    writeFileSync(join(dir, `${a.onsCode}.json`), JSON.stringify(registered(b, 10)));
     const missing = [...intake, `gone.json,${southEast[30]!.onsCode},${YEAR},x@example.com,2024-07-09T11:00Z`];
     expect(holdsFor(dir, missing)).toEqual([
       `intake-mismatch: release held: gone.json is on the intake list (line 27) but is not in the folder`,
@@ -211,7 +188,7 @@ describe('the intake list holds the release', () => {
 
   it('the command prints nothing but the reasons, and exits 2', async () => {
     const { dir, intake } = intakeFolder();
-    writeFileSync(join(dir, 'zz-spoof.json'), JSON.stringify(real(southEast[3]!, 1)));
+    writeFileSync(join(dir, 'zz-spoof.json'), JSON.stringify(registered(southEast[3]!, 1)));
     writeFileSync(join(dir, '..', 'intake.csv'), intake.join('\n'));
     const io = recorder();
     expect(await benchmarkCommand([dir, '--intake', join(dir, '..', 'intake.csv'), '--council', southEast[0]!.onsCode], io)).toBe(EXIT.unusable);
