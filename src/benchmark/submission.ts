@@ -3,6 +3,7 @@ import { CATEGORY_IDS, type Category } from '../activity/categories.js';
 import { COUNCIL_TYPES, COUNCIL_TYPE_INFO, REGIONS, regionsFor } from '../activity/council.js';
 import { parseActivityRecords, ReportingYearSchema } from '../activity/record.js';
 import { Decimal, sum } from '../decimal.js';
+import { FACTOR_SET_ID_PATTERN } from '../factors/set-id.js';
 import type { Origin, Problem } from '../problem.js';
 
 export const SUBMISSION_FORMAT = 'council-ghg/benchmark-submission';
@@ -56,7 +57,7 @@ export const SubmissionProfileSchema = z.strictObject({
   councilType: z.enum(COUNCIL_TYPES),
   region: z.enum(REGIONS),
   reportingYear: ReportingYearSchema.describe('financial year, e.g. 2023/24'),
-  factorSetId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a factor set id such as desnz-2023').describe('emission factor set used, e.g. desnz-2023'),
+  factorSetId: z.string().regex(FACTOR_SET_ID_PATTERN, 'a factor set id such as desnz-2023').describe('emission factor set used, e.g. desnz-2023'),
   boundary: z
     .strictObject({
       schoolsIncluded: z.boolean().describe('maintained schools are inside the boundary'),
@@ -261,7 +262,6 @@ const TONNES = /^\d+(\.\d+)?$/;
 const POSITIVE = /^(?=.*[1-9])\d+(\.\d+)?$/;
 const WHOLE = /^[1-9]\d*$/;
 const ONS_CODE = /^[EWS]\d{8}$/;
-const FACTOR_SET_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const YEAR = /^\d{4}\/\d{2}$/;
 const TOP_KEYS = new Set(['format', 'version', 'synthetic', 'profile', 'totals', 'denominators', 'excludedRecords']);
 const PROFILE_KEYS = ['onsCode', 'name', 'councilType', 'region', 'reportingYear', 'factorSetId', 'boundary'] as const;
@@ -298,7 +298,7 @@ export function plainSubmission(json: Record<string, unknown>): Submission | und
   if (!(typeof onsCode === 'string' && ONS_CODE.test(onsCode) && typeof name === 'string' && name.length >= 1 && name.length <= MAX_NAME_CHARS)) return undefined;
   if (!(typeof councilType === 'string' && COUNCIL_TYPE_SET.has(councilType) && typeof region === 'string' && REGION_SET.has(region))) return undefined;
   if (!(typeof reportingYear === 'string' && YEAR.test(reportingYear) && (Number(reportingYear.slice(0, 4)) + 1) % 100 === Number(reportingYear.slice(5)))) return undefined;
-  if (!(typeof factorSetId === 'string' && FACTOR_SET_ID.test(factorSetId))) return undefined;
+  if (!(typeof factorSetId === 'string' && FACTOR_SET_ID_PATTERN.test(factorSetId))) return undefined;
   if (!isPlain(boundary) || !onlyKeys(boundary, BOUNDARY_KEYS) || !BOUNDARY_KEYS.every((k) => typeof boundary[k] === 'boolean')) return undefined;
   const { byCategory } = totals;
   if (!TOTALS_KEYS.every((k) => k === 'byCategory' || isDecimal(totals[k], TONNES)) || !isPlain(byCategory)) return undefined;
@@ -359,10 +359,10 @@ const EXACT_FRACTION_DIGITS = 36;
 function totalsAgreement(totals: SubmissionTotals): { gap: 'none' | 'rounding' | 'beyond-rounding'; categoriesExceed: boolean } {
   const categories = Object.values(totals.byCategory);
   const figures = [totals.total, totals.scope1, totals.scope2Location, totals.scope3, ...categories];
-  const digits = Math.max(...figures.map(fractionDigits));
+  const digits = Math.max(fractionDigits(ROUNDING_TOLERANCE.toFixed()), ...figures.map(fractionDigits));
   if (digits <= EXACT_FRACTION_DIGITS && categories.length < 100) {
     const [total, scope1, scope2, scope3, ...rest] = figures.map((text) => units(text, digits));
-    const tolerance = 10n ** BigInt(digits);
+    const tolerance = units(ROUNDING_TOLERANCE.toFixed(), digits);
     const gap = total! - (scope1! + scope2! + scope3!);
     const size = gap < 0n ? -gap : gap;
     return { gap: size > tolerance ? 'beyond-rounding' : size !== 0n ? 'rounding' : 'none', categoriesExceed: rest.reduce((a, b) => a + b, 0n) > total! + tolerance };

@@ -9,7 +9,8 @@ import * as z from 'zod';
 // A string-keyed brand (not a unique symbol, nor zod's `.brand()`) so declaration files can name it, as FactorKey.
 export type FactorSetId = string & { readonly __brand: 'FactorSetId' };
 
-const SET_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The form of a factor set id: lower-case letters and digits joined by hyphens. */
+export const FACTOR_SET_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Text that is not a factor set id at all (an unknown but well-formed id is an `UnknownFactorSetError`). */
 export class InvalidFactorSetIdError extends Error {
@@ -21,7 +22,7 @@ export class InvalidFactorSetIdError extends Error {
 
 /** Whether text has the form of a factor set id. */
 export function isFactorSetId(text: string): text is FactorSetId {
-  return SET_ID.test(text);
+  return FACTOR_SET_ID_PATTERN.test(text);
 }
 
 /** The id in `text`; an `InvalidFactorSetIdError` when it is not one. */
@@ -31,4 +32,4 @@ export function parseFactorSetId(text: string): FactorSetId {
 }
 
 /** A factor set id in data read with zod (manifest.json, an inventory file). */
-export const FactorSetIdSchema = z.string().regex(SET_ID, 'a factor set id such as desnz-2023').transform((id) => id as FactorSetId);
+export const FactorSetIdSchema = z.string().regex(FACTOR_SET_ID_PATTERN, 'a factor set id such as desnz-2023').transform((id) => id as FactorSetId);
