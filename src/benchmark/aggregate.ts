@@ -147,9 +147,11 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
   const profiles = members.map((m) => m.submission.profile);
   const groups = groupsPresent(profiles);
   const byPartition = (kind: CohortGroup['kind']) => groups.flatMap((g, i) => (g.kind === kind ? [i] : []));
+  const membership = groups.map((g) => Uint8Array.from(profiles, (p) => (isMember(p, g) ? 1 : 0)));
   const context: GroupContext = {
     values: members.map((m) => m.values),
-    membership: groups.map((g) => Uint8Array.from(profiles, (p) => (isMember(p, g) ? 1 : 0))),
+    membership,
+    cohortsOf: profiles.map((_, i) => membership.flatMap((inside, c) => (inside[i] === 1 ? [c] : []))),
     partitions: [byPartition('council-type'), byPartition('region')],
     policy,
     topN: widestDominance(policy),

@@ -4,7 +4,7 @@ import { RankBounds, windowComplements, type PublishedWindow } from './derived-s
 import { histogramFigures, placesWithin } from './histograms.js';
 import { HISTOGRAM_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
-import { minCohortFor, quartileWindow, roundSignificant, type QuartileName } from './quantiles.js';
+import { minCohortFor, quartileWindow, roundedFromApproximation, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
 import { additiveCell, failsPPercent, failsPPercentApproximately, primaryReason, secondarySuppression, type Additive, type AdditiveCell } from './suppression.js';
 import type { Audited, AuditedCohortMetric } from './views.js';
@@ -21,6 +21,8 @@ export interface GroupContext {
   readonly values: readonly MetricValues[];
   /** Per cohort (cohort 0 is all councils), 1 for each member in it. */
   readonly membership: readonly Uint8Array[];
+  /** Per member, the cohorts it is in, ascending: membership read the other way (a council is in a few of many). */
+  readonly cohortsOf: readonly (readonly number[])[];
   /** The cohorts of each partition of "all councils": by council type, then by region. */
   readonly partitions: readonly (readonly number[])[];
   readonly policy: DisclosurePolicy;
@@ -58,11 +60,8 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   );
   const tied = tiedPositions(sorted);
   /** Per cohort, positions in `order` (so ascending by value). */
-  const positions = membership.map((inside) => {
-    const out: number[] = [];
-    for (let pos = 0; pos < order.length; pos++) if (inside[order[pos]!] === 1) out.push(pos);
-    return out;
-  });
+  const positions: number[][] = membership.map(() => []);
+  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) positions[c]!.push(pos);
   // Counts need no sums: only the one metric with a published total (TOTAL_METRIC) has its cells summed.
   const cells = positions.map(
     (ps): AdditiveCell =>
@@ -150,6 +149,15 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     for (let i = start; i < end - 2; i++) rest += sorted.approximations[ps[i]!]!;
     const quick = sorted.approximations[ps[start]!]! >= 0 ? failsPPercentApproximately(rest, sorted.approximations[ps[end - 1]!]!, policy.pPercent) : undefined;
     if (quick === true) return { status: 'suppressed', reason: 'dominance' };
+    // A window the sums check refuses is withheld whatever its mean: as 'equals-council-value' where its rounded mean
+    // is a council's value (publishSig's check, made first below), else as 'secondary'. Where the approximations settle
+    // the p% rule and the rounded mean, that is decided without working out the exact values (the metrics without
+    // derived sums; the total's windows are checked against those first).
+    if (quick === false && !withTotal && !sums.accepts(ps, start, end)) {
+      const approximateMean = (rest + sorted.approximations[ps[end - 2]!]! + sorted.approximations[ps[end - 1]!]!) / k;
+      const rounded = roundedFromApproximation(approximateMean, policy.significantFigures);
+      if (rounded !== undefined) return { status: 'suppressed', reason: sorted.includes(rounded) ? 'equals-council-value' : 'secondary' };
+    }
     let sum = ZERO;
     for (let i = start; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
     if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };

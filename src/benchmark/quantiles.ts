@@ -1,4 +1,5 @@
 import { Decimal } from '../decimal.js';
+import { compareDecimals } from './decimal-order.js';
 
 export const QUARTILES = { lowerQuartile: new Decimal('0.25'), median: new Decimal('0.5'), upperQuartile: new Decimal('0.75') } as const;
 export type QuartileName = keyof typeof QUARTILES;
@@ -62,4 +63,20 @@ export function windowMean(sorted: readonly Decimal[], p: Decimal, k: number): D
 /** Rounds to significant figures, half-even; the only place report figures are rounded. */
 export function roundSignificant(value: Decimal, significantFigures: number): Decimal {
   return value.isZero() ? value : value.toSignificantDigits(significantFigures, Decimal.ROUND_HALF_EVEN);
+}
+
+/** A relative margin round an approximation, far wider than its error (a few units in the last place per term). */
+const ROUNDING_MARGIN = 1e-9;
+
+/**
+ * What roundSignificant gives for a positive value known by an approximation, where the approximation settles it:
+ * rounding is monotone, so if both ends of a margin round to the same figure, so does the value. Undefined where
+ * the value may lie near a rounding boundary and only the exact value can say. Only for deciding why a figure is
+ * withheld, never for a figure published.
+ */
+export function roundedFromApproximation(approximation: number, significantFigures: number): Decimal | undefined {
+  if (!(approximation > 0 && approximation < Number.MAX_VALUE)) return undefined;
+  const low = roundSignificant(new Decimal(approximation * (1 - ROUNDING_MARGIN)), significantFigures);
+  const high = roundSignificant(new Decimal(approximation * (1 + ROUNDING_MARGIN)), significantFigures);
+  return compareDecimals(low, high) === 0 ? low : undefined;
 }

@@ -40,7 +40,12 @@ export class SumAtoms {
    * hold at least the minimum, and says whether it did; else nothing changes.
    */
   tryAdd(set: ArrayLike<number>, from = 0, to = set.length): boolean {
-    return this.split(set, from, to, false);
+    return this.split(set, from, to, 'try');
+  }
+
+  /** Whether `tryAdd` would publish the sum over positions `set[from..to)`, changing nothing. */
+  accepts(set: ArrayLike<number>, from = 0, to = set.length): boolean {
+    return this.split(set, from, to, 'check');
   }
 
   /**
@@ -48,7 +53,7 @@ export class SumAtoms {
    * against what it tells apart.
    */
   add(set: ArrayLike<number>): void {
-    this.split(set, 0, set.length, true);
+    this.split(set, 0, set.length, 'force');
   }
 
   /** A copy to try a group of sets on, all or none: `tryAdd` each on the copy, and keep it only if every one passed. */
@@ -61,7 +66,8 @@ export class SumAtoms {
     return copy;
   }
 
-  private split(set: ArrayLike<number>, from: number, to: number, force: boolean): boolean {
+  private split(set: ArrayLike<number>, from: number, to: number, mode: 'try' | 'check' | 'force'): boolean {
+    const force = mode === 'force';
     let touched = 0;
     for (let i = from; i < to; i++) {
       const a = this.atom[set[i]!]!;
@@ -81,7 +87,7 @@ export class SumAtoms {
       const a = this.touched[t]!;
       const inside = this.inside[a]!;
       this.inside[a] = 0;
-      if (!ok) continue;
+      if (!ok || mode === 'check') continue;
       if (inside === this.size[a]) {
         this.becomes[a] = a;
       } else {
@@ -92,7 +98,7 @@ export class SumAtoms {
       }
       this.covered[this.becomes[a]!] = 1;
     }
-    if (ok) for (let i = from; i < to; i++) this.atom[set[i]!] = this.becomes[this.atom[set[i]!]!]!;
+    if (ok && mode !== 'check') for (let i = from; i < to; i++) this.atom[set[i]!] = this.becomes[this.atom[set[i]!]!]!;
     return ok;
   }
 }

@@ -6,7 +6,7 @@ import { RankBounds } from '../../src/benchmark/derived-sums.js';
 import { placesWithin, type Bounds } from '../../src/benchmark/histograms.js';
 import { metricValues } from '../../src/benchmark/metrics.js';
 import { DEFAULT_POLICY } from '../../src/benchmark/policy.js';
-import { QUARTILES, quantileWindow, quartileWindow } from '../../src/benchmark/quantiles.js';
+import { QUARTILES, quantileWindow, quartileWindow, roundedFromApproximation, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { revalidate } from '../../src/benchmark/submission.js';
 import { SumAtoms } from '../../src/benchmark/sum-atoms.js';
 import { failsPPercent, failsPPercentApproximately } from '../../src/benchmark/suppression.js';
@@ -114,20 +114,26 @@ function naiveAllowsAfter(published: readonly (readonly number[])[], set: readon
 }
 
 describe('SumAtoms: the isolation check, incremental', () => {
-  it('accepts and refuses sets exactly as the definition does', () => {
+  it('accepts and refuses sets exactly as the definition does (accepts asking, tryAdd adding)', () => {
     const sets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 12 });
+    let refused = 0;
     fc.assert(
       fc.property(sets, fc.integer({ min: 1, max: 6 }), (offered, k) => {
         const atoms = new SumAtoms(30, k);
         const published: number[][] = [];
         for (const set of offered) {
           const allowed = naiveAllows(30, [...published, set], k);
+          // Asking twice changes nothing: the second answer, and tryAdd's, are the definition's.
+          expect(atoms.accepts(set)).toBe(allowed);
+          expect(atoms.accepts(set)).toBe(allowed);
           expect(atoms.tryAdd(set)).toBe(allowed);
           if (allowed) published.push(set);
+          else refused++;
         }
       }),
       { numRuns: 500, seed: 16 },
     );
+    expect(refused).toBeGreaterThan(100);
   });
 
   it('an earlier release\'s sets recorded whatever they leave, then sets tried on a copy: as the definition, the original untouched', () => {
@@ -393,5 +399,40 @@ describe('RankBounds.addWindow: the positions it narrows', () => {
     );
     expect(narrowings).toBeGreaterThan(1000);
     expect(untouchedSets).toBeGreaterThan(200);
+  });
+});
+
+describe('roundedFromApproximation: a rounded figure from an approximation, only where that settles it', () => {
+  it('gives what roundSignificant gives the exact value, or nothing near a rounding boundary', () => {
+    // A figure of `figures` digits, then a tail: a half exactly, or just either side of one, or anything.
+    const tail = fc.oneof(fc.constantFrom('5', '4999999999999', '50000000000001', '500000000000000000000001'), fc.stringMatching(/^\d{1,30}$/));
+    const valueAndFigures = fc
+      .integer({ min: 1, max: 6 })
+      .chain((figures) => fc.tuple(fc.integer({ min: 10 ** (figures - 1), max: 10 ** figures - 1 }), tail, fc.integer({ min: -12, max: 12 }), fc.constant(figures)))
+      .map(([leading, rest, exponent, figures]) => ({ value: new Decimal(`${leading}${rest}e${exponent}`), figures }));
+    let settled = 0;
+    let unsettled = 0;
+    fc.assert(
+      fc.property(valueAndFigures, fc.double({ min: -1e-13, max: 1e-13, noNaN: true }), ({ value, figures }, error) => {
+        // An approximation off by far more than any the benchmark forms (a few units in the last place).
+        const rounded = roundedFromApproximation(approximate(value) * (1 + error), figures);
+        if (rounded === undefined) unsettled++;
+        else {
+          settled++;
+          expect(rounded.toString()).toBe(roundSignificant(value, figures).toString());
+        }
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+    expect(settled).toBeGreaterThan(1000);
+    expect(unsettled).toBeGreaterThan(100);
+  });
+
+  it('hand-worked: 1234.4 to 3 figures is 1230, 1235 exactly (a half) is left to the exact value, as are zero and negatives', () => {
+    expect(roundedFromApproximation(1234.4, 3)?.toString()).toBe('1230');
+    expect(roundedFromApproximation(1236, 3)?.toString()).toBe('1240');
+    expect(roundedFromApproximation(1235, 3)).toBeUndefined();
+    expect(roundedFromApproximation(0, 3)).toBeUndefined();
+    expect(roundedFromApproximation(-5, 3)).toBeUndefined();
   });
 });
