@@ -94,3 +94,8 @@ export function tally() {
     },
   };
 }
+
+/** The submissions a base group was built from: those of its reporting year and factor set. */
+export function baseGroupMembers(subs: readonly Submission[], g: { readonly reportingYear: string; readonly factorSetId: string }): Submission[] {
+  return subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+}

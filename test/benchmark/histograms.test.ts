@@ -19,7 +19,7 @@ import {
   type Submission,
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
-import { submissionsArb, tally } from './arbitraries.js';
+import { baseGroupMembers, submissionsArb, tally } from './arbitraries.js';
 import { placedBySum } from './attacker.js';
 import { district } from './districts.js';
 
@@ -179,7 +179,7 @@ describe('banded histograms against an attacker (fast-check)', () => {
           }
         }
         for (const g of shared.baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           for (const c of g.cohorts) {
             for (const m of c.metrics) {
               if (m.histogram !== undefined) expect(HISTOGRAM_METRICS).toContain(m.metric);
@@ -229,7 +229,7 @@ describe('banded histograms against an attacker (fast-check)', () => {
       fc.property(submissionsArb, (subs) => {
         const shared = sharedView(benchmark(subs));
         for (const g of shared.baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           for (const metric of HEADLINE_METRICS) {
             const range = bandRanges([g], members, metric);
             if (range === undefined) continue;

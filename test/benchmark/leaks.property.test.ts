@@ -6,7 +6,7 @@ import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
 import { auditView, benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type Submission } from '../../src/benchmark/index.js';
 import { quantileWindow, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { Decimal } from '../../src/decimal.js';
-import { submissionsArb, tally } from './arbitraries.js';
+import { baseGroupMembers, submissionsArb, tally } from './arbitraries.js';
 
 /** The leaks a review found (quartiles giving a neighbour away, exact counts beside noisy ones, percentiles giving n away), proved closed. */
 
@@ -65,7 +65,7 @@ describe('closed leaks (properties)', () => {
       fc.property(submissionsArb, (subs) => {
         const shared = sharedView(benchmark(subs));
         for (const g of shared.baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           for (const c of g.cohorts) {
             for (const m of c.metrics) {
               if (!m.metric.endsWith('/absolute') || m.metric.startsWith('category')) continue;

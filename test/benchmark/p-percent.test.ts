@@ -4,7 +4,7 @@ import { auditView, benchmark } from '../../src/benchmark/index.js';
 import { quantileWindow, QUARTILES } from '../../src/benchmark/quantiles.js';
 import { failsPPercent } from '../../src/benchmark/suppression.js';
 import { Decimal } from '../../src/decimal.js';
-import { submissionsArb } from './arbitraries.js';
+import { baseGroupMembers, submissionsArb } from './arbitraries.js';
 import { district } from './districts.js';
 
 const allTotal = (values: readonly number[], policy = {}) => auditView(benchmark(values.map((v, i) => district(i + 1, v)), policy)).baseGroups[0]!.cohorts[0]!.metrics[0]!;
@@ -42,7 +42,7 @@ describe('the p% rule', () => {
       fc.property(submissionsArb, (subs) => {
         const audit = auditView(benchmark(subs));
         for (const g of audit.baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           for (const c of g.cohorts) {
             const values = members
               .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' ? s.profile.councilType === c.group.councilType : s.profile.region === c.group.region))

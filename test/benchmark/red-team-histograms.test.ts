@@ -13,7 +13,7 @@ import {
   type Submission,
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
-import { submissionsArb, tally } from './arbitraries.js';
+import { baseGroupMembers, submissionsArb, tally } from './arbitraries.js';
 import { placedBySum } from './attacker.js';
 import { district } from './districts.js';
 
@@ -155,7 +155,7 @@ describe('red team: derived sums beside the bands (fast-check)', () => {
     fc.assert(
       fc.property(submissionsArb, (subs) => {
         for (const g of sharedView(benchmark(subs)).baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           const range = bandRanges(g, members, 'total/absolute');
           const banded = g.cohorts.some((c) => metricOf(c).histogram?.status === 'published');
           for (const { name, set } of derivedSums(g, members)) {
@@ -385,7 +385,7 @@ describe('red team: bands of different metrics combined (total = scope 1 + scope
     fc.assert(
       fc.property(submissionsArb, (subs) => {
         for (const g of sharedView(benchmark(subs)).baseGroups) {
-          const members = subs.filter((s) => s.profile.reportingYear === g.reportingYear && s.profile.factorSetId === g.factorSetId);
+          const members = baseGroupMembers(subs, g);
           const own = bandRanges(g, members, 'total/absolute');
           const scopes = ['scope1/absolute', 'scope2Location/absolute', 'scope3/absolute'].map((m) => bandRanges(g, members, m));
           let narrowed = 0;
