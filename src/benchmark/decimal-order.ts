@@ -51,3 +51,17 @@ export function apart(ax: number, ay: number): number {
 export function near(approximation: number, a: number): boolean {
   return apart(approximation, a) === 0;
 }
+
+/**
+ * Sorts members ascending by exact value, ties in member order. The approximations order all but near neighbours
+ * (a plain numeric sort); each run of neighbours too close to tell apart is then put in exact order. Neighbours
+ * clearly apart at a run's edge leave everything on either side clearly apart too, so the result is the exact order.
+ */
+export function sortByValue(order: number[], approximations: ArrayLike<number>, exactOf: (member: number) => Decimal): void {
+  order.sort((a, b) => approximations[a]! - approximations[b]! || a - b);
+  const byExact = (a: number, b: number) => compareDecimals(exactOf(a), exactOf(b)) || a - b;
+  for (let start = 0, end = 1; start < order.length; start = end, end = start + 1) {
+    while (end < order.length && apart(approximations[order[end - 1]!]!, approximations[order[end]!]!) === 0) end++;
+    if (end - start > 1) order.splice(start, end - start, ...order.slice(start, end).sort(byExact));
+  }
+}

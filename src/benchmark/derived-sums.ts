@@ -35,8 +35,8 @@ export function windowComplements(cohort: readonly number[], windows: readonly P
 export class RankBounds implements Bounds {
   private readonly lows: (Decimal | undefined)[];
   private readonly highs: (Decimal | undefined)[];
-  private readonly lowApproximations: Float64Array;
-  private readonly highApproximations: Float64Array;
+  readonly lowApproximations: Float64Array;
+  readonly highApproximations: Float64Array;
 
   constructor(size: number, from?: RankBounds) {
     this.lows = from === undefined ? new Array(size) : [...from.lows];
@@ -47,8 +47,6 @@ export class RankBounds implements Bounds {
 
   readonly low = (pos: number): Decimal => this.lows[pos] ?? ZERO;
   readonly high = (pos: number): Decimal | undefined => this.highs[pos];
-  readonly lowApproximation = (pos: number): number => this.lowApproximations[pos]!;
-  readonly highApproximation = (pos: number): number => this.highApproximations[pos]!;
 
   /** A copy to try a window on, kept only if the window is published. */
   clone(): RankBounds {
@@ -87,12 +85,13 @@ export class RankBounds implements Bounds {
 
 /** Both ranges at once: the larger bottom and the smaller top. */
 export function intersect(a: Bounds, b: Bounds): Bounds {
-  return {
-    low: (pos) => maxOf(a.low(pos), b.low(pos))!,
-    high: (pos) => minOf(a.high(pos), b.high(pos)),
-    lowApproximation: (pos) => Math.max(a.lowApproximation(pos), b.lowApproximation(pos)),
-    highApproximation: (pos) => Math.min(a.highApproximation(pos), b.highApproximation(pos)),
-  };
+  const lowApproximations = a.lowApproximations.slice();
+  const highApproximations = a.highApproximations.slice();
+  for (let pos = 0; pos < lowApproximations.length; pos++) {
+    lowApproximations[pos] = Math.max(lowApproximations[pos]!, b.lowApproximations[pos]!);
+    highApproximations[pos] = Math.min(highApproximations[pos]!, b.highApproximations[pos]!);
+  }
+  return { low: (pos) => maxOf(a.low(pos), b.low(pos))!, high: (pos) => minOf(a.high(pos), b.high(pos)), lowApproximations, highApproximations };
 }
 
 /** The smaller of two amounts, undefined standing for no bound. */

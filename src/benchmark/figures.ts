@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from '../decimal.js';
-import { apart, approximate, compareDecimals, near } from './decimal-order.js';
+import { apart, approximate, compareDecimals, near, sortByValue } from './decimal-order.js';
 import { RankBounds, windowComplements, type PublishedWindow } from './derived-sums.js';
 import { histogramFigures, placesWithin } from './histograms.js';
 import { HISTOGRAM_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
@@ -44,8 +44,11 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   // where they are clearly apart; the exact values decide the rest.
   const approximations = new Float64Array(ctx.values.length);
   const order: number[] = [];
+  /** Which members have a value, as a key: metrics with the same contributors share what depends only on them. */
+  let contributors = '';
   for (let i = 0; i < ctx.values.length; i++) {
     const a = ctx.values[i]!.approximationAt(slot);
+    contributors += a === undefined ? '0' : '1';
     if (a === undefined) continue;
     order.push(i);
     approximations[i] = a;
@@ -53,7 +56,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   // Exact values are worked out when first needed (a near tie, a window) and kept while this metric is worked on.
   const exact: (Decimal | undefined)[] = new Array(ctx.values.length);
   const exactOf = (i: number) => (exact[i] ??= ctx.values[i]!.exactAt(slot)!);
-  order.sort((a, b) => apart(approximations[a]!, approximations[b]!) || compareDecimals(exactOf(a), exactOf(b)) || a - b);
+  sortByValue(order, approximations, exactOf);
   const sorted = new SortedValues(
     order.map((i) => approximations[i]!),
     (pos) => exactOf(order[pos]!),
@@ -61,7 +64,10 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   const tied = tiedPositions(sorted);
   /** Per cohort, positions in `order` (so ascending by value). */
   const positions: number[][] = membership.map(() => []);
-  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) positions[c]!.push(pos);
+  for (let pos = 0; pos < order.length; pos++) {
+    const cohorts = ctx.cohortsOf[order[pos]!]!;
+    for (let i = 0; i < cohorts.length; i++) positions[cohorts[i]!]!.push(pos);
+  }
   // Counts need no sums: only the one metric with a published total (TOTAL_METRIC) has its cells summed.
   const cells = positions.map(
     (ps): AdditiveCell =>
@@ -72,13 +78,15 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
           )
         : { count: ps.length, total: ZERO, top: [] },
   );
-  /** Per cohort, the cohorts over exactly the same contributors (itself among them: London and its boroughs). */
-  const sameCouncils = positions.map((ps) => {
-    const same: number[] = [];
-    for (let o = 0; o < positions.length; o++) if (sameNumbers(positions[o]!, ps)) same.push(o);
-    return same;
+  const { sameCouncils, countReasons } = sharedByContributors(ctx, contributors, () => {
+    /** Per cohort, the cohorts over exactly the same contributors (itself among them: London and its boroughs). */
+    const same = positions.map((ps) => {
+      const alike: number[] = [];
+      for (let o = 0; o < positions.length; o++) if (sameNumbers(positions[o]!, ps)) alike.push(o);
+      return alike;
+    });
+    return { sameCouncils: same, countReasons: suppressAdditive(cells, partitions, policy, 'count', same) };
   });
-  const countReasons = suppressAdditive(cells, partitions, policy, 'count', sameCouncils);
   const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', sameCouncils) : [];
   const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
 
@@ -158,8 +166,8 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
       const rounded = roundedFromApproximation(approximateMean, policy.significantFigures);
       if (rounded !== undefined) return { status: 'suppressed', reason: sorted.includes(rounded) ? 'equals-council-value' : 'secondary' };
     }
-    let sum = ZERO;
-    for (let i = start; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
+    let sum = sorted.exact(ps[start]!);
+    for (let i = start + 1; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
     if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
     const window: PublishedWindow = { positions: ps.slice(start, end), mean: sum.div(k) };
     const published = publishSig(window.mean);
@@ -210,6 +218,24 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     const histogram = histograms[c];
     return { ...figures, ...(total !== undefined ? { total } : {}), ...(histogram !== undefined ? { histogram } : {}) };
   });
+}
+
+/** What a metric's figures need that depends only on which members of the base group have a value for it. */
+interface ByContributors {
+  /** Per cohort, the cohorts over exactly the same contributors. */
+  readonly sameCouncils: readonly (readonly number[])[];
+  /** Per cohort, why its count is withheld (counts depend on the contributors alone). */
+  readonly countReasons: readonly (SuppressionReason | undefined)[];
+}
+const BY_CONTRIBUTORS = new WeakMap<GroupContext, Map<string, ByContributors>>();
+
+/** Worked out once per base group and set of contributors: most metrics share theirs with others (every absolute scope, say). */
+function sharedByContributors(ctx: GroupContext, contributors: string, work: () => ByContributors): ByContributors {
+  let known = BY_CONTRIBUTORS.get(ctx);
+  if (known === undefined) BY_CONTRIBUTORS.set(ctx, (known = new Map()));
+  let shared = known.get(contributors);
+  if (shared === undefined) known.set(contributors, (shared = work()));
+  return shared;
 }
 
 /**

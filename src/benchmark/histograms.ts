@@ -167,18 +167,28 @@ function describe(bands: Bands, n: number): HistogramBand[] {
 export interface Bounds {
   readonly low: (pos: number) => Decimal;
   readonly high: (pos: number) => Decimal | undefined;
-  /** low and high as binary approximations (Infinity: no top), for screening without a Decimal conversion per call. */
-  readonly lowApproximation: (pos: number) => number;
-  readonly highApproximation: (pos: number) => number;
+  /**
+   * low and high per position as binary approximations (Infinity: no top), for screening: arrays rather than
+   * functions, as placesWithin reads them for every member of every sum it checks.
+   */
+  readonly lowApproximations: Float64Array;
+  readonly highApproximations: Float64Array;
 }
 
 /** The ranges published bands give (grid edge numbers) as Bounds. */
 export function gridBounds(ranges: Ranges): Bounds {
+  const size = ranges.low.length;
+  const lowApproximations = new Float64Array(size);
+  const highApproximations = new Float64Array(size);
+  for (let pos = 0; pos < size; pos++) {
+    lowApproximations[pos] = ranges.low[pos] === Number.NEGATIVE_INFINITY ? 0 : gridEdgeApproximation(ranges.low[pos]!);
+    highApproximations[pos] = ranges.high[pos] === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : gridEdgeApproximation(ranges.high[pos]!);
+  }
   return {
     low: (pos) => (ranges.low[pos] === Number.NEGATIVE_INFINITY ? ZERO : gridEdge(ranges.low[pos]!)),
     high: (pos) => (ranges.high[pos] === Number.POSITIVE_INFINITY ? undefined : gridEdge(ranges.high[pos]!)),
-    lowApproximation: (pos) => (ranges.low[pos] === Number.NEGATIVE_INFINITY ? 0 : gridEdgeApproximation(ranges.low[pos]!)),
-    highApproximation: (pos) => (ranges.high[pos] === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : gridEdgeApproximation(ranges.high[pos]!)),
+    lowApproximations,
+    highApproximations,
   };
 }
 
@@ -210,11 +220,13 @@ export function placesWithin(set: readonly number[], input: Pick<HistogramInput,
   let upSecond = 0;
   let downFirst = 0;
   let downSecond = 0;
+  const lows = bounds.lowApproximations;
+  const highs = bounds.highApproximations;
   for (let i = 0; i < n; i++) {
     const pos = set[i]!;
     const x = input.approximations[pos]!;
-    const u = x - bounds.lowApproximation(pos);
-    const d = bounds.highApproximation(pos) - x;
+    const u = x - lows[pos]!;
+    const d = highs[pos]! - x;
     up[i] = u;
     down[i] = d;
     upTotal += u;

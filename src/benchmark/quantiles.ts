@@ -1,5 +1,4 @@
 import { Decimal } from '../decimal.js';
-import { compareDecimals } from './decimal-order.js';
 
 export const QUARTILES = { lowerQuartile: new Decimal('0.25'), median: new Decimal('0.5'), upperQuartile: new Decimal('0.75') } as const;
 export type QuartileName = keyof typeof QUARTILES;
@@ -70,13 +69,19 @@ const ROUNDING_MARGIN = 1e-9;
 
 /**
  * What roundSignificant gives for a positive value known by an approximation, where the approximation settles it:
- * rounding is monotone, so if both ends of a margin round to the same figure, so does the value. Undefined where
- * the value may lie near a rounding boundary and only the exact value can say. Only for deciding why a figure is
- * withheld, never for a figure published.
+ * scaled so the figures kept are its whole part, a value clear of the half-way points by more than the margin (and
+ * the scaling's few units in the last place) rounds to the nearest whole number, whatever its exact digits. Undefined
+ * where the value may lie near a rounding boundary and only the exact value can say. Only for deciding why a figure
+ * is withheld, never for a figure published.
  */
 export function roundedFromApproximation(approximation: number, significantFigures: number): Decimal | undefined {
   if (!(approximation > 0 && approximation < Number.MAX_VALUE)) return undefined;
-  const low = roundSignificant(new Decimal(approximation * (1 - ROUNDING_MARGIN)), significantFigures);
-  const high = roundSignificant(new Decimal(approximation * (1 + ROUNDING_MARGIN)), significantFigures);
-  return compareDecimals(low, high) === 0 ? low : undefined;
+  // The power of ten of the last figure kept; log10 can be one off beside a power of ten, so the scaled value is checked.
+  let exponent = Math.floor(Math.log10(approximation)) - significantFigures + 1;
+  let scaled = approximation / 10 ** exponent;
+  if (scaled >= 10 ** significantFigures) scaled = approximation / 10 ** ++exponent;
+  else if (scaled < 10 ** (significantFigures - 1)) scaled = approximation / 10 ** --exponent;
+  const whole = Math.round(scaled);
+  if (Math.abs(scaled - whole) >= 0.5 - 2 * ROUNDING_MARGIN * scaled) return undefined;
+  return new Decimal(`${whole}e${exponent}`);
 }

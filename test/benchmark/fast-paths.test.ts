@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benchmark, parseSubmission, type Submission } from '../../src/benchmark/index.js';
-import { apart, approximate, compareDecimals } from '../../src/benchmark/decimal-order.js';
+import { apart, approximate, compareDecimals, sortByValue } from '../../src/benchmark/decimal-order.js';
 import { RankBounds } from '../../src/benchmark/derived-sums.js';
 import { placesWithin, type Bounds } from '../../src/benchmark/histograms.js';
 import { metricValues } from '../../src/benchmark/metrics.js';
@@ -67,6 +67,43 @@ describe('compareDecimals: exact and allocation-free', () => {
       }),
       { numRuns: 1000, seed: 15 },
     );
+  });
+});
+
+describe('sortByValue: exact order from a plain sort of approximations', () => {
+  it('puts members in the order of their exact values, ties by member, however near the values crowd', () => {
+    // Values in clusters: a base, then either the same value, one differing in the 30th significant digit (the same
+    // binary float), in the 10th (near: too close for the approximations to tell), or anything. Zeros come often.
+    const base = fc.constantFrom('0', '4100', '4100.5', '0.0003', '12345678.9');
+    const tail = fc.constantFrom('', '000000000000000000000001', '0000001', '37');
+    const value = fc.tuple(base, tail, fc.boolean()).map(([b, t, up]) => {
+      if (t === '') return b;
+      const point = b.includes('.') ? '' : '.';
+      return up ? `${b}${point}${t}` : new Decimal(b).minus(new Decimal(`${b}${point}${t}`).minus(b)).toString();
+    });
+    let nearRuns = 0;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 2, maxLength: 60 }), (texts) => {
+        const exact = texts.map((t) => new Decimal(t));
+        // As MetricValues makes them: the text read as the nearest binary float.
+        const approximations = texts.map(Number);
+        const order = texts.map((_, i) => i);
+        sortByValue(order, approximations, (i) => exact[i]!);
+        const expected = texts.map((_, i) => i).sort((a, b) => exact[a]!.cmp(exact[b]!) || a - b);
+        expect(order).toEqual(expected);
+        for (let i = 1; i < order.length; i++) if (apart(approximations[order[i - 1]!]!, approximations[order[i]!]!) === 0 && !exact[order[i - 1]!]!.eq(exact[order[i]!]!)) nearRuns++;
+      }),
+      { numRuns: 500, seed: 21 },
+    );
+    // Neighbours the approximations could not order, yet unequal: the exact pass had work to do.
+    expect(nearRuns).toBeGreaterThan(500);
+  });
+
+  it('hand-worked: 2, 1.0000000000000000000001, 1, 0, 1 (members 0–4) go 3, 2, 4, 1, 0', () => {
+    const texts = ['2', '1.0000000000000000000001', '1', '0', '1'];
+    const order = [0, 1, 2, 3, 4];
+    sortByValue(order, texts.map(Number), (i) => new Decimal(texts[i]!));
+    expect(order).toEqual([3, 2, 4, 1, 0]);
   });
 });
 
@@ -299,8 +336,8 @@ describe('placesWithin: decided on approximations where they are clear either wa
         const bounds: Bounds = {
           low: (pos) => lows[pos]!,
           high: (pos) => highs[pos],
-          lowApproximation: (pos) => lows[pos]!.toNumber(),
-          highApproximation: (pos) => highs[pos]?.toNumber() ?? Number.POSITIVE_INFINITY,
+          lowApproximations: Float64Array.from(lows, (low) => low.toNumber()),
+          highApproximations: Float64Array.from(highs, (high) => high?.toNumber() ?? Number.POSITIVE_INFINITY),
         };
         const set = members.map((_, i) => i);
         const expected = plainPlaces(set, values, bounds, p);
@@ -330,8 +367,8 @@ describe('placesWithin: decided on approximations where they are clear either wa
       const bounds: Bounds = {
         low: (pos) => new Decimal(lows[pos]!),
         high: (pos) => (highs[pos] === undefined ? undefined : new Decimal(highs[pos])),
-        lowApproximation: (pos) => lows[pos]!,
-        highApproximation: (pos) => highs[pos] ?? Number.POSITIVE_INFINITY,
+        lowApproximations: Float64Array.from(lows),
+        highApproximations: Float64Array.from(highs, (high) => high ?? Number.POSITIVE_INFINITY),
       };
       return placesWithin([0, 1, 2], { exact: (pos) => values[pos]!, approximations: [100, 50, 10], policy: DEFAULT_POLICY }, bounds);
     };
@@ -378,8 +415,8 @@ describe('RankBounds.addWindow: the positions it narrows', () => {
               const same =
                 ranks.low(pos).eq(next.low(pos)) &&
                 String(ranks.high(pos)) === String(next.high(pos)) &&
-                ranks.lowApproximation(pos) === next.lowApproximation(pos) &&
-                ranks.highApproximation(pos) === next.highApproximation(pos);
+                ranks.lowApproximations[pos] === next.lowApproximations[pos] &&
+                ranks.highApproximations[pos] === next.highApproximations[pos];
               // Every position whose bounds changed is named (one may be named whose "no bound" became an equal one).
               if (!same) {
                 expect(narrowed.has(pos)).toBe(true);
