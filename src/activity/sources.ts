@@ -83,7 +83,8 @@ const ENERGY: readonly Dimension[] = ['energy'];
 export const CAR_SIZES = ['small', 'medium', 'large', 'average'] as const;
 export const CAR_FUELS = ['diesel', 'petrol', 'hybrid', 'plug-in-hybrid', 'battery-electric', 'cng', 'lpg', 'unknown'] as const;
 export const VAN_CLASSES = ['class-i', 'class-ii', 'class-iii', 'average'] as const;
-export const VAN_FUELS = ['diesel', 'petrol', 'battery-electric', 'cng', 'lpg', 'unknown'] as const;
+/** DESNZ prints plug-in hybrid van figures only from 2024, and only for class III and average: the rest are refused. */
+export const VAN_FUELS = ['diesel', 'petrol', 'plug-in-hybrid', 'battery-electric', 'cng', 'lpg', 'unknown'] as const;
 export const HGV_TYPES = ['rigid-3.5-7.5t', 'rigid-7.5-17t', 'rigid-over-17t', 'all-rigids', 'artic-3.5-33t', 'artic-over-33t', 'all-artics', 'all-hgvs'] as const;
 export const HGV_LOADS = ['0', '50', '100', 'average'] as const;
 export const MOTORBIKE_SIZES = ['small', 'medium', 'large', 'average'] as const;
@@ -94,6 +95,7 @@ export const BUS_TYPES = ['average-local', 'local-london', 'local-not-london', '
 export const TAXI_TYPES = ['regular', 'black-cab'] as const;
 export type CarFuel = (typeof CAR_FUELS)[number];
 export type VanClass = (typeof VAN_CLASSES)[number];
+export type VanFuel = (typeof VAN_FUELS)[number];
 export type HgvType = (typeof HGV_TYPES)[number];
 export type FlightHaul = (typeof FLIGHT_HAULS)[number];
 export type FlightClass = (typeof FLIGHT_CLASSES)[number];
@@ -174,6 +176,9 @@ export const SOURCE_FAMILIES: readonly SourceFamily[] = [
   { family: 'car', label: 'Car by size and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [CAR_SIZES, CAR_FUELS], categories: VEHICLE_CATEGORIES },
   { family: 'van', label: 'Van by class and fuel', kind: 'vehicle-distance', dimensions: ['distance'], options: [VAN_CLASSES, VAN_FUELS], categories: VEHICLE_CATEGORIES },
   { family: 'hgv', label: 'HGV (diesel) by type and % laden', kind: 'vehicle-distance', dimensions: ['distance'], options: [HGV_TYPES, HGV_LOADS], categories: VEHICLE_CATEGORIES },
+  // DESNZ's "HGVs refrigerated (all diesel)": the same types and loads on rows of their own. Their gases are CO2, CH4
+  // and N2O only: refrigerant lost from the unit is a refrigerant record (fugitive emissions).
+  { family: 'hgv-refrigerated', label: 'HGV refrigerated (diesel) by type and % laden', kind: 'vehicle-distance', dimensions: ['distance'], options: [HGV_TYPES, HGV_LOADS], categories: VEHICLE_CATEGORIES },
   { family: 'motorbike', label: 'Motorbike by size', kind: 'vehicle-distance', dimensions: ['distance'], options: [MOTORBIKE_SIZES], categories: VEHICLE_CATEGORIES },
   { family: 'flight', label: 'Flight by haul and class (with radiative forcing)', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [FLIGHT_HAULS, FLIGHT_CLASSES], categories: TRAVEL_CATEGORIES },
   { family: 'rail', label: 'Rail', kind: 'passenger-distance', dimensions: ['passenger distance'], options: [RAIL_TYPES], categories: TRAVEL_CATEGORIES },
@@ -247,6 +252,7 @@ const SOURCE_SYNONYMS: Record<string, readonly string[]> = {
   air: ['flight:domestic:average', 'flight:short-haul:average', 'flight:long-haul:average'],
   flights: ['flight:domestic:average', 'flight:short-haul:average', 'flight:long-haul:average'],
   coach: ['bus:coach'],
+  reefer: ['hgv-refrigerated:all-hgvs:average'],
   cab: ['taxi:regular', 'taxi:black-cab'],
   gas: ['natural-gas'],
   'mains-gas': ['natural-gas'],

@@ -10,7 +10,7 @@ import { convertUnchecked } from '../units/quantity.js';
 import { factorPlan, isNonKyotoFactor, type ComponentRole } from './factor-plan.js';
 import type { EmissionLine, FactorUsed, LineRole, MarketBasis, MemoLine, QuantityUsed, SpendDetail } from './line.js';
 import { printedBound, type PrintedBound } from './bounded.js';
-import { publicationNote } from './publication.js';
+import { blankValueNote, publicationNote } from './publication.js';
 import { outsideOfScopesFor, resolveFactor, type ResolvedFactor } from './resolve-factor.js';
 import { assignScope, scope3OverrideProblem, type DirectFactor } from './scope.js';
 import { sourceSuggestions } from './suggest-source.js';
@@ -236,7 +236,8 @@ function resolveComponents(record: ActivityRecord, source: ParsedSource, context
   const notFound = (stems: readonly string[], role: ComponentRole, anyOf: readonly string[] = stems) => {
     const suggestions = sourceSuggestions(set, source, stems, record.category);
     const nearest = suggestions.length > 0 ? `Did you mean: ${suggestions.join(', ')}?` : `Nearest published factors: ${set.nearestKeys(stems[0]!.replace(/\*/g, ''), 3).join(', ')}`;
-    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…): ${publicationNote(set, anyOf, context.library)}. ${nearest}`, record.source);
+    const blank = blankValueNote(set, stems);
+    return failure(record, 'factor-not-found', `${set.id} has no ${role} factor for ${record.source} in ${record.unit} (looked for ${stems[0]}@…): ${publicationNote(set, anyOf, context.library)}. ${blank !== undefined ? `${blank}. ` : ''}${nearest}`, record.source);
   };
   for (const component of plan.components) {
     const exclusion = EXCLUDABLE[component.role];

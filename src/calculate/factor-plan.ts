@@ -1,5 +1,5 @@
 import type { Category } from '../activity/categories.js';
-import type { BusType, CarFuel, FlightClass, FlightHaul, FuelFamily, HgvType, ParsedSource, RailType, TaxiType, VanClass } from '../activity/sources.js';
+import type { BusType, CarFuel, FlightClass, FlightHaul, FuelFamily, HgvType, ParsedSource, RailType, TaxiType, VanClass, VanFuel } from '../activity/sources.js';
 import type { Factor } from '../factors/factor-set.js';
 import { fuelPathNames, hotelCountryNames, wasteMaterialNames, wasteRouteNames } from './renames.js';
 
@@ -79,12 +79,19 @@ type WithUpstream = `${keyof typeof WTT_LEVEL1}/${string}`;
 // The table by any Level 1, for paths named directly (desnz:…), which may have no upstream section.
 const wttLevel1: Readonly<Partial<Record<string, string>>> = WTT_LEVEL1;
 
+/**
+ * Well-to-tank Level 2 names that are neither the direct one nor it with "wtt-" before it: the upstream of
+ * "HGVs refrigerated (all diesel)" is "WTT- HGV refrigerated (all diesel)" in every year 2016–2025.
+ */
+const WTT_LEVEL2: Readonly<Partial<Record<string, string>>> = { 'hgvs-refrigerated-all-diesel': 'wtt-hgv-refrigerated-all-diesel' };
+
 /** "fuels/liquid-fuels/x" → ["wtt-fuels/liquid-fuels/x", "wtt-fuels/wtt-liquid-fuels/x"] (both namings used). */
 function wttStems(stem: string): string[] {
   const [level1 = '', level2 = '', ...rest] = stem.split('/');
   const wtt = wttLevel1[level1];
   if (wtt === undefined) return [];
-  return [[wtt, level2, ...rest].join('/'), [wtt, `wtt-${level2}`, ...rest].join('/')];
+  const other = WTT_LEVEL2[level2];
+  return [level2, `wtt-${level2}`, ...(other !== undefined ? [other] : [])].map((name) => [wtt, name, ...rest].join('/'));
 }
 
 const direct = (...stems: string[]): FactorComponent => ({ role: 'direct', stems, presence: 'required' });
@@ -98,8 +105,8 @@ const ELECTRICITY: FactorComponent[] = [
   optional('well-to-tank', ['wtt-uk-electricity/wtt-uk-electricity-t-and-d/electricity-uk', 'wtt-uk-and-overseas-elec/wtt-uk-electricity-t-and-d/electricity-uk']),
 ];
 
-/** The car fuels DESNZ names otherwise than we do; the rest are named alike ("diesel", "hybrid"). */
-const CAR_FUEL_SEGMENT = { 'plug-in-hybrid': 'plug-in-hybrid-electric-vehicle', 'battery-electric': 'battery-electric-vehicle' } satisfies Partial<Record<CarFuel, string>>;
+/** The car and van fuels DESNZ names otherwise than we do; the rest are named alike ("diesel", "hybrid"). */
+const CAR_FUEL_SEGMENT = { 'plug-in-hybrid': 'plug-in-hybrid-electric-vehicle', 'battery-electric': 'battery-electric-vehicle' } satisfies Partial<Record<CarFuel | VanFuel, string>>;
 const VAN_CLASS_SEGMENT = {
   'class-i': 'class-i-up-to-1.305-tonnes',
   'class-ii': 'class-ii-1.305-to-1.74-tonnes',
@@ -133,14 +140,22 @@ const RAIL_SEGMENT = { national: 'national-rail', international: 'international-
 const BUS_SEGMENT = { 'average-local': 'average-local-bus', 'local-london': 'local-london-bus', 'local-not-london': 'local-bus-not-london', coach: 'coach' } satisfies Record<BusType, string>;
 const TAXI_SEGMENT = { regular: 'regular-taxi', 'black-cab': 'black-cab' } satisfies Record<TaxiType, string>;
 
-/** Road vehicles: tailpipe (scope 1 in an own fleet), plus for plug-ins the charging electricity and its losses. */
-function vehicle(group: WithUpstream, tail: string, electric: boolean): FactorComponent[] {
+/** How a road vehicle is driven: by the fuel it burns, or by charging as well (a plug-in hybrid) or alone. */
+type Drive = 'combustion' | 'plug-in-hybrid' | 'battery-electric';
+const driveOf = (fuel: string | undefined): Drive => (fuel === 'plug-in-hybrid' || fuel === 'battery-electric' ? fuel : 'combustion');
+
+/**
+ * Road vehicles: tailpipe (scope 1 in an own fleet), plus for plug-ins the charging electricity and its losses. A
+ * plug-in hybrid burns fuel too, so without its tailpipe factor (DESNZ leaves some classes blank) it is refused,
+ * never costed on its charging alone.
+ */
+function vehicle(group: WithUpstream, tail: string, drive: Drive): FactorComponent[] {
   const stem = `${group}/${tail}`;
   const [, ...afterLevel1] = stem.split('/');
   return [
-    { role: 'direct', stems: [stem], presence: electric ? 'optional' : 'required' },
+    { role: 'direct', stems: [stem], presence: drive === 'battery-electric' ? 'optional' : 'required' },
     optional('well-to-tank', wttStems(stem)),
-    ...(electric
+    ...(drive !== 'combustion'
       ? [
           { role: 'ev-electricity' as const, stems: [`uk-electricity-for-evs/${afterLevel1.join('/')}`], presence: 'required' as const },
           optional('ev-transmission-and-distribution', [`uk-electricity-t-and-d-for-evs/${afterLevel1.join('/')}`]),
@@ -148,6 +163,10 @@ function vehicle(group: WithUpstream, tail: string, electric: boolean): FactorCo
       : []),
   ];
 }
+
+/** An HGV by type and load, as DESNZ publishes both plain and refrigerated ones. */
+const hgv = (group: WithUpstream, type: string | undefined, load: string | undefined): FactorComponent[] =>
+  vehicle(group, `${seg(HGV_TYPE_SEGMENT, type)}/${load === 'average' ? 'average-laden' : `${load}-pct-laden`}`, 'combustion');
 
 /** Trade names councils use for single-gas refrigerants, to DESNZ's names. */
 const REFRIGERANT_NAMES: Record<string, string> = {
@@ -222,13 +241,15 @@ export function factorPlan(source: ParsedSource, category: Category): FactorPlan
         case 'car':
           return TRAVEL.has(category)
             ? plan(withWtt(`business-travel-land/cars-by-size/${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`))
-            : plan(vehicle('passenger-vehicles/cars-by-size', `${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric' || b === 'plug-in-hybrid'));
+            : plan(vehicle('passenger-vehicles/cars-by-size', `${a}-car/${seg(CAR_FUEL_SEGMENT, b)}`, driveOf(b)));
         case 'van':
-          return plan(vehicle('delivery-vehicles/vans', `${seg(VAN_CLASS_SEGMENT, a)}/${seg(CAR_FUEL_SEGMENT, b)}`, b === 'battery-electric'));
+          return plan(vehicle('delivery-vehicles/vans', `${seg(VAN_CLASS_SEGMENT, a)}/${seg(CAR_FUEL_SEGMENT, b)}`, driveOf(b)));
         case 'hgv':
-          return plan(vehicle('delivery-vehicles/hgv-all-diesel', `${seg(HGV_TYPE_SEGMENT, a)}/${b === 'average' ? 'average-laden' : `${b}-pct-laden`}`, false));
+          return plan(hgv('delivery-vehicles/hgv-all-diesel', a, b));
+        case 'hgv-refrigerated':
+          return plan(hgv('delivery-vehicles/hgvs-refrigerated-all-diesel', a, b));
         default:
-          return TRAVEL.has(category) ? plan(withWtt(`business-travel-land/motorbike/${a}`)) : plan(vehicle('passenger-vehicles/motorbike', a ?? '', false));
+          return TRAVEL.has(category) ? plan(withWtt(`business-travel-land/motorbike/${a}`)) : plan(vehicle('passenger-vehicles/motorbike', a ?? '', 'combustion'));
       }
     case 'passenger-distance':
       switch (source.family.family) {

@@ -4,10 +4,26 @@ import type { FactorLibrary } from '../factors/library.js';
 /** Whether a set has a factor under any of the stems, in any unit. */
 const publishes = (set: FactorSet, stems: readonly string[]): boolean => stems.some((stem) => set.find(`${stem}@*`) !== undefined);
 
+/** A stem as a pattern ('*' for any one segment), followed by `end`: '@' for a factor key, '$' for a path alone. */
+const stemPattern = (stem: string, end: '@' | '$'): RegExp => new RegExp(`^${stem.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/@]+')}${end}`);
+
 /** The units a set publishes under the stems ("kWh (Gross CV)", "litres" …). */
 function unitsPublished(set: FactorSet, stems: readonly string[]): string[] {
-  const prefixes = stems.map((stem) => new RegExp(`^${stem.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/@]+')}@`));
+  const prefixes = stems.map((stem) => stemPattern(stem, '@'));
   return [...new Set(set.all().filter((f) => prefixes.some((p) => p.test(f.key))).map((f) => f.uom))];
+}
+
+/**
+ * Where the set lists a row under one of the stems with its value left blank (DESNZ prints a plug-in hybrid van of
+ * class I with no figure), which row, said so: the record is refused because DESNZ publishes no factor for it.
+ */
+export function blankValueNote(set: FactorSet, stems: readonly string[]): string | undefined {
+  for (const stem of stems) {
+    const pattern = stem.includes('*') ? stemPattern(stem, '$') : undefined;
+    const blank = pattern === undefined ? set.blankValues.get(stem) : [...set.blankValues].find(([path]) => pattern.test(path))?.[1];
+    if (blank !== undefined) return `${set.id} lists ${blank.path} with its value left blank (row ${blank.row}): DESNZ publishes no factor for it, so the record is refused rather than costed at zero`;
+  }
+  return undefined;
 }
 
 /** 2016, 2017, 2018, 2021 → "2016–2018 and 2021". */

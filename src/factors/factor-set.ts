@@ -50,12 +50,21 @@ export class FactorSet {
    */
   readonly printedText: ReadonlyMap<string, { readonly text: string; readonly row: number; readonly path: string }>;
 
+  /**
+   * Rows DESNZ lists with the value left blank (a plug-in hybrid van of class I, a hotel country in some years), keyed
+   * as `printedText`, each by its first row: so a record can be refused as one DESNZ publishes no factor for.
+   */
+  readonly blankValues: ReadonlyMap<string, { readonly row: number; readonly path: string }>;
+
   /** `info.id` is checked here (an `InvalidFactorSetIdError`), so an entry built in code may give it as text. */
   constructor(info: FactorSetManifestEntryInput, values: readonly StoredFactorValue[], skipped: readonly SkippedRow[] = []) {
     this.id = parseFactorSetId(info.id);
     this.info = { ...info, id: this.id };
     this.printedText = new Map(skipped.filter((r) => r.reason === 'non-numeric-value')
       .map((r) => [r.path.split(' › ').map(slug).join('/'), { text: r.value, row: r.source_row, path: r.path }]));
+    // Reversed so that the first row of a path is the one kept.
+    this.blankValues = new Map(skipped.filter((r) => r.reason === 'blank-value').reverse()
+      .map((r) => [r.path.split(' › ').map(slug).join('/'), { row: r.source_row, path: r.path }]));
     const byKey = new Map<string, { factor: Factor; values: Map<Measure, Decimal>; sources: Map<Measure, ValueSource> }>();
     for (const v of values) {
       let entry = byKey.get(v.key);

@@ -89,7 +89,7 @@ export function defaultSpendSetId(manifest: SpendManifest): string {
 export interface FactorFiles {
   /** manifest.json: its text or its object (checked here, as the text is). */
   readonly manifest: string | FactorManifestInput;
-  /** Each set's factors.csv text (and skipped.csv, which names values DESNZ printed as text), by set id. */
+  /** Each set's factors.csv text (and skipped.csv, which names values DESNZ printed as text or left blank), by set id. */
   readonly sets: Readonly<Record<string, { readonly factors: string; readonly skipped?: string }>>;
   /** The spend-based data (emission-factors/spend/): its manifest, each set's factors.csv, council-categories.csv. */
   readonly spend?: {

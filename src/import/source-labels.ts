@@ -19,15 +19,19 @@ export interface SourceChoice {
   readonly family: SourceFamily;
 }
 
+/** An HGV's types and loads, named alike for plain and refrigerated HGVs. */
+const HGV_NAMES = {
+  'rigid-3.5-7.5t': 'rigid 3.5 to 7.5 t', 'rigid-7.5-17t': 'rigid 7.5 to 17 t', 'rigid-over-17t': 'rigid >17 t', 'all-rigids': 'all rigids',
+  'artic-3.5-33t': 'articulated 3.5 to 33 t', 'artic-over-33t': 'articulated >33 t', 'all-artics': 'all articulated', 'all-hgvs': 'all HGVs',
+  '0': '0% laden (empty)', '50': '50% laden', '100': '100% laden (full)', average: 'average laden',
+};
+
 /** Names of fixed option values where the id alone reads poorly; any other value is its id with spaces. */
 const OPTION_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   car: { average: 'average size', 'plug-in-hybrid': 'plug-in hybrid', cng: 'CNG', lpg: 'LPG', unknown: 'unknown fuel' },
-  van: { 'class-i': 'class I (up to 1.305 t)', 'class-ii': 'class II (1.305 to 1.74 t)', 'class-iii': 'class III (1.74 to 3.5 t)', average: 'average size', cng: 'CNG', lpg: 'LPG', unknown: 'unknown fuel' },
-  hgv: {
-    'rigid-3.5-7.5t': 'rigid 3.5 to 7.5 t', 'rigid-7.5-17t': 'rigid 7.5 to 17 t', 'rigid-over-17t': 'rigid >17 t', 'all-rigids': 'all rigids',
-    'artic-3.5-33t': 'articulated 3.5 to 33 t', 'artic-over-33t': 'articulated >33 t', 'all-artics': 'all articulated', 'all-hgvs': 'all HGVs',
-    '0': '0% laden (empty)', '50': '50% laden', '100': '100% laden (full)', average: 'average laden',
-  },
+  van: { 'class-i': 'class I (up to 1.305 t)', 'class-ii': 'class II (1.305 to 1.74 t)', 'class-iii': 'class III (1.74 to 3.5 t)', average: 'average size', 'plug-in-hybrid': 'plug-in hybrid', cng: 'CNG', lpg: 'LPG', unknown: 'unknown fuel' },
+  hgv: HGV_NAMES,
+  'hgv-refrigerated': HGV_NAMES,
   motorbike: { average: 'average size' },
   flight: { domestic: 'domestic (within the UK)', 'short-haul': 'short-haul (to Europe)', 'long-haul': 'long-haul (beyond Europe)', international: 'international (outside the UK)', average: 'average class', 'premium-economy': 'premium economy' },
   rail: { national: 'national rail', international: 'international rail (Eurostar)', underground: 'London Underground' },
