@@ -48,12 +48,23 @@ export default async function (print: (line: string) => void): Promise<void> {
   };
   let cohorts = 0;
   const distribution = { quartiles: 0, histogram: 0, all: 0, bands: 0 };
+  // The pooled cohorts (single-tier, upper-tier) on their own: what pooling adds.
+  const pooled = { cells: { published: 0, all: 0 }, distribution: { published: 0, all: 0 } };
   for (const g of sharedView(result).baseGroups) {
     for (const c of g.cohorts) {
       cohorts++;
       for (const m of c.metrics.filter((x) => (HEADLINE_METRICS as readonly string[]).includes(x.metric))) {
         for (const name of ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total', 'histogram'] as const) count(name, m[name]);
         distribution.all++;
+        if (c.group.kind === 'pool') {
+          for (const name of ['count', 'lowerQuartile', 'median', 'upperQuartile', 'total'] as const) {
+            if (m[name] === undefined) continue;
+            pooled.cells.all++;
+            if (m[name].status === 'published') pooled.cells.published++;
+          }
+          pooled.distribution.all++;
+          if (m.lowerQuartile.status === 'published' && m.upperQuartile.status === 'published') pooled.distribution.published++;
+        }
         if (m.lowerQuartile.status === 'published' && m.upperQuartile.status === 'published') distribution.quartiles++;
         else if (m.histogram?.status === 'published') {
           distribution.histogram++;
@@ -72,4 +83,5 @@ export default async function (print: (line: string) => void): Promise<void> {
     `  distribution published (quartiles, else histogram): ${pct({ published: shown, all: distribution.all })} of cohort x metric: ` +
       `${distribution.quartiles} by quartiles, ${distribution.histogram} by histogram (${distribution.bands} bands)`,
   );
+  print(`  pooled cohorts alone: cells published ${pct(pooled.cells)}; distribution (quartiles) ${pct(pooled.distribution)} of cohort x metric`);
 }

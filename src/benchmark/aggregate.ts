@@ -2,6 +2,7 @@ import { byCodePoint } from '../order.js';
 import type { CalculationOptions } from '../inventory/calculate-inventory.js';
 import { screenBatch, type BatchOutcome } from './batch.js';
 import { baseGroupId, cohortId, groupLabel, groupsPresent, isMember, type CohortGroup } from './cohorts.js';
+import { pooledCohorts } from './pools.js';
 import { metricFigures, publishCount, type GroupContext } from './figures.js';
 import { METRICS, metricValues, TOTAL_METRIC, type MetricId, type MetricValues } from './metrics.js';
 import { resolvePolicy, type DisclosurePolicy, type DisclosurePolicyInput } from './policy.js';
@@ -153,6 +154,7 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
     membership,
     cohortsOf: profiles.map((_, i) => membership.flatMap((inside, c) => (inside[i] === 1 ? [c] : []))),
     partitions: [byPartition('council-type'), byPartition('region')],
+    pools: pooledCohorts(groups),
     policy,
     topN: widestDominance(policy),
   };

@@ -32,7 +32,9 @@ function method(result: BenchmarkResult): Method {
     secondarySuppression:
       'within each split of "all councils" (by council type, by region), the withheld cohorts taken together must pass the threshold ' +
       '(and, for totals, the dominance rule), and a withheld "all councils" figure is never the sum of published ones; ' +
-      'cohort totals are published only for the total emissions (all councils and council types), so scope and category identities cannot be differenced',
+      "a pooled cohort's count or total (single-tier, upper-tier) is published only where each of its council types' is (as their sum), " +
+      'or as that of another cohort of the same councils; ' +
+      'cohort totals are published only for the total emissions (all councils, council types and pooled cohorts), so scope and category identities cannot be differenced',
     histograms: HISTOGRAM_METHOD,
     withheld: WITHHELD_METHOD,
   };

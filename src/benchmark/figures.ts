@@ -4,6 +4,7 @@ import { RankBounds, windowComplements, type PublishedWindow } from './derived-s
 import { histogramFigures, placesWithin } from './histograms.js';
 import { HISTOGRAM_METRICS, metricSlot, TOTAL_METRIC, type Metric, type MetricValues } from './metrics.js';
 import type { DisclosurePolicy, SuppressionReason } from './policy.js';
+import { poolFigureWithheld, withholdPools, type PooledCohort } from './pools.js';
 import { minCohortFor, quartileWindow, roundedFromApproximation, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
 import { additiveCell, failsPPercent, failsPPercentApproximately, primaryReason, secondarySuppression, type Additive, type AdditiveCell } from './suppression.js';
@@ -25,6 +26,8 @@ export interface GroupContext {
   readonly cohortsOf: readonly (readonly number[])[];
   /** The cohorts of each partition of "all councils": by council type, then by region. */
   readonly partitions: readonly (readonly number[])[];
+  /** The pooled cohorts (unions of type cohorts): their counts and totals only where every type's is published (pools.ts). */
+  readonly pools: readonly PooledCohort[];
   readonly policy: DisclosurePolicy;
   /** How many of the largest contributions the dominance rules look at. */
   readonly topN: number;
@@ -36,7 +39,7 @@ export interface GroupContext {
  * whole-number arithmetic; the figures themselves are Decimal.
  */
 export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortMetric[] {
-  const { policy, membership, partitions } = ctx;
+  const { policy, membership, partitions, pools } = ctx;
   const withTotal = metric.id === TOTAL_METRIC;
   const k = policy.minCouncils;
   const slot = metricSlot(metric.id);
@@ -85,10 +88,12 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
       for (let o = 0; o < positions.length; o++) if (sameNumbers(positions[o]!, ps)) alike.push(o);
       return alike;
     });
-    return { sameCouncils: same, countReasons: suppressAdditive(cells, partitions, policy, 'count', same) };
+    // Pools are decided after the splits' suppression, from their types' figures (pools.ts): they withhold no other cohort's.
+    return { sameCouncils: same, countReasons: withholdPools(suppressAdditive(cells, partitions, policy, 'count', same), ctx.pools, same, () => true) };
   });
-  const totalReasons = withTotal ? suppressAdditive(cells, [partitions[0]!], policy, 'total', sameCouncils) : [];
-  const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c);
+  const pooled = new Set(pools.map((p) => p.cohort));
+  const isTotalCohort = (c: number) => c === 0 || partitions[0]!.includes(c) || pooled.has(c);
+  const totalReasons = withTotal ? withholdPools(suppressAdditive(cells, [partitions[0]!], policy, 'total', sameCouncils), pools, sameCouncils, isTotalCohort) : [];
 
   const publishSig = (value: Decimal): Audited => {
     const rounded = roundSignificant(value, policy.significantFigures);
@@ -110,7 +115,9 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   };
   const totalFigure = (c: number): Audited | undefined => {
     if (!withTotal || !isTotalCohort(c)) return undefined;
-    const reason = totalReasons[c];
+    // A type's total can still be withheld by the sums check below; pools come after their types, so see their final word.
+    const shown = (o: number) => (isTotalCohort(o) ? totals[o]?.status !== 'published' : undefined);
+    const reason = totalReasons[c] ?? (poolFigureWithheld(pools, c, shown, sameCouncils[c]!) ? 'secondary' : undefined);
     if (reason !== undefined) return { status: 'suppressed', reason };
     const published = publishSig(cells[c]!.total);
     if (published.status !== 'published') return published;
@@ -198,7 +205,8 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
         exact: sorted.exact,
         approximations: sorted.approximations,
         cohorts: positions,
-        wanted: positions.map((_, c) => wantsHistogram(counts[c]!, quartiles[c]!)),
+        // Pools show quartiles or nothing (pools.ts, mayShowHistogram).
+        wanted: positions.map((_, c) => !pooled.has(c) && wantsHistogram(counts[c]!, quartiles[c]!)),
         sums: publishedSums,
         policy,
         counts: new SumAtoms(order.length, k),

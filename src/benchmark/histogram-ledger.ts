@@ -9,6 +9,7 @@ import { gridBounds, histogramFigures, openRanges, placesWithin, type Ranges } f
 import { HEADLINE_METRICS, HISTOGRAM_METRICS, TOTAL_METRIC, type MetricId } from './metrics.js';
 import type { DisclosurePolicy } from './policy.js';
 import { Decimal, ZERO } from '../decimal.js';
+import { mayShowHistogram } from './pools.js';
 import { SumAtoms } from './sum-atoms.js';
 import { AuditedHistogramSchema, type AuditedCohortMetric, type AuditedHistogram } from './views.js';
 
@@ -225,7 +226,7 @@ export function ledgerHistograms(
       exact: exactAt(at),
       approximations: approximationsOf(at),
       cohorts: cohorts.map((c) => ascendingMembers(g, c.members, metric).map((i) => at.position.get(codeOf(g, i))!)),
-      wanted: cohorts.map((c, i) => same[i] === undefined && wantsHistogram(c.metrics.get(metric)!.count, c.metrics.get(metric)!)),
+      wanted: cohorts.map((c, i) => same[i] === undefined && mayShowHistogram(c.group) && wantsHistogram(c.metrics.get(metric)!.count, c.metrics.get(metric)!)),
       sums: [...cohorts.flatMap((c) => publishedSums(g, c, metric, k, at).map(([, set]) => set)), ...at.earlierSums],
       policy,
       counts: at.counts,

@@ -4,6 +4,7 @@ import { baseGroupId } from './cohorts.js';
 import { contributors, STATISTICS, type Statistic } from './contributors.js';
 import { HistogramEntrySchema, ledgerHistograms, recordHistograms, withholdPlacedSums } from './histogram-ledger.js';
 import { TOTAL_METRIC, type MetricId } from './metrics.js';
+import { poolFigureWithheld, pooledCohorts } from './pools.js';
 import { AuditedSchema, type Audited, type AuditedCohortMetric } from './views.js';
 
 /**
@@ -118,7 +119,8 @@ const ADDITIVE = ['count', 'total'] as const;
  * types is the withheld type's, which differenced with the earlier release gives the late council. So where the
  * ledger withholds a type's or region's count or total, the all-councils figure is withheld too; and where that
  * figure is withheld, no partition (types, regions) may show all its cohorts, or their sum would give it back.
- * Cohorts holding the same councils (London boroughs and London) show the same figure or neither.
+ * Cohorts holding the same councils (London boroughs and London) show the same figure or neither, and a pool shows
+ * its figure only where all its types show theirs, or as a cohort of the same councils (pools.ts).
  */
 function withholdAroundLedger(cohorts: readonly CohortResult[]): CohortResult[] {
   const figures = cohorts.map((c) => new Map([...c.metrics].map(([id, f]) => [id, { ...f }])));
@@ -127,7 +129,9 @@ function withholdAroundLedger(cohorts: readonly CohortResult[]): CohortResult[] 
     f[s] = { status: 'suppressed', reason: 'secondary' };
   };
   const partitions = (['council-type', 'region'] as const).map((kind) => cohorts.flatMap((c, i) => (c.group.kind === kind ? [i] : [])));
+  const pools = pooledCohorts(cohorts.map((c) => c.group));
   const memberKeys = cohorts.map((c) => c.members.join(','));
+  const sameMembers = memberKeys.map((key) => memberKeys.flatMap((other, o) => (other === key ? [o] : [])));
   for (const metric of figures[0]!.keys()) {
     for (const s of ADDITIVE) {
       const status = (c: number) => figures[c]!.get(metric)![s];
@@ -155,6 +159,13 @@ function withholdAroundLedger(cohorts: readonly CohortResult[]): CohortResult[] 
             withhold(c, metric, s);
             changed = true;
           }
+        }
+        for (const { cohort: c } of pools) {
+          if (status(c)?.status !== 'published') continue;
+          const withheld = (o: number) => (status(o) === undefined ? undefined : status(o)!.status !== 'published');
+          if (!poolFigureWithheld(pools, c, withheld, sameMembers[c]!)) continue;
+          withhold(c, metric, s);
+          changed = true;
         }
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNCIL_TYPES, REGIONS } from '../activity/council.js';
+import { POOL_IDS } from './cohorts.js';
 import { BASES } from './metrics.js';
 import { SUPPRESSION_REASONS } from './policy.js';
 
@@ -39,6 +40,7 @@ export const CohortGroupSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
   z.strictObject({ kind: z.literal('council-type'), councilType: z.enum(COUNCIL_TYPES) }),
   z.strictObject({ kind: z.literal('region'), region: z.enum(REGIONS) }),
+  z.strictObject({ kind: z.literal('pool'), pool: z.enum(POOL_IDS) }),
 ]);
 
 /** Checks one entry of a report's list of metrics (id, label, basis, unit), as read back from a report's JSON. */
@@ -73,7 +75,7 @@ const cohortMetricSchema = <Cell extends z.ZodType, Hist extends z.ZodType>(cell
     lowerQuartile: cell,
     median: cell,
     upperQuartile: cell,
-    /** Only for the absolute total, in the all-councils and council-type cohorts (see README, "Benchmarking"). */
+    /** Only for the absolute total, in the all-councils, council-type and pooled cohorts (see README, "Benchmarking"). */
     total: cell.optional(),
     /** Only for headline metrics in cohorts whose lower or upper quartile is withheld (see HISTOGRAM_METHOD). */
     histogram: histogram.optional(),
@@ -98,8 +100,8 @@ const CohortNotesSchema = z.array(z.string());
 
 export const SharedCohortSchema = z.strictObject({ id: z.string(), label: z.string(), group: CohortGroupSchema, notes: CohortNotesSchema, metrics: z.array(CohortMetricSchema) });
 /**
- * One cohort of the shared report (all councils, one council type or one region, within a reporting year and
- * factor set): its label, notes on how like-for-like its members are, and its published figures per metric.
+ * One cohort of the shared report (all councils, one council type, one region or a pool of types, within a
+ * reporting year and factor set): its label, notes on how like-for-like its members are, and its published figures per metric.
  */
 export type SharedCohort = z.infer<typeof SharedCohortSchema>;
 

@@ -16,6 +16,7 @@ import {
 } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { submissionsArb, tally } from './arbitraries.js';
+import { inCohort as inCohortOf } from './membership.js';
 
 /**
  * The disclosure guarantees, checked from the outside: every expectation is recomputed here from the
@@ -40,7 +41,7 @@ function valueOf(s: Submission, metricId: string): Decimal | undefined {
 }
 
 function inCohort(s: Submission, group: SharedReport['baseGroups'][number]['cohorts'][number]['group']): boolean {
-  return group.kind === 'all' || (group.kind === 'council-type' ? s.profile.councilType === group.councilType : s.profile.region === group.region);
+  return inCohortOf(s, group);
 }
 
 function baseMembers(subs: readonly Submission[], year: string, set: string): Submission[] {

@@ -22,6 +22,7 @@ import { Decimal } from '../../src/decimal.js';
 import { baseGroupMembers, submissionsArb, tally } from './arbitraries.js';
 import { placedBySum } from './attacker.js';
 import { district } from './districts.js';
+import { inCohort as inCohortOf } from './membership.js';
 
 /**
  * The banded histograms, checked from the outside: grid bands, windows and attacks are worked out here from the
@@ -62,7 +63,7 @@ function valueOf(s: Submission, metric: string): Decimal | undefined {
 }
 
 function inCohort(s: Submission, group: Cohort['group']): boolean {
-  return group.kind === 'all' || (group.kind === 'council-type' ? s.profile.councilType === group.councilType : s.profile.region === group.region);
+  return inCohortOf(s, group);
 }
 
 const inBand = (v: Decimal, b: Band) => (b.from === undefined || v.gte(b.from)) && (b.to === undefined || v.lt(b.to));

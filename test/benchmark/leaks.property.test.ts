@@ -7,6 +7,7 @@ import { auditView, benchmark, councilView, DEFAULT_POLICY, sharedView, SUBMISSI
 import { quantileWindow, roundSignificant } from '../../src/benchmark/quantiles.js';
 import { Decimal } from '../../src/decimal.js';
 import { baseGroupMembers, submissionsArb, tally } from './arbitraries.js';
+import { inCohort as inCohortOf } from './membership.js';
 
 /** The leaks a review found (quartiles giving a neighbour away, exact counts beside noisy ones, percentiles giving n away), proved closed. */
 
@@ -71,7 +72,7 @@ describe('closed leaks (properties)', () => {
               if (!m.metric.endsWith('/absolute') || m.metric.startsWith('category')) continue;
               const field = m.metric.split('/')[0] as 'total';
               const values = members
-                .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' ? s.profile.councilType === c.group.councilType : s.profile.region === c.group.region))
+                .filter((s) => inCohortOf(s, c.group))
                 .map((s) => new Decimal(s.totals[field]))
                 .sort((a, b) => a.cmp(b));
               const means = values.slice(0, Math.max(0, values.length - K + 1)).map((_, i) => roundSignificant(values.slice(i, i + K).reduce((t, v) => t.plus(v), new Decimal(0)).div(K), 3).toString());
@@ -193,7 +194,7 @@ describe('councils sharing a figure', () => {
           for (const c of shared.baseGroups[0]!.cohorts) {
             const m = c.metrics.find((x) => x.metric === 'total/absolute')!;
             const cohortValues = subs
-              .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' && s.profile.councilType === c.group.councilType) || (c.group.kind === 'region' && s.profile.region === c.group.region))
+              .filter((s) => inCohortOf(s, c.group))
               .map((s) => new Decimal(s.totals.total))
               .sort((a, b) => a.cmp(b));
             for (const [name, p] of [['lowerQuartile', '0.25'], ['median', '0.5'], ['upperQuartile', '0.75']] as const) {

@@ -6,6 +6,7 @@ import { failsPPercent } from '../../src/benchmark/suppression.js';
 import { Decimal } from '../../src/decimal.js';
 import { baseGroupMembers, submissionsArb } from './arbitraries.js';
 import { district } from './districts.js';
+import { inCohort as inCohortOf } from './membership.js';
 
 const allTotal = (values: readonly number[], policy = {}) => auditView(benchmark(values.map((v, i) => district(i + 1, v)), policy)).baseGroups[0]!.cohorts[0]!.metrics[0]!;
 
@@ -45,7 +46,7 @@ describe('the p% rule', () => {
           const members = baseGroupMembers(subs, g);
           for (const c of g.cohorts) {
             const values = members
-              .filter((s) => c.group.kind === 'all' || (c.group.kind === 'council-type' ? s.profile.councilType === c.group.councilType : s.profile.region === c.group.region))
+              .filter((s) => inCohortOf(s, c.group))
               .map((s) => new Decimal(s.totals.total))
               .sort((a, b) => a.cmp(b));
             const m = c.metrics.find((x) => x.metric === 'total/absolute')!;
