@@ -21,6 +21,14 @@ const SETS: Record<string, readonly string[]> = {
   // src/factors and src/inventory by the tests of both folders: each folder's code is reached by the other's tests
   // (an inventory loads sets; a user's factor table is costed into an inventory).
   'factors-inventory': ['test/factors/**/*.test.ts', 'test/inventory/**/*.test.ts'],
+  // src/benchmark's input side (submission, intake, register, batch, load, restate, from-inventory/-import) by the
+  // tests that read submissions, without the release-scale properties and re-run probes (seconds to a minute each),
+  // which every mutant they reach would pay again. A lower bound of the folder's score, as for calculate-fast.
+  'benchmark-input': [
+    'test/benchmark/submission.test.ts', 'test/benchmark/plain-submission.test.ts', 'test/benchmark/register-intake.test.ts',
+    'test/benchmark/batch.test.ts', 'test/benchmark/robust-batch.test.ts', 'test/benchmark/from-import.test.ts',
+    'test/benchmark/restate-and-secondary.test.ts', 'test/benchmark/notes.test.ts', 'test/benchmark/*.mutation.test.ts',
+  ],
 };
 const LEFT_OUT: Record<string, readonly string[]> = {
   'calculate-fast': ['test/calculate/every-option.test.ts', 'test/calculate/across-sets.test.ts', 'test/calculate/properties.test.ts'],
