@@ -2,20 +2,16 @@ import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type RegisterEntry, type Submiss
 import type { Region } from '../../src/activity/council.js';
 
 /**
- * A synthetic district with this total (all scope 1), for hand-worked benchmark cases: districts of one region
- * and year, so every cohort they fall in holds the same councils.
+ * A synthetic council with this total (all scope 1), for hand-worked benchmark cases; `profile` names it and places it.
  */
-export function district(i: number, total: number | string, region: Region = 'south-west'): Submission {
+export function syntheticCouncil(total: number | string, profile: Pick<Submission['profile'], 'onsCode' | 'name' | 'councilType' | 'region'>): Submission {
   const t = String(total);
   return {
     format: SUBMISSION_FORMAT,
     version: SUBMISSION_VERSION,
     synthetic: true,
     profile: {
-      onsCode: `E0790${String(i).padStart(4, '0')}`,
-      name: `Test District ${i}`,
-      councilType: 'district',
-      region,
+      ...profile,
       reportingYear: '2023/24',
       factorSetId: 'desnz-2023',
       boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
@@ -23,6 +19,14 @@ export function district(i: number, total: number | string, region: Region = 'so
     totals: { total: t, scope1: t, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
     denominators: {},
   };
+}
+
+/**
+ * A synthetic district with this total (all scope 1), for hand-worked benchmark cases: districts of one region
+ * and year, so every cohort they fall in holds the same councils.
+ */
+export function district(i: number, total: number | string, region: Region = 'south-west'): Submission {
+  return syntheticCouncil(total, { onsCode: `E0790${String(i).padStart(4, '0')}`, name: `Test District ${i}`, councilType: 'district', region });
 }
 
 /**

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CouncilType, Region } from '../../src/activity/council.js';
 import { COUNCIL_TYPE_INFO } from '../../src/activity/council.js';
-import { applyLedger, auditView, benchmark, DEFAULT_POLICY, EMPTY_LEDGER, LedgerSchema, recordRelease, sharedView, SUBMISSION_FORMAT, SUBMISSION_VERSION, type AuditReport, type Submission } from '../../src/benchmark/index.js';
+import { applyLedger, auditView, benchmark, DEFAULT_POLICY, EMPTY_LEDGER, LedgerSchema, recordRelease, sharedView, type AuditReport, type Submission } from '../../src/benchmark/index.js';
 import { Decimal } from '../../src/decimal.js';
 import { tally } from './arbitraries.js';
+import { syntheticCouncil } from './districts.js';
 import { inCohort, POOL_TYPES } from './membership.js';
 
 /**
@@ -16,23 +17,7 @@ const K = DEFAULT_POLICY.minCouncils;
 
 /** A synthetic council of any type, all its total scope 1 (codes in an unused range, so a leak is easy to see). */
 function council(i: number, councilType: CouncilType, region: Region, total: number | string): Submission {
-  const t = String(total);
-  return {
-    format: SUBMISSION_FORMAT,
-    version: SUBMISSION_VERSION,
-    synthetic: true,
-    profile: {
-      onsCode: `${COUNCIL_TYPE_INFO[councilType].gssPrefix}9${String(i).padStart(5, '0')}`,
-      name: `Pool Test Council ${i}`,
-      councilType,
-      region,
-      reportingYear: '2023/24',
-      factorSetId: 'desnz-2023',
-      boundary: { schoolsIncluded: false, scope3SpendIncluded: false, leasedAssetsIncluded: false, outsourcedServicesIncluded: false },
-    },
-    totals: { total: t, scope1: t, scope2Location: '0', scope2Market: '0', scope3: '0', byCategory: {} },
-    denominators: {},
-  };
+  return syntheticCouncil(total, { onsCode: `${COUNCIL_TYPE_INFO[councilType].gssPrefix}9${String(i).padStart(5, '0')}`, name: `Pool Test Council ${i}`, councilType, region });
 }
 
 type Cohort = AuditReport['baseGroups'][number]['cohorts'][number];
