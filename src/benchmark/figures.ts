@@ -8,7 +8,7 @@ import { poolFigureWithheld, withholdPools, type PooledCohort } from './pools.js
 import { minCohortFor, quartileWindow, roundedFromApproximation, roundSignificant, type QuartileName } from './quantiles.js';
 import { SumAtoms } from './sum-atoms.js';
 import { additiveCell, failsPPercent, failsPPercentApproximately, primaryReason, secondarySuppression, type Additive, type AdditiveCell } from './suppression.js';
-import type { Audited, AuditedCohortMetric } from './views.js';
+import type { Audited, AuditedCohortMetric, AuditedHistogram } from './views.js';
 
 /** A count through the publish path: withheld below the threshold (or for `reason`), else exact. */
 export function publishCount(count: number, policy: DisclosurePolicy, reason?: SuppressionReason): Audited {
@@ -61,7 +61,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   const exactOf = (i: number) => (exact[i] ??= ctx.values[i]!.exactAt(slot)!);
   sortByValue(order, approximations, exactOf);
   const sorted = new SortedValues(
-    order.map((i) => approximations[i]!),
+    Float64Array.from(order, (i) => approximations[i]!),
     (pos) => exactOf(order[pos]!),
   );
   const tied = tiedPositions(sorted);
@@ -105,7 +105,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   // they single out holds >= k: the all-councils total, the all-councils quartile windows (the headline
   // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
   // then the other cohorts' quartile windows in report order.
-  const sums = new SumAtoms(order.length, k);
+  const sums = new SumAtoms(order.length, k, !withTotal);
   /** The sums published so far, for the histograms' check (a band with a sum can say more than either). */
   const publishedSums: (readonly number[])[] = [];
   const publishSum = (set: readonly number[], from = 0, to = set.length): boolean => {
@@ -214,18 +214,29 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
       })
     : [];
 
-  return positions.map((_, c): AuditedCohortMetric => {
-    const figures: AuditedCohortMetric = {
-      metric: metric.id,
-      count: counts[c]!,
-      lowerQuartile: quartiles[c]!.lowerQuartile,
-      median: quartiles[c]!.median,
-      upperQuartile: quartiles[c]!.upperQuartile,
-    };
-    const total = totals[c];
-    const histogram = histograms[c];
-    return { ...figures, ...(total !== undefined ? { total } : {}), ...(histogram !== undefined ? { histogram } : {}) };
-  });
+  return assemble(metric.id, counts, quartiles, totals, histograms);
+}
+
+/**
+ * Each cohort's figures as one object. Kept out of metricFigures: built there, the two shapes of a figure (published,
+ * withheld) made V8 discard metricFigures' optimised code at the end of every call, about a hundred times a run.
+ */
+function assemble(
+  metric: Metric['id'],
+  counts: readonly Audited[],
+  quartiles: readonly Record<QuartileName, Audited>[],
+  totals: readonly (Audited | undefined)[],
+  histograms: readonly (AuditedHistogram | undefined)[],
+): AuditedCohortMetric[] {
+  const out: AuditedCohortMetric[] = new Array(counts.length);
+  for (let c = 0; c < counts.length; c++) {
+    const q = quartiles[c]!;
+    const figures: AuditedCohortMetric = { metric, count: counts[c]!, lowerQuartile: q.lowerQuartile, median: q.median, upperQuartile: q.upperQuartile };
+    if (totals[c] !== undefined) figures.total = totals[c];
+    if (histograms[c] !== undefined) figures.histogram = histograms[c];
+    out[c] = figures;
+  }
+  return out;
 }
 
 /** What a metric's figures need that depends only on which members of the base group have a value for it. */
@@ -300,7 +311,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 /** One metric's contributors' values in ascending order, by position: approximations for every one, exact values on demand. */
 class SortedValues {
   constructor(
-    readonly approximations: readonly number[],
+    /** A typed array, whatever the values: a plain array's element kind (whole numbers or not) would differ from metric to metric, and V8 would recompile the code reading it. */
+    readonly approximations: Float64Array,
     readonly exact: (position: number) => Decimal,
   ) {}
 

@@ -90,7 +90,7 @@ function publishedSums(g: BaseGroupResult, c: CohortResult, metric: MetricId, k:
 }
 
 const exactAt = (at: MetricAcrossReleases) => (pos: number) => at.values[at.order[pos]!]!;
-const approximationsOf = (at: MetricAcrossReleases) => at.order.map((i) => at.values[i]!.toNumber());
+const approximationsOf = (at: MetricAcrossReleases) => Float64Array.from(at.order, (i) => at.values[i]!.toNumber());
 
 const WINDOWS = ['lowerQuartile', 'median', 'upperQuartile'] as const;
 

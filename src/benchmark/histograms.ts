@@ -18,7 +18,7 @@ export const HISTOGRAM_METHOD =
 export interface HistogramInput {
   /** Exact value at each position (ascending), and its binary approximation. */
   readonly exact: (position: number) => Decimal;
-  readonly approximations: readonly number[];
+  readonly approximations: ArrayLike<number>;
   /** Per cohort, its positions ascending. */
   readonly cohorts: readonly (readonly number[])[];
   /** Per cohort, whether a histogram is to be tried (else none is shown). */

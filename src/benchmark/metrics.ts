@@ -105,8 +105,9 @@ export class MetricValues {
   private readonly denominatorTexts: (string | undefined)[];
   private readonly measureFloats: Float64Array;
   private readonly denominatorFloats: Float64Array;
-  private readonly measures: (Decimal | undefined)[] = [];
-  private readonly denominators: (Decimal | undefined)[] = [];
+  // Filled with undefined at full length, so every council's arrays have the same element kind (see figures.ts, SortedValues).
+  private readonly measures: (Decimal | undefined)[] = new Array<Decimal | undefined>(MEASURES.length).fill(undefined);
+  private readonly denominators: (Decimal | undefined)[] = new Array<Decimal | undefined>(BASES.length).fill(undefined);
 
   constructor(submission: Submission) {
     this.measureTexts = MEASURE_TEXT.map((text) => text(submission));

@@ -12,7 +12,7 @@ export const QUANTILE_METHOD =
   '(its councils besides the two largest add up to less than p% of the largest), or when the cohort total less the published windows ' +
   '(the councils below a window each at most its mean, those above at least) would let one council place another within p%; ' +
   'within a base group, a quartile is also withheld when, together with the other published quartile windows and cohort totals ' +
-  'of the same measure, it would let a group of fewer than k councils be worked out by adding and subtracting';
+  'of the same measure, it would let any combination of fewer than k councils\' figures be worked out by adding and subtracting';
 
 /** The smallest cohort for which a quantile is published: the median needs 2k councils, the quartiles 4k + 1. */
 export function minCohortFor(name: QuartileName, k: number): number {

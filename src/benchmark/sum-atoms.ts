@@ -1,3 +1,5 @@
+import { spanSinglesOut } from './sum-span.js';
+
 /**
  * The groups of councils ("atoms") that the published sums of one metric tell apart: councils in exactly the
  * same published sets. Any set of councils whose sum can be worked out by adding and subtracting published sums
@@ -6,6 +8,12 @@
  *
  * Councils are positions 0..size−1. A new set splits only the atoms it touches (each into the part inside it and
  * the part outside), so a set is checked and added in time proportional to its own size, in buffers allocated once.
+ *
+ * The atom rule is stricter than it need be: two quartile windows sharing one council make an atom of one, though
+ * neither that council's figure nor any other combination of fewer than k can be worked out from the two sums.
+ * With `exact`, a set the atom rule refuses, or one linked through shared councils to atoms of fewer than k, is
+ * decided by the exact test on the span of the sums (sum-span.ts) instead. That is only for sums of figures that can
+ * take any value: counts of councils in bands are 0 or 1 per council, and a combination of several can pin them.
  */
 export class SumAtoms {
   /** Per position, its atom. */
@@ -19,10 +27,18 @@ export class SumAtoms {
   private readonly becomes: Int32Array;
   /** Scratch: the atoms the set touches. */
   private readonly touched: Int32Array;
+  /**
+   * With `exact`: the sets published, positions linked through them (a union-find forest: each position's parent),
+   * and per linked group (at its root) 1 where it holds a covered atom of fewer than the minimum.
+   */
+  private readonly exact: { readonly sets: number[][]; readonly parent: Int32Array; readonly small: Uint8Array; readonly scratch: Int32Array } | undefined;
+  /** The exact test's answer for the set `accepts` last looked at, while nothing has been added since. */
+  private lastExact: { readonly set: ArrayLike<number>; readonly from: number; readonly to: number; readonly ok: boolean } | undefined;
 
   constructor(
     size: number,
     private readonly minimum: number,
+    exact = false,
   ) {
     // At most one atom per position, plus the one every position starts in.
     const most = size + 1;
@@ -33,11 +49,16 @@ export class SumAtoms {
     this.inside = new Int32Array(most);
     this.becomes = new Int32Array(most);
     this.touched = new Int32Array(most);
+    if (exact) {
+      const parent = new Int32Array(size);
+      for (let i = 0; i < size; i++) parent[i] = i;
+      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new Int32Array(size) };
+    }
   }
 
   /**
-   * Publishes the sum over positions `set[from..to)` (distinct) if every atom inside a published set would still
-   * hold at least the minimum, and says whether it did; else nothing changes.
+   * Publishes the sum over positions `set[from..to)` (distinct) if nothing derivable would then rest on fewer than
+   * the minimum (see the class), and says whether it did; else nothing changes.
    */
   tryAdd(set: ArrayLike<number>, from = 0, to = set.length): boolean {
     return this.split(set, from, to, 'try');
@@ -50,19 +71,25 @@ export class SumAtoms {
 
   /**
    * Records a sum already published (an earlier release's), whatever atoms it leaves: later sets are then checked
-   * against what it tells apart.
+   * against what it tells apart. Only without `exact`, whose test takes every set before as passing.
    */
   add(set: ArrayLike<number>): void {
+    if (this.exact !== undefined) throw new Error('SumAtoms.add: a set forced in would void the exact test');
     this.split(set, 0, set.length, 'force');
   }
 
   /** A copy to try a group of sets on, all or none: `tryAdd` each on the copy, and keep it only if every one passed. */
   clone(): SumAtoms {
-    const copy = new SumAtoms(this.atom.length, this.minimum);
+    const copy = new SumAtoms(this.atom.length, this.minimum, this.exact !== undefined);
     copy.atom.set(this.atom);
     copy.size.set(this.size);
     copy.covered.set(this.covered);
     copy.atoms = this.atoms;
+    if (this.exact !== undefined) {
+      copy.exact!.sets.push(...this.exact.sets);
+      copy.exact!.parent.set(this.exact.parent);
+      copy.exact!.small.set(this.exact.small);
+    }
     return copy;
   }
 
@@ -83,6 +110,13 @@ export class SumAtoms {
       // The part inside is now in a published set; the part outside is still covered if the atom was.
       if (inside < this.minimum || (this.covered[a] === 1 && outside > 0 && outside < this.minimum)) ok = false;
     }
+    const members = this.exact === undefined ? undefined : Array.from({ length: to - from }, (_, i) => set[from + i]!);
+    // Where the atom rule passes and no small atom is linked to the set, every atom the set can combine with holds
+    // the minimum, so the exact test would pass too.
+    const exactly = members !== undefined && !force && (!ok || this.linkedToSmall(members));
+    if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : !spanSinglesOut(this.linkedSets(members), this.minimum, this.exact!.scratch);
+    // `accepts` then `tryAdd` of the same window (figures.ts does both) run the exact test once.
+    this.lastExact = exactly && mode === 'check' ? { set, from, to, ok } : undefined;
     for (let t = 0; t < touched; t++) {
       const a = this.touched[t]!;
       const inside = this.inside[a]!;
@@ -98,7 +132,45 @@ export class SumAtoms {
       }
       this.covered[this.becomes[a]!] = 1;
     }
-    if (ok && mode !== 'check') for (let i = from; i < to; i++) this.atom[set[i]!] = this.becomes[this.atom[set[i]!]!]!;
-    return ok;
+    if (!ok || mode === 'check') return ok;
+    for (let i = from; i < to; i++) this.atom[set[i]!] = this.becomes[this.atom[set[i]!]!]!;
+    if (members !== undefined) this.link(members, exactly);
+    return true;
+  }
+
+  /** Whether any position of `members` is linked to a covered atom of fewer than the minimum. */
+  private linkedToSmall(members: readonly number[]): boolean {
+    const { small } = this.exact!;
+    return members.some((pos) => small[this.root(pos)] === 1);
+  }
+
+  /** The published sets linked to `members` through shared positions, and `members` last. */
+  private linkedSets(members: number[]): number[][] {
+    const roots = new Set(members.map((pos) => this.root(pos)));
+    return [...this.exact!.sets.filter((set) => roots.has(this.root(set[0]!))), members];
+  }
+
+  /**
+   * Records a published set: its positions linked, and whether their linked group may now hold a small atom. Only a
+   * set the exact test let in can make one (the atom rule leaves none), so that is what is marked: at worst a group
+   * marked without one gets the exact test where the atom rule would have done.
+   */
+  private link(members: number[], exactly: boolean): void {
+    const { sets, parent, small } = this.exact!;
+    sets.push(members);
+    let marked = exactly;
+    const root = this.root(members[0]!);
+    for (const pos of members) {
+      const r = this.root(pos);
+      if (small[r] === 1) marked = true;
+      parent[r] = root;
+    }
+    small[root] = marked ? 1 : 0;
+  }
+
+  private root(pos: number): number {
+    const { parent } = this.exact!;
+    while (parent[pos] !== pos) pos = parent[pos] = parent[parent[pos]!]!;
+    return pos;
   }
 }

@@ -6,6 +6,7 @@ import { applyLedger, auditView, benchmark, DEFAULT_POLICY, EMPTY_LEDGER, Ledger
 import { Decimal } from '../../src/decimal.js';
 import { tally } from './arbitraries.js';
 import { syntheticCouncil } from './districts.js';
+import { rank } from './exact-rank.js';
 import { inCohort, POOL_TYPES } from './membership.js';
 
 /**
@@ -24,27 +25,9 @@ type Cohort = AuditReport['baseGroups'][number]['cohorts'][number];
 const metricOf = (c: Cohort, metric = 'total/absolute') => c.metrics.find((m) => m.metric === metric)!;
 const cohortOf = (audit: AuditReport, suffix: string) => audit.baseGroups[0]!.cohorts.find((c) => c.id.endsWith(` ${suffix}`))!;
 
-/** Whether `target` is a rational combination of `rows` (exact: fraction-free elimination on BigInt). */
+/** Whether `target` is a rational combination of `rows` (exact: exact-rank.ts). */
 function inSpan(rows: readonly (readonly number[])[], target: readonly number[]): boolean {
   return rank(rows) === rank([...rows, target]);
-}
-
-function rank(rows: readonly (readonly number[])[]): number {
-  const m = rows.map((r) => r.map((x) => BigInt(x)));
-  let r = 0;
-  for (let col = 0; col < (m[0]?.length ?? 0) && r < m.length; col++) {
-    const pivot = m.findIndex((row, i) => i >= r && row[col] !== 0n);
-    if (pivot < 0) continue;
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r || m[i]![col] === 0n) continue;
-      const a = m[r]![col]!;
-      const b = m[i]![col]!;
-      m[i] = m[i]!.map((x, j) => x * a - m[r]![j]! * b);
-    }
-    r++;
-  }
-  return r;
 }
 
 const QUARTER = { lowerQuartile: 1, median: 2, upperQuartile: 3 } as const;
