@@ -79,7 +79,7 @@ const LOW_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
  * to the bits kept can come out of order, and an insertion pass with the comparator puts those right. Negative or
  * non-finite values and member numbers of 2^20 and more take the comparator sort.
  */
-function sortByApproximation(order: number[], approximations: ArrayLike<number>): void {
+export function sortByApproximation(order: number[], approximations: ArrayLike<number>): void {
   const n = order.length;
   const compare = (a: number, b: number) => approximations[a]! - approximations[b]! || a - b;
   let largest = 0;

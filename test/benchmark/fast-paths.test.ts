@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benchmark, parseSubmission, type Submission } from '../../src/benchmark/index.js';
-import { apart, approximate, compareDecimals, sortByValue } from '../../src/benchmark/decimal-order.js';
+import { apart, approximate, compareDecimals, sortByApproximation, sortByValue } from '../../src/benchmark/decimal-order.js';
 import { RankBounds } from '../../src/benchmark/derived-sums.js';
 import { placesWithin, type Bounds } from '../../src/benchmark/histograms.js';
 import { metricValues } from '../../src/benchmark/metrics.js';
@@ -97,6 +97,26 @@ describe('sortByValue: exact order from a plain sort of approximations', () => {
     );
     // Neighbours the approximations could not order, yet unequal: the exact pass had work to do.
     expect(nearRuns).toBeGreaterThan(500);
+  });
+
+  it('sortByApproximation: the comparator order (approximation, then member), members numbered up to 2^20 and beyond', () => {
+    // The typed-array sort writes member numbers over a key's lowest mantissa bits (up to 20 of them): values that
+    // differ only there come out in member order and the insertion pass must right them; 2^20 and more, and negative
+    // values, take the comparator sort. Values 1 + i·2^-45 differ only in the bits a key with 20 member bits drops.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 21 }), { minLength: 2, maxLength: 40 }),
+        fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 40, maxLength: 40 }),
+        (members, steps) => {
+          const approximations: Record<number, number> = { length: 2 ** 21 + 1 };
+          members.forEach((m, i) => (approximations[m] = steps[i]! < 0 ? -1 : 1 + steps[i]! * 2 ** -45));
+          const order = [...members];
+          sortByApproximation(order, approximations as unknown as ArrayLike<number>);
+          expect(order).toEqual([...members].sort((a, b) => approximations[a]! - approximations[b]! || a - b));
+        },
+      ),
+      { numRuns: 500, seed: 22 },
+    );
   });
 
   it('hand-worked: 2, 1.0000000000000000000001, 1, 0, 1 (members 0–4) go 3, 2, 4, 1, 0', () => {
