@@ -1,4 +1,4 @@
-import { spanSinglesOut } from './sum-span.js';
+import { spanSinglesOut, SpanScratch } from './sum-span.js';
 
 /**
  * The groups of councils ("atoms") that the published sums of one metric tell apart: councils in exactly the
@@ -29,9 +29,10 @@ export class SumAtoms {
   private readonly touched: Int32Array;
   /**
    * With `exact`: the sets published, positions linked through them (a union-find forest: each position's parent),
-   * and per linked group (at its root) 1 where it holds a covered atom of fewer than the minimum.
+   * and per linked group (at its root) 1 where it holds a covered atom of fewer than the minimum and the indices of its
+   * sets; the exact test's buffers.
    */
-  private readonly exact: { readonly sets: number[][]; readonly parent: Int32Array; readonly small: Uint8Array; readonly scratch: Int32Array } | undefined;
+  private readonly exact: { readonly sets: number[][]; readonly parent: Int32Array; readonly small: Uint8Array; readonly scratch: SpanScratch; readonly setsOf: (number[] | undefined)[] } | undefined;
   /** The exact test's answer for the set `accepts` last looked at, while nothing has been added since. */
   private lastExact: { readonly set: ArrayLike<number>; readonly from: number; readonly to: number; readonly ok: boolean } | undefined;
 
@@ -52,7 +53,7 @@ export class SumAtoms {
     if (exact) {
       const parent = new Int32Array(size);
       for (let i = 0; i < size; i++) parent[i] = i;
-      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new Int32Array(size) };
+      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new SpanScratch(size), setsOf: [] };
     }
   }
 
@@ -89,6 +90,7 @@ export class SumAtoms {
       copy.exact!.sets.push(...this.exact.sets);
       copy.exact!.parent.set(this.exact.parent);
       copy.exact!.small.set(this.exact.small);
+      copy.exact!.setsOf.push(...this.exact.setsOf.map((list) => list && [...list]));
     }
     return copy;
   }
@@ -147,7 +149,8 @@ export class SumAtoms {
   /** The published sets linked to `members` through shared positions, and `members` last. */
   private linkedSets(members: number[]): number[][] {
     const roots = new Set(members.map((pos) => this.root(pos)));
-    return [...this.exact!.sets.filter((set) => roots.has(this.root(set[0]!))), members];
+    const { sets, setsOf } = this.exact!;
+    return [...[...roots].flatMap((r) => setsOf[r] ?? []).sort((a, b) => a - b).map((i) => sets[i]!), members];
   }
 
   /**
@@ -156,16 +159,21 @@ export class SumAtoms {
    * marked without one gets the exact test where the atom rule would have done.
    */
   private link(members: number[], exactly: boolean): void {
-    const { sets, parent, small } = this.exact!;
+    const { sets, parent, small, setsOf } = this.exact!;
     sets.push(members);
     let marked = exactly;
     const root = this.root(members[0]!);
+    const joined = (setsOf[root] ??= []);
     for (const pos of members) {
       const r = this.root(pos);
+      if (r === root) continue;
       if (small[r] === 1) marked = true;
+      for (const i of setsOf[r] ?? []) joined.push(i);
+      setsOf[r] = undefined;
       parent[r] = root;
     }
-    small[root] = marked ? 1 : 0;
+    joined.push(sets.length - 1);
+    small[root] = marked || small[root] === 1 ? 1 : 0;
   }
 
   private root(pos: number): number {

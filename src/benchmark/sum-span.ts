@@ -27,15 +27,30 @@ export interface SearchLimits {
 }
 export const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500 };
 
+/** Buffers over the positions 0..size−1, allocated once and reused by every test (thousands a run): each zero between tests. */
+export class SpanScratch {
+  /** Per position: sets holding it (the quick case), or its number among the positions the sets hold (atoms). */
+  readonly counts: Int32Array;
+  readonly atom: Int32Array;
+  readonly inside: Int32Array;
+  readonly becomes: Int32Array;
+  constructor(size: number) {
+    this.counts = new Int32Array(size);
+    this.atom = new Int32Array(size);
+    this.inside = new Int32Array(size + 1);
+    this.becomes = new Int32Array(size + 1);
+  }
+}
+
 /**
  * Whether some combination of the sums over `sets` (each a list of distinct positions) rests on at least one and
  * fewer than `k` councils. The caller passes the sets linked through shared councils to the one it adds, knowing the
  * others pass: sets of other linked groups share no council with these and cannot cancel any of their councils.
  */
-export function spanSinglesOut(sets: readonly (readonly number[])[], k: number, scratch: Int32Array, limits: SearchLimits = SEARCH_LIMITS): boolean {
+export function spanSinglesOut(sets: readonly (readonly number[])[], k: number, scratch: SpanScratch, limits: SearchLimits = SEARCH_LIMITS): boolean {
   if (sets.some((set) => set.length < k)) return true;
-  if (ownCouncilsSuffice(sets, k, scratch)) return false;
-  const { sizes, rowsOf } = atomsOf(sets);
+  if (ownCouncilsSuffice(sets, k, scratch.counts)) return false;
+  const { sizes, rowsOf } = atomsOf(sets, scratch);
   const small = sizes.flatMap((s, a) => (s < k ? [a] : []));
   const large = sizes.flatMap((s, a) => (s >= k ? [a] : []));
   // The rows over atoms, large atoms' columns first: eliminating those leaves rows spanning the vectors zero on them.
@@ -84,30 +99,41 @@ function ownCouncilsSuffice(sets: readonly (readonly number[])[], k: number, scr
   return fewest + next >= k;
 }
 
-/** The atoms of some sets: per atom, how many positions it holds and which sets (by index) hold it. */
-function atomsOf(sets: readonly (readonly number[])[]): { sizes: number[]; rowsOf: number[][] } {
-  const inRows = new Map<number, number[]>();
+/**
+ * The atoms of some sets: per atom, how many positions it holds and which sets (by index) hold it. Each set splits
+ * the atoms it touches into the part inside it and the part outside (as SumAtoms does), in arrays over the positions
+ * the sets hold, numbered in `scratch.counts` while the atoms are worked out.
+ */
+function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): { sizes: number[]; rowsOf: number[][] } {
+  const { counts: number, atom, inside, becomes } = scratch;
+  const positions: number[] = [];
+  for (const set of sets) for (const pos of set) if (number[pos] === 0) number[pos] = positions.push(pos);
+  // Atom 0 holds the positions before any set splits them: every position is in some set, so it ends empty.
+  const sizes = [positions.length];
+  const rowsOf: number[][] = [[]];
   sets.forEach((set, r) => {
-    for (const pos of set) {
-      const rows = inRows.get(pos);
-      if (rows === undefined) inRows.set(pos, [r]);
-      else rows.push(r);
+    const touched: number[] = [];
+    for (const pos of set) if (inside[atom[number[pos]! - 1]!]!++ === 0) touched.push(atom[number[pos]! - 1]!);
+    for (const a of touched) {
+      if (inside[a] === sizes[a]) {
+        becomes[a] = a;
+        rowsOf[a]!.push(r);
+      } else {
+        becomes[a] = sizes.length;
+        sizes.push(inside[a]!);
+        sizes[a]! -= inside[a]!;
+        rowsOf.push([...rowsOf[a]!, r]);
+      }
+      inside[a] = 0;
     }
+    for (const pos of set) atom[number[pos]! - 1] = becomes[atom[number[pos]! - 1]!]!;
   });
-  const atomOf = new Map<string, number>();
-  const sizes: number[] = [];
-  const rowsOf: number[][] = [];
-  for (const rows of inRows.values()) {
-    const key = rows.join(',');
-    let a = atomOf.get(key);
-    if (a === undefined) {
-      atomOf.set(key, (a = sizes.length));
-      sizes.push(0);
-      rowsOf.push(rows);
-    }
-    sizes[a]!++;
+  for (let i = 0; i < positions.length; i++) {
+    number[positions[i]!] = 0;
+    atom[i] = 0;
   }
-  return { sizes, rowsOf };
+  const kept = sizes.flatMap((size, a) => (size > 0 ? [a] : []));
+  return { sizes: kept.map((a) => sizes[a]!), rowsOf: kept.map((a) => rowsOf[a]!) };
 }
 
 /**

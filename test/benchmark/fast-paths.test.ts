@@ -108,10 +108,10 @@ describe('sortByValue: exact order from a plain sort of approximations', () => {
         fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 21 }), { minLength: 2, maxLength: 40 }),
         fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 40, maxLength: 40 }),
         (members, steps) => {
-          const approximations: Record<number, number> = { length: 2 ** 21 + 1 };
+          const approximations: { [member: number]: number; length: number } = { length: 2 ** 21 + 1 };
           members.forEach((m, i) => (approximations[m] = steps[i]! < 0 ? -1 : 1 + steps[i]! * 2 ** -45));
           const order = [...members];
-          sortByApproximation(order, approximations as unknown as ArrayLike<number>);
+          sortByApproximation(order, approximations);
           expect(order).toEqual([...members].sort((a, b) => approximations[a]! - approximations[b]! || a - b));
         },
       ),
