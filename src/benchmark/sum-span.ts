@@ -24,8 +24,13 @@ export interface SearchLimits {
   readonly dimensions: number;
   /** The most steps of the search. */
   readonly steps: number;
+  /**
+   * The most linked sets taken: the elimination grows with their square times the atoms, and submissions built so
+   * that every window of a metric links up could otherwise make a run crawl.
+   */
+  readonly sets: number;
 }
-export const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500 };
+export const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500, sets: 40 };
 
 /** Buffers over the positions 0..size−1, allocated once and reused by every test (thousands a run): each zero between tests. */
 export class SpanScratch {
@@ -50,6 +55,7 @@ export class SpanScratch {
 export function spanSinglesOut(sets: readonly (readonly number[])[], k: number, scratch: SpanScratch, limits: SearchLimits = SEARCH_LIMITS): boolean {
   if (sets.some((set) => set.length < k)) return true;
   if (ownCouncilsSuffice(sets, k, scratch.counts)) return false;
+  if (sets.length > limits.sets) return true;
   const { sizes, rowsOf } = atomsOf(sets, scratch);
   const small = sizes.flatMap((s, a) => (s < k ? [a] : []));
   const large = sizes.flatMap((s, a) => (s >= k ? [a] : []));

@@ -4,7 +4,7 @@ import { SumAtoms } from '../../src/benchmark/sum-atoms.js';
 import { spanSinglesOut, SpanScratch } from '../../src/benchmark/sum-span.js';
 import { incidence, rank } from './exact-rank.js';
 
-const UNLIMITED = { dimensions: Number.POSITIVE_INFINITY, steps: Number.POSITIVE_INFINITY };
+const UNLIMITED = { dimensions: Number.POSITIVE_INFINITY, steps: Number.POSITIVE_INFINITY, sets: Number.POSITIVE_INFINITY };
 
 /**
  * The exact test of what published sums let anyone work out, against its definition computed the slow way: a
@@ -64,6 +64,17 @@ describe('spanSinglesOut: the exact test, against its definition', () => {
     expect(spanSinglesOut([[0, 1, 2, 3, 4], [4, 5, 6, 7, 8]], 5, new SpanScratch(9))).toBe(false);
     // Sharing three: A − B = x0 + x1 − x7 − x8 rests on four councils.
     expect(spanSinglesOut([[0, 1, 2, 3, 4], [2, 3, 4, 7, 8]], 5, new SpanScratch(9))).toBe(true);
+  });
+
+  it('a chain of 41 windows, each sharing two councils with the next, passes exactly but is withheld past the cap on linked sets', () => {
+    // Windows {3i..3i+4}: each has one council of its own, so the quick case fails and only elimination can tell. The
+    // cap keeps submissions built to link every window of a metric from making a run crawl: it costs figures, never safety.
+    const chain = Array.from({ length: 41 }, (_, i) => [0, 1, 2, 3, 4].map((j) => 3 * i + j));
+    expect(spanSinglesOut(chain, 5, new SpanScratch(130), UNLIMITED)).toBe(false);
+    expect(spanSinglesOut(chain, 5, new SpanScratch(130))).toBe(true);
+    expect(spanSinglesOut(chain, 5, new SpanScratch(130), { ...UNLIMITED, sets: 40 })).toBe(true);
+    // Three windows: the same answer as without limits.
+    expect(spanSinglesOut(chain.slice(0, 3), 5, new SpanScratch(130))).toBe(false);
   });
 
   it('hand-worked, k = 5: a chain closed by a total gives the shared council away', () => {
