@@ -105,17 +105,23 @@ export class SumAtoms {
       if (seen === 0) this.touched[touched++] = a;
     }
     let ok = true;
+    /** Whether the set is whole covered atoms and nothing else: the only sets the atom rule passes that can offend. */
+    let wholeAtoms = true;
     for (let t = 0; t < touched && !force; t++) {
       const a = this.touched[t]!;
       const inside = this.inside[a]!;
       const outside = this.size[a]! - inside;
       // The part inside is now in a published set; the part outside is still covered if the atom was.
       if (inside < this.minimum || (this.covered[a] === 1 && outside > 0 && outside < this.minimum)) ok = false;
+      if (this.covered[a] === 0 || outside > 0) wholeAtoms = false;
     }
     const members = this.exact === undefined ? undefined : Array.from({ length: to - from }, (_, i) => set[from + i]!);
-    // Where the atom rule passes and no small atom is linked to the set, every atom the set can combine with holds
-    // the minimum, so the exact test would pass too.
-    const exactly = members !== undefined && !force && (!ok || this.linkedToSmall(members));
+    // Where the atom rule passes, the exact test can only refuse a set made of whole covered atoms (see below) linked
+    // to a small atom. A combination S + w offending (w from the sums before, which pass) is zero on every atom of
+    // k or more: on S's part of an atom it touches w is −1, so w is −1 on all that atom (w is the same across an
+    // atom before S); a part outside S, of k or more (the atom rule), would then be −1 too, and an atom in no sum
+    // before has w zero. So S leaves nothing of any atom it touches outside it, and every one is covered.
+    const exactly = members !== undefined && !force && (!ok || (wholeAtoms && this.linkedToSmall(members)));
     if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : !spanSinglesOut(this.linkedSets(members), this.minimum, this.exact!.scratch);
     // `accepts` then `tryAdd` of the same window (figures.ts does both) run the exact test once.
     this.lastExact = exactly && mode === 'check' ? { set, from, to, ok } : undefined;
