@@ -11,8 +11,8 @@ import { spanSinglesOut, SpanScratch } from './sum-span.js';
  *
  * The atom rule is stricter than it need be: two quartile windows sharing one council make an atom of one, though
  * neither that council's figure nor any other combination of fewer than k can be worked out from the two sums.
- * With `exact`, a set the atom rule refuses, or one linked through shared councils to atoms of fewer than k, is
- * decided by the exact test on the span of the sums (sum-span.ts) instead. That is only for sums of figures that can
+ * With `exact`, a set the atom rule refuses, or one made of whole atoms and linked through shared councils to an atom
+ * of fewer than k, is decided by the exact test on the span of the sums (sum-span.ts) instead. That is only for sums of figures that can
  * take any value: counts of councils in bands are 0 or 1 per council, and a combination of several can pin them.
  */
 export class SumAtoms {
@@ -118,7 +118,7 @@ export class SumAtoms {
     const members = this.exact === undefined ? undefined : Array.from({ length: to - from }, (_, i) => set[from + i]!);
     // Where the atom rule passes, the exact test can only refuse a set made of whole covered atoms (see below) linked
     // to a small atom. A combination S + w offending (w from the sums before, which pass) is zero on every atom of
-    // k or more: on S's part of an atom it touches w is −1, so w is −1 on all that atom (w is the same across an
+    // k or more: on S's part of an atom it touches (k or more, the atom rule) w is −1, so w is −1 on all that atom (w is the same across an
     // atom before S); a part outside S, of k or more (the atom rule), would then be −1 too, and an atom in no sum
     // before has w zero. So S leaves nothing of any atom it touches outside it, and every one is covered.
     const exactly = members !== undefined && !force && (!ok || (wholeAtoms && this.linkedToSmall(members)));
