@@ -87,10 +87,11 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     return { status: 'published', value: rounded.toString() };
   };
 
-  // Published sums of this metric's values, as sets of contributors, kept only while every group of councils
-  // they single out holds >= k: the all-councils total, the all-councils quartile windows (the headline
-  // comparison), the council-type totals (withheld as secondary if they would now single out a small group),
-  // then the other cohorts' quartile windows in report order.
+  // Published sums of this metric's values, as sets of contributors, kept only while nothing derivable from them
+  // rests on fewer than k councils (sum-atoms.ts: the atom rule for the total, whose cohort totals link every window
+  // and whose derived sums have the placement rule; the exact test on their span for the others): the all-councils
+  // total, the all-councils quartile windows (the headline comparison), the council-type totals (withheld as
+  // secondary if they would now single out a small group), then the other cohorts' quartile windows in report order.
   const sums = new SumAtoms(order.length, k, !withTotal);
   /** The sums published so far, for the histograms' check (a band with a sum can say more than either). */
   const publishedSums: (readonly number[])[] = [];
