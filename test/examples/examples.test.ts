@@ -23,7 +23,7 @@ describe('examples/', () => {
 
   it('workbook-to-report.ts imports the example workbook, lists its problems and writes both reports', () => {
     const out = runExample('workbook-to-report.ts');
-    expect(out).toMatch(/^3534 rows: 37 gave records, 0 rejected with problems/m);
+    expect(out).toMatch(/^4046 rows: 37 gave records, 0 rejected with problems/m);
     expect(out).toMatch(/^518 ledger lines, 518 mapped$/m);
     expect(out).toMatch(/^Example District Council \(fictional\) 2023\/24: [\d.]+ tCO2e on desnz-2023 \(2022\/23: [\d.]+ tCO2e on desnz-2022\)$/m);
     // Electricity and fuel in the ledger, in each of the two calendar years of 2023/24, are counted from activity.
