@@ -30,7 +30,7 @@ export interface SearchLimits {
    */
   readonly sets: number;
 }
-export const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500, sets: 40 };
+const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500, sets: 40 };
 
 /** Buffers over the positions 0..size−1, allocated once and reused by every test (thousands a run): each zero between tests. */
 export class SpanScratch {
@@ -111,15 +111,15 @@ function ownCouncilsSuffice(sets: readonly (readonly number[])[], k: number, scr
  * the sets hold, numbered in `scratch.counts` while the atoms are worked out.
  */
 function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): { sizes: number[]; rowsOf: number[][] } {
-  const { counts: number, atom, inside, becomes } = scratch;
+  const { counts: numberOf, atom, inside, becomes } = scratch;
   const positions: number[] = [];
-  for (const set of sets) for (const pos of set) if (number[pos] === 0) number[pos] = positions.push(pos);
+  for (const set of sets) for (const pos of set) if (numberOf[pos] === 0) numberOf[pos] = positions.push(pos);
   // Atom 0 holds the positions before any set splits them: every position is in some set, so it ends empty.
   const sizes = [positions.length];
   const rowsOf: number[][] = [[]];
   sets.forEach((set, r) => {
     const touched: number[] = [];
-    for (const pos of set) if (inside[atom[number[pos]! - 1]!]!++ === 0) touched.push(atom[number[pos]! - 1]!);
+    for (const pos of set) if (inside[atom[numberOf[pos]! - 1]!]!++ === 0) touched.push(atom[numberOf[pos]! - 1]!);
     for (const a of touched) {
       if (inside[a] === sizes[a]) {
         becomes[a] = a;
@@ -132,10 +132,10 @@ function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): { 
       }
       inside[a] = 0;
     }
-    for (const pos of set) atom[number[pos]! - 1] = becomes[atom[number[pos]! - 1]!]!;
+    for (const pos of set) atom[numberOf[pos]! - 1] = becomes[atom[numberOf[pos]! - 1]!]!;
   });
   for (let i = 0; i < positions.length; i++) {
-    number[positions[i]!] = 0;
+    numberOf[positions[i]!] = 0;
     atom[i] = 0;
   }
   const kept = sizes.flatMap((size, a) => (size > 0 ? [a] : []));
