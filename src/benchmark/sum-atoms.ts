@@ -115,14 +115,13 @@ export class SumAtoms {
       if (inside < this.minimum || (this.covered[a] === 1 && outside > 0 && outside < this.minimum)) ok = false;
       if (this.covered[a] === 0 || outside > 0) wholeAtoms = false;
     }
-    const members = this.exact === undefined ? undefined : Array.from({ length: to - from }, (_, i) => set[from + i]!);
     // Where the atom rule passes, the exact test can only refuse a set made of whole covered atoms (see below) linked
     // to a small atom. A combination S + w offending (w from the sums before, which pass) is zero on every atom of
     // k or more: on S's part of an atom it touches (k or more, the atom rule) w is −1, so w is −1 on all that atom (w is the same across an
     // atom before S); a part outside S, of k or more (the atom rule), would then be −1 too, and an atom in no sum
     // before has w zero. So S leaves nothing of any atom it touches outside it, and every one is covered.
-    const exactly = members !== undefined && !force && (!ok || (wholeAtoms && this.linkedToSmall(members)));
-    if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : !spanSinglesOut(this.linkedSets(members), this.minimum, this.exact!.scratch);
+    const exactly = this.exact !== undefined && !force && (!ok || (wholeAtoms && this.linkedToSmall(set, from, to)));
+    if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : !spanSinglesOut(this.linkedSets(set, from, to), this.minimum, this.exact!.scratch);
     // `accepts` then `tryAdd` of the same window (figures.ts does both) run the exact test once.
     this.lastExact = exactly && mode === 'check' ? { set, from, to, ok } : undefined;
     for (let t = 0; t < touched; t++) {
@@ -142,21 +141,32 @@ export class SumAtoms {
     }
     if (!ok || mode === 'check') return ok;
     for (let i = from; i < to; i++) this.atom[set[i]!] = this.becomes[this.atom[set[i]!]!]!;
-    if (members !== undefined) this.link(members, exactly);
+    if (this.exact !== undefined) this.link(members(set, from, to), exactly);
     return true;
   }
 
-  /** Whether any position of `members` is linked to a covered atom of fewer than the minimum. */
-  private linkedToSmall(members: readonly number[]): boolean {
+  /** Whether any position of `set[from..to)` is linked to a covered atom of fewer than the minimum. */
+  private linkedToSmall(set: ArrayLike<number>, from: number, to: number): boolean {
     const { small } = this.exact!;
-    return members.some((pos) => small[this.root(pos)] === 1);
+    for (let i = from; i < to; i++) if (small[this.root(set[i]!)] === 1) return true;
+    return false;
   }
 
-  /** The published sets linked to `members` through shared positions, and `members` last. */
-  private linkedSets(members: number[]): number[][] {
-    const roots = new Set(members.map((pos) => this.root(pos)));
+  /** The published sets linked to `set[from..to)` through shared positions, in the order published, and it last. */
+  private linkedSets(set: ArrayLike<number>, from: number, to: number): number[][] {
     const { sets, setsOf } = this.exact!;
-    return [...[...roots].flatMap((r) => setsOf[r] ?? []).sort((a, b) => a - b).map((i) => sets[i]!), members];
+    const roots: number[] = [];
+    for (let i = from; i < to; i++) {
+      const r = this.root(set[i]!);
+      if (!roots.includes(r)) roots.push(r);
+    }
+    const indices: number[] = [];
+    for (const r of roots) for (const index of setsOf[r] ?? []) indices.push(index);
+    indices.sort((a, b) => a - b);
+    const linked: number[][] = new Array(indices.length + 1);
+    for (let i = 0; i < indices.length; i++) linked[i] = sets[indices[i]!]!;
+    linked[indices.length] = members(set, from, to);
+    return linked;
   }
 
   /**
@@ -187,4 +197,11 @@ export class SumAtoms {
     while (parent[pos] !== pos) pos = parent[pos] = parent[parent[pos]!]!;
     return pos;
   }
+}
+
+/** `set[from..to)` as an array of its own. */
+function members(set: ArrayLike<number>, from: number, to: number): number[] {
+  const out = new Array<number>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = set[i]!;
+  return out;
 }

@@ -39,11 +39,13 @@ export class SpanScratch {
   readonly atom: Int32Array;
   readonly inside: Int32Array;
   readonly becomes: Int32Array;
+  readonly touched: Int32Array;
   constructor(size: number) {
     this.counts = new Int32Array(size);
     this.atom = new Int32Array(size);
     this.inside = new Int32Array(size + 1);
     this.becomes = new Int32Array(size + 1);
+    this.touched = new Int32Array(size + 1);
   }
 }
 
@@ -56,32 +58,11 @@ export function spanSinglesOut(sets: readonly (readonly number[])[], k: number, 
   if (sets.some((set) => set.length < k)) return true;
   if (ownCouncilsSuffice(sets, k, scratch.counts)) return false;
   if (sets.length > limits.sets) return true;
-  const { sizes, rowsOf } = atomsOf(sets, scratch);
-  const small = sizes.flatMap((s, a) => (s < k ? [a] : []));
-  const large = sizes.flatMap((s, a) => (s >= k ? [a] : []));
-  // The rows over atoms, large atoms' columns first: eliminating those leaves rows spanning the vectors zero on them.
-  const columns = [...large, ...small];
-  const matrix = sets.map(() => new Array<number>(columns.length).fill(0));
-  columns.forEach((a, col) => {
-    for (const r of rowsOf[a]!) matrix[r]![col] = 1;
-  });
-  const onLarge = eliminate(matrix, large.length);
-  if (onLarge === undefined) return true;
-  const basis = eliminate(
-    onLarge.rest.map((row) => row.slice(large.length)),
-    small.length,
-  );
+  const atoms = atomsOf(sets, scratch);
+  const basis = smallBasis(atoms, sets.length, k, limits.dimensions);
   if (basis === undefined) return true;
-  if (basis.pivots.length === 0) return false;
-  if (basis.pivots.length > limits.dimensions) return true;
-  return (
-    smallVector(
-      basis.pivots,
-      small.map((a) => sizes[a]!),
-      k,
-      limits.steps,
-    ) !== false
-  );
+  if (basis.dimensions === 0) return false;
+  return smallVector(basis, k, limits.steps) !== false;
 }
 
 /**
@@ -105,75 +86,126 @@ function ownCouncilsSuffice(sets: readonly (readonly number[])[], k: number, scr
   return fewest + next >= k;
 }
 
+/** The atoms of some sets (councils in exactly the same sets): how many there are, each one's councils, and which sets hold it. */
+interface Atoms {
+  readonly count: number;
+  readonly sizes: Int32Array;
+  /** Per atom a, per set r (of m), at a·m + r: 1 where set r holds the atom. */
+  readonly holds: Uint8Array;
+}
+
 /**
- * The atoms of some sets: per atom, how many positions it holds and which sets (by index) hold it. Each set splits
- * the atoms it touches into the part inside it and the part outside (as SumAtoms does), in arrays over the positions
- * the sets hold, numbered in `scratch.counts` while the atoms are worked out.
+ * Each set splits the atoms it touches into the part inside it and the part outside (as SumAtoms does), in arrays
+ * over the positions the sets hold, numbered in `scratch.counts` while the atoms are worked out. Atom 0 holds the
+ * positions before any set splits them: every position is in some set, so it ends empty.
  */
-function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): { sizes: number[]; rowsOf: number[][] } {
-  const { counts: numberOf, atom, inside, becomes } = scratch;
-  const positions: number[] = [];
-  for (const set of sets) for (const pos of set) if (numberOf[pos] === 0) numberOf[pos] = positions.push(pos);
-  // Atom 0 holds the positions before any set splits them: every position is in some set, so it ends empty.
-  const sizes = [positions.length];
-  const rowsOf: number[][] = [[]];
-  sets.forEach((set, r) => {
-    const touched: number[] = [];
-    for (const pos of set) if (inside[atom[numberOf[pos]! - 1]!]!++ === 0) touched.push(atom[numberOf[pos]! - 1]!);
-    for (const a of touched) {
+function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): Atoms {
+  const { counts: numberOf, atom, inside, becomes, touched } = scratch;
+  const m = sets.length;
+  let positions = 0;
+  for (const set of sets) for (const pos of set) if (numberOf[pos] === 0) numberOf[pos] = ++positions;
+  const sizes = new Int32Array(positions + 1);
+  const holds = new Uint8Array((positions + 1) * m);
+  sizes[0] = positions;
+  let count = 1;
+  for (let r = 0; r < m; r++) {
+    const set = sets[r]!;
+    let t = 0;
+    for (const pos of set) {
+      const a = atom[numberOf[pos]! - 1]!;
+      if (inside[a]!++ === 0) touched[t++] = a;
+    }
+    for (let i = 0; i < t; i++) {
+      const a = touched[i]!;
       if (inside[a] === sizes[a]) {
         becomes[a] = a;
-        rowsOf[a]!.push(r);
       } else {
-        becomes[a] = sizes.length;
-        sizes.push(inside[a]!);
+        const split = count++;
+        becomes[a] = split;
+        sizes[split] = inside[a]!;
         sizes[a]! -= inside[a]!;
-        rowsOf.push([...rowsOf[a]!, r]);
+        holds.copyWithin(split * m, a * m, a * m + m);
       }
+      holds[becomes[a]! * m + r] = 1;
       inside[a] = 0;
     }
     for (const pos of set) atom[numberOf[pos]! - 1] = becomes[atom[numberOf[pos]! - 1]!]!;
-  });
-  for (let i = 0; i < positions.length; i++) {
-    numberOf[positions[i]!] = 0;
-    atom[i] = 0;
   }
-  const kept = sizes.flatMap((size, a) => (size > 0 ? [a] : []));
-  return { sizes: kept.map((a) => sizes[a]!), rowsOf: kept.map((a) => rowsOf[a]!) };
+  for (const set of sets) for (const pos of set) atom[numberOf[pos]! - 1] = numberOf[pos] = 0;
+  return { count, sizes, holds };
+}
+
+/** The span's vectors that are zero on every atom of k or more, as columns over the small atoms (see smallVector). */
+interface SmallBasis {
+  readonly dimensions: number;
+  /** Per small atom a basis vector is not zero on, its entries in the d basis vectors (d at a time), and its councils. */
+  readonly columns: Float64Array;
+  readonly weights: readonly number[];
 }
 
 /**
- * Gaussian elimination in whole numbers on the first `columns` columns: each pivot row clears its column from the
- * rows after it, and every row changed is divided by the greatest common divisor of its entries, so entries stay
- * small. Returns the pivot rows (a basis of the rows' span, on those columns) and the rest (zero on those columns);
- * undefined where an entry would outgrow exact binary arithmetic.
+ * The sets' rows over the atoms, large atoms' columns first, in whole-number Gaussian elimination (elimination on
+ * the large columns leaves rows spanning the vectors zero on them; those rows' pivots are a basis). Each pivot row
+ * clears its column from the rows after it, and every row changed is divided by the greatest common divisor of its
+ * entries, so entries stay small. Undefined where an entry would outgrow exact binary arithmetic or the basis has
+ * more than `most` vectors (the search would grow too large): withhold.
  */
-function eliminate(input: readonly (readonly number[])[], columns: number): { pivots: number[][]; rest: number[][] } | undefined {
-  let rows = input.map((row) => [...row]);
-  const pivots: number[][] = [];
-  for (let col = 0; col < columns && rows.length > 0; col++) {
-    const p = rows.findIndex((row) => row[col] !== 0);
+function smallBasis(atoms: Atoms, m: number, k: number, most: number): SmallBasis | undefined {
+  const order: number[] = [];
+  for (let a = 0; a < atoms.count; a++) if (atoms.sizes[a]! >= k) order.push(a);
+  const large = order.length;
+  for (let a = 0; a < atoms.count; a++) if (atoms.sizes[a]! > 0 && atoms.sizes[a]! < k) order.push(a);
+  const width = order.length;
+  const matrix = new Float64Array(m * width);
+  for (let col = 0; col < width; col++) for (let r = 0; r < m; r++) matrix[r * width + col] = atoms.holds[order[col]! * m + r]!;
+  // The rows not yet taken as pivots, in order.
+  const rows = Array.from({ length: m }, (_, r) => r);
+  const pivots: number[] = [];
+  for (let col = 0; col < width && rows.length > 0; col++) {
+    const p = rows.findIndex((r) => matrix[r * width + col] !== 0);
     if (p < 0) continue;
     const pivot = rows[p]!;
-    rows = rows.filter((_, i) => i !== p);
-    for (const row of rows) if (row[col] !== 0 && !clear(row, pivot, col)) return undefined;
-    pivots.push(pivot);
+    rows.splice(p, 1);
+    for (const r of rows) if (matrix[r * width + col] !== 0 && !clear(matrix, r * width, matrix, pivot * width, col, col, width)) return undefined;
+    if (col >= large) {
+      pivots.push(pivot);
+      if (pivots.length > most) return undefined;
+    }
   }
-  return { pivots, rest: rows };
+  const d = pivots.length;
+  const columns = new Float64Array(d * (width - large));
+  const weights: number[] = [];
+  let kept = 0;
+  for (let col = large; col < width; col++) {
+    let nonZero = false;
+    for (let i = 0; i < d; i++) {
+      const entry = matrix[pivots[i]! * width + col]!;
+      columns[kept * d + i] = entry;
+      if (entry !== 0) nonZero = true;
+    }
+    if (!nonZero) continue;
+    weights.push(atoms.sizes[order[col]!]!);
+    kept++;
+  }
+  return { dimensions: d, columns: columns.subarray(0, kept * d), weights };
 }
 
-/** row ← row × pivot[col] − pivot × row[col], then reduced: zero at `col`. False where a number would not be exact. */
-function clear(row: number[], pivot: readonly number[], col: number): boolean {
-  const factor = row[col]!;
-  const scale = pivot[col]!;
+/**
+ * row ← row × pivot[col] − pivot × row[col] on entries from..width−1 (those before `from` are zero in both, or left
+ * out), then reduced: zero at `col`. A row is `width` entries of `values` from `at`, the pivot of `pivots` from
+ * `pivotAt`. False where a number would not be exact.
+ */
+function clear(values: Float64Array, at: number, pivots: Float64Array, pivotAt: number, col: number, from: number, width: number): boolean {
+  const factor = values[at + col]!;
+  const scale = pivots[pivotAt + col]!;
   let g = 0;
-  for (let j = 0; j < row.length; j++) {
-    const value = row[j]! * scale - pivot[j]! * factor;
+  for (let j = from; j < width; j++) {
+    const value = values[at + j]! * scale - pivots[pivotAt + j]! * factor;
     if (!(Math.abs(value) <= EXACT_LIMIT)) return false;
-    row[j] = value;
+    values[at + j] = value;
     g = gcd(g, Math.abs(value));
   }
-  if (g > 1) for (let j = 0; j < row.length; j++) row[j] = row[j]! / g;
+  if (g > 1) for (let j = from; j < width; j++) values[at + j] = values[at + j]! / g;
   return true;
 }
 
@@ -183,24 +215,21 @@ function gcd(a: number, b: number): number {
 }
 
 /**
- * Whether the span of `basis` (d independent rows over some atoms) holds a non-zero vector on atoms of fewer than
- * `k` councils in all (`weights`: each atom's councils); undefined where the search ran past its limit.
+ * Whether the span of the basis (d independent vectors over some atoms) holds a non-zero vector on atoms of fewer
+ * than `k` councils in all; undefined where the search ran past its limit.
  *
  * Such a vector is zero on every atom outside a small set U; so the atoms' columns (vectors in d dimensions) outside U
  * span less than all d dimensions, and U is the atoms off some hyperplane. The search builds that hyperplane column by
  * column: a column in the span of those taken is on it; any other is taken into the span (while it has fewer than
  * d − 1 dimensions) or left off, while the councils left off stay under k.
  */
-function smallVector(basis: readonly (readonly number[])[], weights: readonly number[], k: number, limit: number): boolean | undefined {
-  const d = basis.length;
-  const columns = weights.map((_, j) => basis.map((row) => row[j]!)).filter((col) => col.some((x) => x !== 0));
-  const weightOf = weights.filter((_, j) => basis.some((row) => row[j] !== 0));
-  const taken: number[][] = [];
+function smallVector({ dimensions: d, columns, weights }: SmallBasis, k: number, limit: number): boolean | undefined {
+  const taken: Float64Array[] = [];
   let steps = 0;
   const search = (j: number, off: number): boolean | undefined => {
     if (++steps > limit) return undefined;
-    for (; j < columns.length; j++) {
-      const rest = reduced(columns[j]!, taken);
+    for (; j < weights.length; j++) {
+      const rest = reduced(columns.slice(j * d, j * d + d), taken);
       if (rest === undefined) return undefined;
       if (rest.every((x) => x === 0)) continue;
       // Off the hyperplane so far: try it on (if the span has room), and off (if the councils allow).
@@ -210,7 +239,7 @@ function smallVector(basis: readonly (readonly number[])[], weights: readonly nu
         taken.pop();
         if (found !== false) return found;
       }
-      off += weightOf[j]!;
+      off += weights[j]!;
       if (off >= k) return false;
     }
     return true;
@@ -219,11 +248,10 @@ function smallVector(basis: readonly (readonly number[])[], weights: readonly nu
 }
 
 /** A column reduced by the columns taken (each with a leading non-zero entry the next ones are zero at); undefined if not exact. */
-function reduced(column: readonly number[], taken: readonly (readonly number[])[]): number[] | undefined {
-  const rest = [...column];
+function reduced(column: Float64Array, taken: readonly Float64Array[]): Float64Array | undefined {
   for (const t of taken) {
     const col = t.findIndex((x) => x !== 0);
-    if (rest[col] !== 0 && !clear(rest, t, col)) return undefined;
+    if (column[col] !== 0 && !clear(column, 0, t, 0, col, 0, column.length)) return undefined;
   }
-  return rest;
+  return column;
 }
