@@ -154,6 +154,7 @@ function smallBasis(atoms: Atoms, m: number, k: number, most: number): SmallBasi
   const order: number[] = [];
   for (let a = 0; a < atoms.count; a++) if (atoms.sizes[a]! >= k) order.push(a);
   const large = order.length;
+  if (setsWithOwnAtom(atoms, m) - Math.min(large, m) > most) return undefined;
   for (let a = 0; a < atoms.count; a++) if (atoms.sizes[a]! > 0 && atoms.sizes[a]! < k) order.push(a);
   const width = order.length;
   const matrix = new Float64Array(m * width);
@@ -188,6 +189,27 @@ function smallBasis(atoms: Atoms, m: number, k: number, most: number): SmallBasi
     kept++;
   }
   return { dimensions: d, columns: columns.subarray(0, kept * d), weights };
+}
+
+/**
+ * How many sets hold an atom no other set holds. The basis has at least this many vectors less the large atoms: its
+ * dimension is the sets' rank less their rank on the large atoms' columns, the first at least this (each such set
+ * is alone in its own atom's column) and the second at most the large atoms. Most tests that end at the dimension
+ * limit are settled by this count, without the elimination.
+ */
+function setsWithOwnAtom({ count, sizes, holds }: Atoms, m: number): number {
+  const owning = new Uint8Array(m);
+  let sets = 0;
+  for (let a = 0; a < count; a++) {
+    if (sizes[a] === 0) continue;
+    let holder = -1;
+    for (let r = 0; r < m && holder !== -2; r++) if (holds[a * m + r] === 1) holder = holder === -1 ? r : -2;
+    if (holder >= 0 && owning[holder] === 0) {
+      owning[holder] = 1;
+      sets++;
+    }
+  }
+  return sets;
 }
 
 /**
