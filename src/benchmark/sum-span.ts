@@ -34,15 +34,20 @@ const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500, sets: 40 };
 
 /** Buffers over the positions 0..size−1, allocated once and reused by every test (thousands a run): each zero between tests. */
 export class SpanScratch {
-  /** Per position: sets holding it (the quick case), or its number among the positions the sets hold (atoms). */
+  /** Per position: sets holding it (the quick case), or 1 once counted (atoms). */
   readonly counts: Int32Array;
+  /** Per position, its atom; per atom, its councils, its councils inside the set being added, and what it becomes. */
   readonly atom: Int32Array;
+  readonly sizes: Int32Array;
   readonly inside: Int32Array;
   readonly becomes: Int32Array;
   readonly touched: Int32Array;
+  /** Per atom, per set: 1 where the set holds the atom (grown when a test needs more; see Atoms). */
+  holds = new Uint8Array(0);
   constructor(size: number) {
     this.counts = new Int32Array(size);
     this.atom = new Int32Array(size);
+    this.sizes = new Int32Array(size + 1);
     this.inside = new Int32Array(size + 1);
     this.becomes = new Int32Array(size + 1);
     this.touched = new Int32Array(size + 1);
@@ -95,26 +100,25 @@ interface Atoms {
 }
 
 /**
- * Each set splits the atoms it touches into the part inside it and the part outside (as SumAtoms does), in arrays
- * over the positions the sets hold, numbered in `scratch.counts` while the atoms are worked out. Atom 0 holds the
- * positions before any set splits them: every position is in some set, so it ends empty.
+ * Each set splits the atoms it touches into the part inside it and the part outside (as SumAtoms does), in the
+ * scratch buffers (left zero but for `sizes` and `holds`, which the answer is read from). Atom 0 holds the positions
+ * before any set splits them.
  */
 function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): Atoms {
-  const { counts: numberOf, atom, inside, becomes, touched } = scratch;
+  const { counts: counted, atom, sizes, inside, becomes, touched } = scratch;
   const m = sets.length;
   let positions = 0;
-  for (const set of sets) for (const pos of set) if (numberOf[pos] === 0) numberOf[pos] = ++positions;
-  const sizes = new Int32Array(positions + 1);
-  const holds = new Uint8Array((positions + 1) * m);
+  for (const set of sets) for (const pos of set) if (counted[pos] === 0) counted[pos] = ++positions;
+  const used = (positions + 1) * m;
+  if (scratch.holds.length < used) scratch.holds = new Uint8Array(2 * used);
+  else scratch.holds.fill(0, 0, used);
+  const holds = scratch.holds;
   sizes[0] = positions;
   let count = 1;
   for (let r = 0; r < m; r++) {
     const set = sets[r]!;
     let t = 0;
-    for (const pos of set) {
-      const a = atom[numberOf[pos]! - 1]!;
-      if (inside[a]!++ === 0) touched[t++] = a;
-    }
+    for (const pos of set) if (inside[atom[pos]!]!++ === 0) touched[t++] = atom[pos]!;
     for (let i = 0; i < t; i++) {
       const a = touched[i]!;
       if (inside[a] === sizes[a]) {
@@ -124,14 +128,14 @@ function atomsOf(sets: readonly (readonly number[])[], scratch: SpanScratch): At
         becomes[a] = split;
         sizes[split] = inside[a]!;
         sizes[a]! -= inside[a]!;
-        holds.copyWithin(split * m, a * m, a * m + m);
+        for (let row = 0; row < m; row++) holds[split * m + row] = holds[a * m + row]!;
       }
       holds[becomes[a]! * m + r] = 1;
       inside[a] = 0;
     }
-    for (const pos of set) atom[numberOf[pos]! - 1] = becomes[atom[numberOf[pos]! - 1]!]!;
+    for (const pos of set) atom[pos] = becomes[atom[pos]!]!;
   }
-  for (const set of sets) for (const pos of set) atom[numberOf[pos]! - 1] = numberOf[pos] = 0;
+  for (const set of sets) for (const pos of set) atom[pos] = counted[pos] = 0;
   return { count, sizes, holds };
 }
 
