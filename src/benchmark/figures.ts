@@ -50,10 +50,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   const exact: (Decimal | undefined)[] = new Array(ctx.values.length);
   const exactOf = (i: number) => (exact[i] ??= ctx.values[i]!.exactAt(slot)!);
   sortByValue(order, approximations, exactOf);
-  const sorted = new SortedValues(
-    Float64Array.from(order, (i) => approximations[i]!),
-    (pos) => exactOf(order[pos]!),
-  );
+  const sorted = new SortedValues(inOrder(order, approximations), (pos) => exactOf(order[pos]!));
   const tied = tiedPositions(sorted);
   /** Per cohort, positions in `order` (so ascending by value). */
   const positions = cohortPositions(ctx, order);
@@ -236,27 +233,39 @@ function assemble(
 function contributorsOf(ctx: GroupContext, slot: number): { approximations: Float64Array; order: number[]; contributors: string } {
   const approximations = new Float64Array(ctx.values.length);
   const order: number[] = [];
-  /** Which members have a value, as a key: metrics with the same contributors share what depends only on them. */
-  let contributors = '';
+  /** Which members have a value, as a key ('0' or '1' each): metrics with the same contributors share what depends only on them. */
+  const key = new Uint8Array(ctx.values.length);
   for (let i = 0; i < ctx.values.length; i++) {
     const a = ctx.values[i]!.approximationAt(slot);
-    contributors += a === undefined ? '0' : '1';
+    key[i] = a === undefined ? ZERO_CHAR : ONE_CHAR;
     if (a === undefined) continue;
     order.push(i);
     approximations[i] = a;
   }
-  return { approximations, order, contributors };
+  return { approximations, order, contributors: KEY_TEXT.decode(key) };
+}
+
+/** The approximations of `order`'s members, in its order (a loop, where Float64Array.from would make an iterator step per member). */
+function inOrder(order: readonly number[], approximations: Float64Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let pos = 0; pos < order.length; pos++) out[pos] = approximations[order[pos]!]!;
+  return out;
 }
 
 /** Per cohort, the positions in `order` of its members (so ascending as `order` is). */
 function cohortPositions(ctx: GroupContext, order: readonly number[]): number[][] {
-  const positions: number[][] = ctx.membership.map(() => []);
-  for (let pos = 0; pos < order.length; pos++) {
-    const cohorts = ctx.cohortsOf[order[pos]!]!;
-    for (let i = 0; i < cohorts.length; i++) positions[cohorts[i]!]!.push(pos);
-  }
+  // Counted first, so each list is made at its length rather than grown.
+  const sizes = new Int32Array(ctx.membership.length);
+  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) sizes[c]!++;
+  const positions: number[][] = Array.from(sizes, (size) => new Array<number>(size));
+  sizes.fill(0);
+  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) positions[c]![sizes[c]!++] = pos;
   return positions;
 }
+
+const ZERO_CHAR = '0'.charCodeAt(0);
+const ONE_CHAR = '1'.charCodeAt(0);
+const KEY_TEXT = new TextDecoder();
 
 /** What a metric's figures need that depends only on which members of the base group have a value for it. */
 interface ByContributors {

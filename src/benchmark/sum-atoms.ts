@@ -160,9 +160,13 @@ export class SumAtoms {
       const r = this.root(set[i]!);
       if (!roots.includes(r)) roots.push(r);
     }
-    const indices: number[] = [];
-    for (const r of roots) for (const index of setsOf[r] ?? []) indices.push(index);
-    indices.sort((a, b) => a - b);
+    let count = 0;
+    for (const r of roots) count += setsOf[r]?.length ?? 0;
+    // A typed array sorts numerically in place, with no comparator to call.
+    const indices = new Int32Array(count);
+    count = 0;
+    for (const r of roots) for (const index of setsOf[r] ?? []) indices[count++] = index;
+    indices.sort();
     const linked: number[][] = new Array(indices.length + 1);
     for (let i = 0; i < indices.length; i++) linked[i] = sets[indices[i]!]!;
     linked[indices.length] = members(set, from, to);

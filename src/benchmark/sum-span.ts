@@ -250,19 +250,43 @@ function gcd(a: number, b: number): number {
  * d − 1 dimensions) or left off, while the councils left off stay under k.
  */
 function smallVector({ dimensions: d, columns, weights }: SmallBasis, k: number, limit: number): boolean | undefined {
-  const taken: Float64Array[] = [];
+  const n = weights.length;
+  // Per depth t, every column reduced by the first t columns taken (d entries from j·d), each worked out when first
+  // needed and kept while those t stay taken: the same steps as reducing it afresh at every visit, done once.
+  const levels = Array.from({ length: d }, (_, t) => (t === 0 ? columns : new Float64Array(n * d)));
+  const ready = Array.from({ length: d }, (_, t) => new Uint8Array(n).fill(t === 0 ? 1 : 0));
+  /** The columns taken: at depth t, column taken[t] of levels[t], its leading non-zero entry at leads[t]. */
+  const taken: number[] = [];
+  const leads: number[] = [];
+  /** Whether column j reduced at depth t is ready (false where a number would not be exact). */
+  const reduce = (t: number, j: number): boolean => {
+    if (ready[t]![j] === 1) return true;
+    if (!reduce(t - 1, j)) return false;
+    const level = levels[t]!;
+    const before = levels[t - 1]!;
+    for (let i = 0; i < d; i++) level[j * d + i] = before[j * d + i]!;
+    const lead = leads[t - 1]!;
+    if (level[j * d + lead] !== 0 && !clear(level, j * d, before, taken[t - 1]! * d, lead, 0, d)) return false;
+    ready[t]![j] = 1;
+    return true;
+  };
   let steps = 0;
   const search = (j: number, off: number): boolean | undefined => {
     if (++steps > limit) return undefined;
-    for (; j < weights.length; j++) {
-      const rest = reduced(columns.slice(j * d, j * d + d), taken);
-      if (rest === undefined) return undefined;
-      if (rest.every((x) => x === 0)) continue;
+    const t = taken.length;
+    for (; j < n; j++) {
+      if (!reduce(t, j)) return undefined;
+      let lead = 0;
+      while (lead < d && levels[t]![j * d + lead] === 0) lead++;
+      if (lead === d) continue;
       // Off the hyperplane so far: try it on (if the span has room), and off (if the councils allow).
-      if (taken.length < d - 1) {
-        taken.push(rest);
+      if (t < d - 1) {
+        taken.push(j);
+        leads.push(lead);
+        ready[t + 1]!.fill(0);
         const found = search(j + 1, off);
         taken.pop();
+        leads.pop();
         if (found !== false) return found;
       }
       off += weights[j]!;
@@ -271,13 +295,4 @@ function smallVector({ dimensions: d, columns, weights }: SmallBasis, k: number,
     return true;
   };
   return search(0, 0);
-}
-
-/** A column reduced by the columns taken (each with a leading non-zero entry the next ones are zero at); undefined if not exact. */
-function reduced(column: Float64Array, taken: readonly Float64Array[]): Float64Array | undefined {
-  for (const t of taken) {
-    const col = t.findIndex((x) => x !== 0);
-    if (column[col] !== 0 && !clear(column, 0, t, 0, col, 0, column.length)) return undefined;
-  }
-  return column;
 }

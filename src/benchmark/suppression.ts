@@ -131,10 +131,11 @@ function largest(values: readonly Decimal[], n: number): Decimal[] {
   if (n === 0) return [];
   const top: Decimal[] = [];
   for (const v of values) {
-    if (top.length < n) top.push(v);
-    else if (compareDecimals(v, top[top.length - 1]!) > 0) top[top.length - 1] = v;
-    else continue;
-    top.sort((a, b) => compareDecimals(b, a));
+    if (top.length === n && compareDecimals(v, top[n - 1]!) <= 0) continue;
+    // Insert in descending order after any equal value (as a stable sort would), dropping the smallest when full.
+    let i = Math.min(top.length, n - 1);
+    for (; i > 0 && compareDecimals(v, top[i - 1]!) > 0; i--) top[i] = top[i - 1]!;
+    top[i] = v;
   }
   return top;
 }
