@@ -254,12 +254,11 @@ function inOrder(order: readonly number[], approximations: Float64Array): Float6
 
 /** Per cohort, the positions in `order` of its members (so ascending as `order` is). */
 function cohortPositions(ctx: GroupContext, order: readonly number[]): number[][] {
-  // Counted first, so each list is made at its length rather than grown.
-  const sizes = new Int32Array(ctx.membership.length);
-  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) sizes[c]!++;
-  const positions: number[][] = Array.from(sizes, (size) => new Array<number>(size));
-  sizes.fill(0);
-  for (let pos = 0; pos < order.length; pos++) for (const c of ctx.cohortsOf[order[pos]!]!) positions[c]![sizes[c]!++] = pos;
+  const positions: number[][] = ctx.membership.map(() => []);
+  for (let pos = 0; pos < order.length; pos++) {
+    const cohorts = ctx.cohortsOf[order[pos]!]!;
+    for (let i = 0; i < cohorts.length; i++) positions[cohorts[i]!]!.push(pos);
+  }
   return positions;
 }
 
