@@ -5,6 +5,7 @@ import type { ImportLimits } from './limits.js';
 import { UnusableInputError } from './result.js';
 
 const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref=["']([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?["']/g;
+const MERGE_NAME = 'mergeCell';
 /** Text kept from the end of one inflated chunk for the next, so a merge cut between chunks is still read. */
 const CARRY = 256;
 
@@ -29,6 +30,12 @@ export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[]
     let carry = '';
     total += await inflatePart(data, part.method, limits.maxUncompressedBytes - total, (chunk) => {
       if (!sheet) return;
+      // Every merge names its element: a chunk that holds no part of the name, joined to the text before, is
+      // decoded only for the text carried to the next (most of a long sheet is rows).
+      if (!carry.includes(MERGE_NAME) && !Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes(MERGE_NAME) && !(carry.slice(-MERGE_NAME.length) + latin1.decode(chunk.subarray(0, MERGE_NAME.length))).includes(MERGE_NAME)) {
+        carry = (carry + latin1.decode(chunk.subarray(Math.max(0, chunk.byteLength - CARRY)))).slice(-CARRY);
+        return;
+      }
       const text = carry + latin1.decode(chunk);
       for (const m of text.matchAll(MERGE)) {
         if (m.index + m[0].length <= carry.length) continue;

@@ -27,6 +27,13 @@ export class PartUnreadable extends Error {
 }
 
 /**
+ * Inflated bytes per chunk. zlib's default of 16 KiB makes a round trip to its thread pool per chunk: a 100,000-row
+ * sheet (about 20 MB inflated) took 130 ms to inflate in 16 KiB chunks and 20 ms in these. A part stops at most
+ * one chunk past its budget.
+ */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
  * Inflates stored data chunk by chunk, handing each chunk to `onChunk` and keeping none, until the end or just
  * past `budget` bytes; resolves with the count. Damage is `PartUnreadable` when `strict`, else the count so far
  * (the size check leaves damage to the reader, which names it).
@@ -38,7 +45,7 @@ export function inflatePart(data: Uint8Array, method: number, budget: number, on
   }
   if (method !== 8) return strict ? Promise.reject(new PartUnreadable(`compression method ${method}`)) : Promise.resolve(0);
   return new Promise((resolve, reject) => {
-    const inflater = createInflateRaw();
+    const inflater = createInflateRaw({ chunkSize: CHUNK_BYTES });
     let n = 0;
     inflater.on('data', (chunk: Uint8Array) => {
       n += chunk.length;

@@ -53,6 +53,23 @@ describe('workbooks that lie or merge without end', () => {
     );
   });
 
+  it('a merge is found wherever the inflated chunks cut it: its name before, across or after a chunk edge', async () => {
+    // The merge check decodes only chunks holding some of the name "mergeCell"; the sheet is padded (blanks between
+    // elements, which XML ignores) so the merge's name starts at each place around edges a chunk could end at. The
+    // merge is written bare, as an attacker may write it: a <mergeCells> around it would repeat the name nearby.
+    const zip = await JSZip.loadAsync(await buildings());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const end = Buffer.byteLength(xml.slice(0, xml.indexOf('</sheetData>') + '</sheetData>'.length));
+    for (const edge of [2 ** 16, 2 ** 18, 2 ** 20]) {
+      for (let offset = -24; offset <= 2; offset += edge === 2 ** 18 ? 1 : 4) {
+        const padding = ' '.repeat(edge + offset - end - '<'.length);
+        zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `</sheetData>${padding}<mergeCell ref="A5:J10004"/>`));
+        const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+        await expect(importWorkbook(bytes, { file: `edge-${edge}${offset}.xlsx` }), `merge name at ${edge}${offset}`).rejects.toThrow(/merges 100000 cells or more \(the largest merge A5:J10004/);
+      }
+    }
+  });
+
   it('one merge over the whole grid: refused with exit 2 in a process whose heap is capped at 256 MB', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'merge-')), 'grid.xlsx');
     writeFileSync(path, await withMerge(await buildings(), 'A1:XFD1048576'));
