@@ -280,20 +280,14 @@ function withoutPreviews(row: SourceRow, previews: ReadonlySet<number>): SourceR
  * formula without a saved result), is taken as labelled.
  */
 class RunningSums {
-  /**
-   * Per column, the numbers since the last totals row not yet added up: they are added (in row order, so to the same
-   * sums) only when a row labelled as a total is checked, and most tables have none.
-   */
-  private pending: Decimal[][] = [];
-  private since: (ColumnSums | undefined)[] = [];
+  private since: ColumnSums[] = [];
   /** The sums of the groups before the last totals row: the sums since the table began are these and `since`. */
   private before: (ColumnSums | undefined)[] = [];
 
   add(readings: readonly (NumberReading | undefined)[]): void {
-    for (let i = 0; i < readings.length; i++) {
-      const reading = readings[i];
-      if (reading !== undefined && isNumberReading(reading)) (this.pending[i] ??= []).push(reading.value);
-    }
+    readings.forEach((reading, i) => {
+      if (reading !== undefined && isNumberReading(reading)) (this.since[i] ??= new ColumnSums()).add(reading.value);
+    });
   }
 
   isTotal(cells: readonly CellText[], readings: readonly (NumberReading | undefined)[]): boolean {
@@ -302,29 +296,18 @@ class RunningSums {
       const reading = readings[i];
       const n = reading !== undefined && isNumberReading(reading) ? reading.value : undefined;
       // Nothing summed yet in the column: nothing for the figure to be the total of, so the row is data.
-      const sums = [this.sinceOf(i), this.all(i)].flatMap((s) => (s === undefined ? [] : [s.signed, s.kept]));
+      const sums = [this.since[i], this.all(i)].flatMap((s) => (s === undefined ? [] : [s.signed, s.kept]));
       return n !== undefined && sums.some((sum) => n.sub(sum).abs().lte(Decimal.max(HALF, sum.abs().mul(ROUNDING_SHARE))));
     });
   }
 
   closeGroup(): void {
-    this.before = Array.from({ length: Math.max(this.before.length, this.since.length, this.pending.length) }, (_, i) => this.all(i));
+    this.before = Array.from({ length: Math.max(this.before.length, this.since.length) }, (_, i) => this.all(i));
     this.since = [];
-    this.pending = [];
-  }
-
-  private sinceOf(i: number): ColumnSums | undefined {
-    const pending = this.pending[i];
-    if (pending !== undefined && pending.length > 0) {
-      const sums = (this.since[i] ??= new ColumnSums());
-      for (const n of pending) sums.add(n);
-      pending.length = 0;
-    }
-    return this.since[i];
   }
 
   private all(i: number): ColumnSums | undefined {
-    const [before, since] = [this.before[i], this.sinceOf(i)];
+    const [before, since] = [this.before[i], this.since[i]];
     return before === undefined || since === undefined ? (before ?? since) : before.plus(since);
   }
 }
