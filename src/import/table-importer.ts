@@ -285,9 +285,10 @@ class RunningSums {
   private before: (ColumnSums | undefined)[] = [];
 
   add(readings: readonly (NumberReading | undefined)[]): void {
-    readings.forEach((reading, i) => {
+    for (let i = 0; i < readings.length; i++) {
+      const reading = readings[i];
       if (reading !== undefined && isNumberReading(reading)) (this.since[i] ??= new ColumnSums()).add(reading.value);
-    });
+    }
   }
 
   isTotal(cells: readonly CellText[], readings: readonly (NumberReading | undefined)[]): boolean {
@@ -320,8 +321,10 @@ class ColumnSums {
   ) {}
 
   add(n: Decimal): void {
+    // Until a negative comes, both sums are of the same numbers in the same order: one addition makes both.
+    const same = this.kept === this.signed;
     this.signed = this.signed.add(n);
-    if (!n.isNegative()) this.kept = this.kept.add(n);
+    if (!n.isNegative()) this.kept = same ? this.signed : this.kept.add(n);
   }
 
   plus(other: ColumnSums): ColumnSums {
