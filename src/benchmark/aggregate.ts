@@ -152,7 +152,7 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
   const context: GroupContext = {
     values: members.map((m) => m.values),
     membership,
-    cohortsOf: profiles.map((_, i) => membership.flatMap((inside, c) => (inside[i] === 1 ? [c] : []))),
+    cohortsOf: profiles.map((_, i) => cohortsHolding(membership, i)),
     partitions: [byPartition('council-type'), byPartition('region')],
     pools: pooledCohorts(groups),
     policy,
@@ -185,6 +185,13 @@ function aggregateBaseGroup(members: readonly Member[], policy: DisclosurePolicy
       };
     }),
   };
+}
+
+/** The cohorts holding member `i`, ascending. */
+function cohortsHolding(membership: readonly Uint8Array[], i: number): number[] {
+  const cohorts: number[] = [];
+  for (let c = 0; c < membership.length; c++) if (membership[c]![i] === 1) cohorts.push(c);
+  return cohorts;
 }
 
 const BOUNDARY_NOTES: readonly [keyof Submission['profile']['boundary'], string][] = [

@@ -160,14 +160,17 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     let sum = sorted.exact(ps[start]!);
     for (let i = start + 1; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
     if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
-    const window: PublishedWindow = { positions: ps.slice(start, end), mean: sum.div(k) };
-    const published = publishSig(window.mean);
+    const mean = sum.div(k);
+    const published = publishSig(mean);
     if (published.status !== 'published') return published;
-    const kept = withTotal ? tryWindow(c, window) : undefined;
-    if (withTotal && kept === undefined) return { status: 'suppressed', reason: 'dominance' };
+    if (!withTotal) return publishSum(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
+    // Only the total's windows are kept: its derived sums (tryWindow) are worked out from them.
+    const window: PublishedWindow = { positions: ps.slice(start, end), mean };
+    const kept = tryWindow(c, window);
+    if (kept === undefined) return { status: 'suppressed', reason: 'dominance' };
     if (!publishSum(ps, start, end)) return { status: 'suppressed', reason: 'secondary' };
     windows[c]!.push(window);
-    if (kept !== undefined) ({ ranks, sets: derivedSets } = kept);
+    ({ ranks, sets: derivedSets } = kept);
     return published;
   };
   const quartileFigures = (c: number): Record<QuartileName, Audited> => {
