@@ -44,13 +44,16 @@ export function inflatePart(data: Uint8Array, method: number, budget: number, on
     return Promise.resolve(data.length);
   }
   if (method !== 8) return strict ? Promise.reject(new PartUnreadable(`compression method ${method}`)) : Promise.resolve(0);
+  // Dropped at the end: what awaits this runs inside zlib's callback, where the inflater is a root, and through its
+  // listeners `onChunk` would keep the caller's whole reading (all its closures reach) alive until that returns.
+  let deliver: ((chunk: Uint8Array) => void) | undefined = onChunk;
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: CHUNK_BYTES });
     let n = 0;
     inflater.on('data', (chunk: Uint8Array) => {
       n += chunk.length;
       try {
-        onChunk(chunk);
+        deliver?.(chunk);
       } catch (error) {
         inflater.destroy();
         reject(error);
@@ -61,7 +64,10 @@ export function inflatePart(data: Uint8Array, method: number, budget: number, on
         resolve(n);
       }
     });
-    inflater.on('end', () => resolve(n));
+    inflater.on('end', () => {
+      deliver = undefined;
+      resolve(n);
+    });
     inflater.on('error', (error: unknown) => (strict ? reject(new PartUnreadable(error instanceof Error ? error.message : String(error))) : resolve(n)));
     inflater.end(data);
   });
