@@ -34,13 +34,14 @@ const SEARCH_LIMITS: SearchLimits = { dimensions: 5, steps: 500, sets: 40 };
 
 /** Buffers over the positions 0..size−1, allocated once and reused by every test (thousands a run): each zero between tests. */
 export class SpanScratch {
-  /** Per position: sets holding it (the quick case), or 1 once counted (atoms). */
+  /** Per position: sets holding it (the quick case), or not zero once counted (atoms). */
   readonly counts: Int32Array;
   /** Per position, its atom; per atom, its councils, its councils inside the set being added, and what it becomes. */
   readonly atom: Int32Array;
   readonly sizes: Int32Array;
   readonly inside: Int32Array;
   readonly becomes: Int32Array;
+  /** The atoms the set being added touches. */
   readonly touched: Int32Array;
   /** Per atom, per set: 1 where the set holds the atom (grown when a test needs more; see Atoms). */
   holds = new Uint8Array(0);
