@@ -178,6 +178,7 @@ export type SubmissionResult =
  * rounding: up to 1 tCO2e is accepted with a warning (the stated total is used), more is an error.
  */
 const ROUNDING_TOLERANCE = new Decimal(1);
+const ROUNDING_TOLERANCE_TEXT = ROUNDING_TOLERANCE.toFixed();
 
 type MakeProblem = (code: SubmissionProblemCode, message: string, value?: string, severity?: 'error' | 'warning') => SubmissionProblem;
 
@@ -359,10 +360,10 @@ const EXACT_FRACTION_DIGITS = 36;
 function totalsAgreement(totals: SubmissionTotals): { gap: 'none' | 'rounding' | 'beyond-rounding'; categoriesExceed: boolean } {
   const categories = Object.values(totals.byCategory);
   const figures = [totals.total, totals.scope1, totals.scope2Location, totals.scope3, ...categories];
-  const digits = Math.max(fractionDigits(ROUNDING_TOLERANCE.toFixed()), ...figures.map(fractionDigits));
+  const digits = Math.max(fractionDigits(ROUNDING_TOLERANCE_TEXT), ...figures.map(fractionDigits));
   if (digits <= EXACT_FRACTION_DIGITS && categories.length < 100) {
     const [total, scope1, scope2, scope3, ...rest] = figures.map((text) => units(text, digits));
-    const tolerance = units(ROUNDING_TOLERANCE.toFixed(), digits);
+    const tolerance = units(ROUNDING_TOLERANCE_TEXT, digits);
     const gap = total! - (scope1! + scope2! + scope3!);
     const size = gap < 0n ? -gap : gap;
     return { gap: size > tolerance ? 'beyond-rounding' : size !== 0n ? 'rounding' : 'none', categoriesExceed: rest.reduce((a, b) => a + b, 0n) > total! + tolerance };
