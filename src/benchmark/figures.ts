@@ -90,11 +90,12 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   // total, the all-councils quartile windows (the headline comparison), the council-type totals (withheld as
   // secondary if they would now single out a small group), then the other cohorts' quartile windows in report order.
   const sums = new SumAtoms(order.length, k, !withTotal);
-  /** The sums published so far, for the histograms' check (a band with a sum can say more than either). */
+  const withHistograms = HISTOGRAM_METRICS.includes(metric.id);
+  /** The sums published so far, for the histograms' check (a band with a sum can say more than either); kept only for a metric with histograms. */
   const publishedSums: (readonly number[])[] = [];
   const publishSum = (set: readonly number[], from = 0, to = set.length): boolean => {
     if (!sums.tryAdd(set, from, to)) return false;
-    publishedSums.push(from === 0 && to === set.length ? set : set.slice(from, to));
+    if (withHistograms) publishedSums.push(from === 0 && to === set.length ? set : set.slice(from, to));
     return true;
   };
   const totalFigure = (c: number): Audited | undefined => {
@@ -187,7 +188,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
   for (let c = 1; c < cohorts; c++) totals[c] = totalFigure(c);
   for (let c = 1; c < cohorts; c++) quartiles[c] = quartileFigures(c);
   const counts = positions.map((ps, c) => publishCount(ps.length, policy, countReasons[c]));
-  const histograms = HISTOGRAM_METRICS.includes(metric.id)
+  const histograms = withHistograms
     ? histogramFigures({
         exact: sorted.exact,
         approximations: sorted.approximations,
