@@ -30,9 +30,22 @@ export class SumAtoms {
   /**
    * With `exact`: the sets published, positions linked through them (a union-find forest: each position's parent),
    * and per linked group (at its root) 1 where it holds a covered atom of fewer than the minimum and the indices of its
-   * sets; the exact test's buffers.
+   * sets; for the quick case, per position the published sets holding it and, where one does, which, and per set its
+   * positions no other set holds (`lost`, per set, is scratch); the exact test's buffers.
    */
-  private readonly exact: { readonly sets: number[][]; readonly parent: Int32Array; readonly small: Uint8Array; readonly scratch: SpanScratch; readonly setsOf: (number[] | undefined)[] } | undefined;
+  private readonly exact:
+    | {
+        readonly sets: number[][];
+        readonly parent: Int32Array;
+        readonly small: Uint8Array;
+        readonly scratch: SpanScratch;
+        readonly setsOf: (number[] | undefined)[];
+        readonly cover: Int32Array;
+        readonly sole: Int32Array;
+        readonly own: number[];
+        readonly lost: number[];
+      }
+    | undefined;
   /** The exact test's answer for the set `accepts` last looked at, while nothing has been added since. */
   private lastExact: { readonly set: ArrayLike<number>; readonly from: number; readonly to: number; readonly ok: boolean } | undefined;
 
@@ -53,7 +66,7 @@ export class SumAtoms {
     if (exact) {
       const parent = new Int32Array(size);
       for (let i = 0; i < size; i++) parent[i] = i;
-      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new SpanScratch(size), setsOf: [] };
+      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new SpanScratch(size), setsOf: [], cover: new Int32Array(size), sole: new Int32Array(size), own: [], lost: [] };
     }
   }
 
@@ -91,6 +104,9 @@ export class SumAtoms {
       copy.exact!.parent.set(this.exact.parent);
       copy.exact!.small.set(this.exact.small);
       copy.exact!.setsOf.push(...this.exact.setsOf.map((list) => list && [...list]));
+      copy.exact!.cover.set(this.exact.cover);
+      copy.exact!.sole.set(this.exact.sole);
+      copy.exact!.own.push(...this.exact.own);
     }
     return copy;
   }
@@ -121,7 +137,7 @@ export class SumAtoms {
     // atom before S); a part outside S, of k or more (the atom rule), would then be −1 too, and an atom in no sum
     // before has w zero. So S leaves nothing of any atom it touches outside it, and every one is covered.
     const exactly = this.exact !== undefined && !force && (!ok || (wholeAtoms && this.linkedToSmall(set, from, to)));
-    if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : !spanSinglesOut(this.linkedSets(set, from, to), this.minimum, this.exact!.scratch);
+    if (exactly) ok = this.lastExact?.set === set && this.lastExact.from === from && this.lastExact.to === to ? this.lastExact.ok : this.quickCasePasses(set, from, to) || !spanSinglesOut(this.linkedSets(set, from, to), this.minimum, this.exact!.scratch);
     // `accepts` then `tryAdd` of the same window (figures.ts does both) run the exact test once.
     this.lastExact = exactly && mode === 'check' ? { set, from, to, ok } : undefined;
     for (let t = 0; t < touched; t++) {
@@ -152,6 +168,43 @@ export class SumAtoms {
     return false;
   }
 
+  /**
+   * The exact test's quick case (sum-span.ts, ownCouncilsSuffice) on `set[from..to)` and the sets linked to it, from the
+   * counts kept as sets are published, without gathering those sets: the two with the fewest councils of their own
+   * (none of the others holds them) have the minimum between them. A linked set loses those of its own the new set
+   * holds; the new set's own are those no published set holds. False leaves the answer to the full test.
+   */
+  private quickCasePasses(set: ArrayLike<number>, from: number, to: number): boolean {
+    const { cover, sole, own, lost, setsOf } = this.exact!;
+    if (to - from < this.minimum) return false;
+    let mine = 0;
+    const losing: number[] = [];
+    const roots: number[] = [];
+    for (let i = from; i < to; i++) {
+      const pos = set[i]!;
+      if (cover[pos] === 0) mine++;
+      else if (cover[pos] === 1) {
+        const t = sole[pos]!;
+        if ((lost[t] = (lost[t] ?? 0) + 1) === 1) losing.push(t);
+      }
+      const r = this.root(pos);
+      if (!roots.includes(r)) roots.push(r);
+    }
+    let fewest = mine;
+    let next = Number.POSITIVE_INFINITY;
+    let linked = 0;
+    for (const r of roots) {
+      for (const t of setsOf[r] ?? []) {
+        linked++;
+        const left = own[t]! - (lost[t] ?? 0);
+        if (left < fewest) [fewest, next] = [left, fewest];
+        else if (left < next) next = left;
+      }
+    }
+    for (const t of losing) lost[t] = 0;
+    return linked === 0 || fewest + next >= this.minimum;
+  }
+
   /** The published sets linked to `set[from..to)` through shared positions, in the order published, and it last. */
   private linkedSets(set: ArrayLike<number>, from: number, to: number): number[][] {
     const { sets, setsOf } = this.exact!;
@@ -179,8 +232,17 @@ export class SumAtoms {
    * marked without one gets the exact test where the atom rule would have done.
    */
   private link(members: number[], exactly: boolean): void {
-    const { sets, parent, small, setsOf } = this.exact!;
+    const { sets, parent, small, setsOf, cover, sole, own } = this.exact!;
     sets.push(members);
+    const index = sets.length - 1;
+    own.push(0);
+    for (const pos of members) {
+      const before = cover[pos]!++;
+      if (before === 0) {
+        sole[pos] = index;
+        own[index]!++;
+      } else if (before === 1) own[sole[pos]!]!--;
+    }
     let marked = exactly;
     const root = this.root(members[0]!);
     const joined = (setsOf[root] ??= []);
@@ -192,7 +254,7 @@ export class SumAtoms {
       setsOf[r] = undefined;
       parent[r] = root;
     }
-    joined.push(sets.length - 1);
+    joined.push(index);
     small[root] = marked || small[root] === 1 ? 1 : 0;
   }
 
