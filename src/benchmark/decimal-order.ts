@@ -103,10 +103,17 @@ export function sortByApproximation(order: number[], approximations: ArrayLike<n
   }
   keys.sort();
   for (let i = 0; i < n; i++) order[i] = words[2 * i + LOW_WORD]! & mask;
+  // The comparator's test written out (values here are finite): a function call per member was most of the pass.
   for (let i = 1; i < n; i++) {
     const member = order[i]!;
+    const value = approximations[member]!;
     let j = i - 1;
-    for (; j >= 0 && compare(order[j]!, member) > 0; j--) order[j + 1] = order[j]!;
+    for (; j >= 0; j--) {
+      const other = order[j]!;
+      const gap = approximations[other]! - value;
+      if (gap < 0 || (gap === 0 && other < member)) break;
+      order[j + 1] = other;
+    }
     order[j + 1] = member;
   }
 }
