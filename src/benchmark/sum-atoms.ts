@@ -179,7 +179,6 @@ export class SumAtoms {
     if (to - from < this.minimum) return false;
     let mine = 0;
     const losing: number[] = [];
-    const roots: number[] = [];
     for (let i = from; i < to; i++) {
       const pos = set[i]!;
       if (cover[pos] === 0) mine++;
@@ -187,13 +186,11 @@ export class SumAtoms {
         const t = sole[pos]!;
         if ((lost[t] = (lost[t] ?? 0) + 1) === 1) losing.push(t);
       }
-      const r = this.root(pos);
-      if (!roots.includes(r)) roots.push(r);
     }
     let fewest = mine;
     let next = Number.POSITIVE_INFINITY;
     let linked = 0;
-    for (const r of roots) {
+    for (const r of this.rootsOf(set, from, to)) {
       for (const t of setsOf[r] ?? []) {
         linked++;
         const left = own[t]! - (lost[t] ?? 0);
@@ -208,11 +205,7 @@ export class SumAtoms {
   /** The published sets linked to `set[from..to)` through shared positions, in the order published, and it last. */
   private linkedSets(set: ArrayLike<number>, from: number, to: number): number[][] {
     const { sets, setsOf } = this.exact!;
-    const roots: number[] = [];
-    for (let i = from; i < to; i++) {
-      const r = this.root(set[i]!);
-      if (!roots.includes(r)) roots.push(r);
-    }
+    const roots = this.rootsOf(set, from, to);
     let count = 0;
     for (const r of roots) count += setsOf[r]?.length ?? 0;
     // A typed array sorts numerically in place, with no comparator to call.
@@ -224,6 +217,16 @@ export class SumAtoms {
     for (let i = 0; i < indices.length; i++) linked[i] = sets[indices[i]!]!;
     linked[indices.length] = members(set, from, to);
     return linked;
+  }
+
+  /** The linked groups (their roots) that positions `set[from..to)` are in, each once. */
+  private rootsOf(set: ArrayLike<number>, from: number, to: number): number[] {
+    const roots: number[] = [];
+    for (let i = from; i < to; i++) {
+      const r = this.root(set[i]!);
+      if (!roots.includes(r)) roots.push(r);
+    }
+    return roots;
   }
 
   /**
