@@ -1,3 +1,5 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 /** What a command may touch besides the file system: its two output streams. Tests pass a recorder. */
 export interface CliIO {
   out(text: string): void;
@@ -25,4 +27,22 @@ export function outputFormat<F extends string>(formats: readonly F[], format: st
   }
   if (out === undefined) return fallback;
   return byExtension[out.slice(out.lastIndexOf('.') + 1).toLowerCase()];
+}
+
+/** Writes text given in parts to a file, a megabyte or so at a time, never holding the whole of it. */
+export function writeParts(path: string, parts: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let pending = '';
+    for (const part of parts) {
+      pending += part;
+      if (pending.length >= 1 << 20) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -29,14 +29,48 @@ export class InventoryFormatError extends Error {
  * parseInventory(text).totals.total.eq(inventory.totals.total); // true
  */
 export function serialiseInventory(inventory: Inventory): string {
-  const document = {
+  return [...serialisedInventoryParts(inventory)].join('');
+}
+
+/**
+ * `serialiseInventory`'s text in parts, for writing to a file without holding it all: a part for each field and for
+ * each record, line, memo item and problem. The parts are the same bytes as `JSON.stringify` of the whole document
+ * with an indent of 2 (each list item is its own JSON, indented to its depth): a 100,000-row baseline's inventory is
+ * 250 MB of text, and as one string (with its plain copy) it took 1.9 GB, and twice the rows would pass the engine's
+ * longest string.
+ */
+export function* serialisedInventoryParts(inventory: Inventory): Generator<string> {
+  const document: Record<string, unknown> = {
     format: INVENTORY_FORMAT,
     formatVersion: INVENTORY_FORMAT_VERSION,
     note: 'Emissions in kgCO2e as exact decimal strings, not rounded.',
     ...inventory,
-    lines: inventory.lines.map(({ record: _record, ...line }) => line),
   };
-  return `${JSON.stringify(toPlain(document), null, 2)}\n`;
+  let first = true;
+  for (const key of Object.keys(document).sort(byCodePoint)) {
+    const value = key === 'lines' ? inventory.lines : document[key];
+    const items = Array.isArray(value) && value.length > 0 ? (value as readonly unknown[]) : undefined;
+    const plain = items === undefined ? toPlain(value) : undefined;
+    if (items === undefined && plain === undefined) continue;
+    yield `${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `;
+    first = false;
+    if (items === undefined) {
+      yield JSON.stringify(plain, null, 2).replace(/\n/g, '\n  ');
+      continue;
+    }
+    let item = 0;
+    for (const element of items) {
+      // A line refers to its record by id rather than repeating it.
+      const written = key === 'lines' ? withoutRecord(element as EmissionLine) : element;
+      yield `${item++ === 0 ? '[\n' : ',\n'}    ${JSON.stringify(toPlain(written) ?? null, null, 2).replace(/\n/g, '\n    ')}`;
+    }
+    yield '\n  ]';
+  }
+  yield first ? '{}\n' : '\n}\n';
+}
+
+function withoutRecord({ record: _record, ...line }: EmissionLine): Omit<EmissionLine, 'record'> {
+  return line;
 }
 
 /** An inventory from `serialiseInventory`'s JSON, checked (zod); an `InventoryFormatError` when it is not one. */

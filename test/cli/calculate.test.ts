@@ -98,6 +98,10 @@ describe('council-ghg calculate', () => {
     const { io } = recorder();
     await calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'inventory.json')], io);
     expect(JSON.parse(readFileSync(join(dir, 'inventory.json'), 'utf8'))).toHaveProperty('factorSet.id', 'desnz-2023');
+    // Written in parts to the file, the same bytes as the terminal's JSON (one string).
+    const printed = recorder();
+    await calculateCommand([join(examples, 'example-council-baseline.csv'), '--format', 'json'], printed.io);
+    expect(readFileSync(join(dir, 'inventory.json'), 'utf8')).toBe(`${printed.out.join('\n')}`);
     await calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'lines.csv'), '--table', 'lines'], io);
     expect(readFileSync(join(dir, 'lines.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffrecord_id,role,/);
     await expect(calculateCommand([join(examples, 'example-council-baseline.csv'), '--out', join(dir, 'report.html')], io)).rejects.toThrow(/write the inventory with --out inventory\.json, then run council-ghg report inventory\.json --out .*report\.html/);

@@ -15,8 +15,9 @@ import { renderJson } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
 import { CALCULATION_OPTION_HELP, CALCULATION_OPTIONS, calculationOptions, describeLedger, importBaselineWithLedger, LEDGER_OPTION_HELP, LEDGER_OPTIONS, limitOptions, LIMIT_OPTION_HELP, type BaselineReadOptions } from '../baseline.js';
 import { inventoryFromImport } from '../../inventory/from-import.js';
+import { serialisedInventoryParts } from '../../inventory/serialise.js';
 import { definedFields } from '../../defined.js';
-import { EXIT, outputFormat, UsageError, type Command } from '../io.js';
+import { EXIT, outputFormat, UsageError, writeParts, type Command } from '../io.js';
 
 const HELP = `council-ghg calculate FILE [options]
 
@@ -106,9 +107,13 @@ export const calculateCommand: Command = async (args, io) => {
     throw error;
   }
 
-  const report = format === 'json' ? renderJson(inventory) : format === 'csv' ? renderCsv(inventory, csvTable) : renderText(inventory);
-  if (values.out !== undefined) writeFileSync(resolve(values.out), report);
-  else io.out(report);
+  // The inventory's JSON goes to a file in parts: for a large baseline it is hundreds of megabytes as one string.
+  if (format === 'json' && values.out !== undefined) writeParts(resolve(values.out), serialisedInventoryParts(inventory));
+  else {
+    const report = format === 'json' ? renderJson(inventory) : format === 'csv' ? renderCsv(inventory, csvTable) : renderText(inventory);
+    if (values.out !== undefined) writeFileSync(resolve(values.out), report);
+    else io.out(report);
+  }
 
   const problems: readonly Problem[] = inventory.problems;
   io.err(`${basename(file)}: ${loaded.summary}.`);
