@@ -30,9 +30,8 @@ export async function checkInflated(bytes: Uint8Array, parts: readonly ZipPart[]
     let carry = '';
     total += await inflatePart(data, part.method, limits.maxUncompressedBytes - total, (chunk) => {
       if (!sheet) return;
-      // Every merge names its element: a chunk that holds no part of the name, joined to the text before, is
-      // decoded only for the text carried to the next (most of a long sheet is rows).
-      if (!carry.includes(MERGE_NAME) && !Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes(MERGE_NAME) && !(carry.slice(-MERGE_NAME.length) + latin1.decode(chunk.subarray(0, MERGE_NAME.length))).includes(MERGE_NAME)) {
+      // Most of a long sheet is rows: a chunk with no part of a merge is decoded only for the text carried to the next.
+      if (!mayHoldMerge(carry, chunk, latin1)) {
         carry = (carry + latin1.decode(chunk.subarray(Math.max(0, chunk.byteLength - CARRY)))).slice(-CARRY);
         return;
       }
@@ -65,4 +64,16 @@ function mergeRange(m: RegExpMatchArray): MergeRange {
   const [r1, c1] = [Number(m[2]), columnIndex(m[1]!)];
   const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), columnIndex(m[3])];
   return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+}
+
+/**
+ * Whether the text carried over and the chunk after it can hold a merge: every merge names its element, so some of
+ * the name is in the carried text, in the chunk, or across the edge between them.
+ */
+function mayHoldMerge(carry: string, chunk: Uint8Array, latin1: { decode(bytes: Uint8Array): string }): boolean {
+  return (
+    carry.includes(MERGE_NAME) ||
+    Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes(MERGE_NAME) ||
+    (carry.slice(-MERGE_NAME.length) + latin1.decode(chunk.subarray(0, MERGE_NAME.length))).includes(MERGE_NAME)
+  );
 }

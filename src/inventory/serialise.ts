@@ -48,7 +48,7 @@ export function* serialisedInventoryParts(inventory: Inventory): Generator<strin
   };
   let first = true;
   for (const key of Object.keys(document).sort(byCodePoint)) {
-    const value = key === 'lines' ? inventory.lines : document[key];
+    const value = document[key];
     const items = Array.isArray(value) && value.length > 0 ? (value as readonly unknown[]) : undefined;
     const plain = items === undefined ? toPlain(value) : undefined;
     if (items === undefined && plain === undefined) continue;
