@@ -135,6 +135,16 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     const recheck = (set: readonly number[], index: number) => index >= derivedSets.length || set.some((pos) => narrowedNow[pos] === 1);
     return sets.some((set, index) => recheck(set, index) && placesWithin(set, check, tried) !== undefined) ? undefined : { ranks: tried, sets };
   };
+  /** A window's mean and what publishSig makes of it, or the p% rule's refusal where the approximations left that open (`checkDominance`). */
+  const exactWindow = (ps: readonly number[], start: number, end: number, checkDominance: boolean): { mean?: Decimal; figure: Audited } => {
+    let sum = sorted.exact(ps[start]!);
+    for (let i = start + 1; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
+    if (checkDominance && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { figure: { status: 'suppressed', reason: 'dominance' } };
+    const mean = sum.div(k);
+    return { mean, figure: publishSig(mean) };
+  };
+  /** Per cohort (the first of those over the same councils) and quartile, its exactWindow. */
+  const workedOut: ({ mean?: Decimal; figure: Audited } | undefined)[] = new Array(positions.length * 3);
   const quartileFigure = (c: number, name: QuartileName): Audited => {
     const ps = positions[c]!;
     const n = ps.length;
@@ -158,12 +168,10 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
       const rounded = roundedFromApproximation(approximateMean, policy.significantFigures);
       if (rounded !== undefined) return { status: 'suppressed', reason: sorted.includes(rounded) ? 'equals-council-value' : 'secondary' };
     }
-    let sum = sorted.exact(ps[start]!);
-    for (let i = start + 1; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
-    if (quick === undefined && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { status: 'suppressed', reason: 'dominance' };
-    const mean = sum.div(k);
-    const published = publishSig(mean);
-    if (published.status !== 'published') return published;
+    // Cohorts over the same councils (London and its boroughs) have the same windows: the first works each out.
+    const worked = (workedOut[sameCouncils[c]![0]! * 3 + QUARTILE_INDEX[name]] ??= exactWindow(ps, start, end, quick === undefined));
+    if (worked.mean === undefined || worked.figure.status !== 'published') return worked.figure;
+    const { mean, figure: published } = worked;
     if (!withTotal) return publishSum(ps, start, end) ? published : { status: 'suppressed', reason: 'secondary' };
     // Only the total's windows are kept: its derived sums (tryWindow) are worked out from them.
     const window: PublishedWindow = { positions: ps.slice(start, end), mean };
@@ -204,6 +212,9 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
 
   return assemble(metric.id, counts, quartiles, totals, histograms);
 }
+
+/** A quartile's place among a cohort's three windows. */
+const QUARTILE_INDEX: Record<QuartileName, number> = { lowerQuartile: 0, median: 1, upperQuartile: 2 };
 
 /**
  * Each cohort's figures as one object. Kept out of metricFigures: built there, the two shapes of a figure (published,
