@@ -29,9 +29,9 @@ const HELP = `council-ghg benchmark DIR [options]
 
 Reads every .json submission in DIR, checks each council against the bundled ONS register of local
 authorities for its year (a batch of synthetic councils only is not checked), lists each file that cannot
-be used with the reason, and prints the
-anonymised benchmark of the rest: per cohort (all councils, council type, region; within each reporting year
-and factor set) the number of councils, quartiles and, for the total, the cohort total, under disclosure control.
+be used with the reason, and prints the anonymised benchmark of the rest: per cohort (all councils, council
+type, region; within each reporting year and factor set) the number of councils, quartiles and, for the
+total, the cohort total, under disclosure control.
 
   --intake FILE              the operator's intake list (CSV: file, ons_code, reporting_year, received_from,
                              received_at): a file not on it, a listed file missing, or two files for one
