@@ -362,11 +362,13 @@ function totalsAgreement(totals: SubmissionTotals): { gap: 'none' | 'rounding' |
   const figures = [totals.total, totals.scope1, totals.scope2Location, totals.scope3, ...categories];
   const digits = Math.max(fractionDigits(ROUNDING_TOLERANCE_TEXT), ...figures.map(fractionDigits));
   if (digits <= EXACT_FRACTION_DIGITS && categories.length < 100) {
-    const [total, scope1, scope2, scope3, ...rest] = figures.map((text) => units(text, digits));
+    const total = units(totals.total, digits);
     const tolerance = units(ROUNDING_TOLERANCE_TEXT, digits);
-    const gap = total! - (scope1! + scope2! + scope3!);
+    const gap = total - (units(totals.scope1, digits) + units(totals.scope2Location, digits) + units(totals.scope3, digits));
     const size = gap < 0n ? -gap : gap;
-    return { gap: size > tolerance ? 'beyond-rounding' : size !== 0n ? 'rounding' : 'none', categoriesExceed: rest.reduce((a, b) => a + b, 0n) > total! + tolerance };
+    let categorySum = 0n;
+    for (const text of categories) categorySum += units(text, digits);
+    return { gap: size > tolerance ? 'beyond-rounding' : size !== 0n ? 'rounding' : 'none', categoriesExceed: categorySum > total + tolerance };
   }
   const d = (text: string) => new Decimal(text);
   const total = d(totals.total);

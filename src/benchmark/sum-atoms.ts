@@ -66,7 +66,8 @@ export class SumAtoms {
     if (exact) {
       const parent = new Int32Array(size);
       for (let i = 0; i < size; i++) parent[i] = i;
-      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new SpanScratch(size), setsOf: [], cover: new Int32Array(size), sole: new Int32Array(size), own: [], lost: [] };
+      // setsOf filled at full length: reading past the end of a shorter array threw V8 out of optimised code.
+      this.exact = { sets: [], parent, small: new Uint8Array(size), scratch: new SpanScratch(size), setsOf: new Array<number[] | undefined>(size).fill(undefined), cover: new Int32Array(size), sole: new Int32Array(size), own: [], lost: [] };
     }
   }
 
@@ -103,7 +104,7 @@ export class SumAtoms {
       copy.exact!.sets.push(...this.exact.sets);
       copy.exact!.parent.set(this.exact.parent);
       copy.exact!.small.set(this.exact.small);
-      copy.exact!.setsOf.push(...this.exact.setsOf.map((list) => list && [...list]));
+      this.exact.setsOf.forEach((list, r) => (copy.exact!.setsOf[r] = list && [...list]));
       copy.exact!.cover.set(this.exact.cover);
       copy.exact!.sole.set(this.exact.sole);
       copy.exact!.own.push(...this.exact.own);
