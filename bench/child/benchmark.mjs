@@ -20,7 +20,7 @@ const ms = [];
 const cpuMs = [];
 /** The main thread's CPU milliseconds (Linux's per-thread schedstat); on two cores V8's compiler and GC threads compete with it. */
 const MAIN_THREAD = `/proc/self/task/${process.pid}/schedstat`;
-const mainThreadMs = () => (existsSync(MAIN_THREAD) ? Number(readFileSync(MAIN_THREAD, 'utf8').split(' ')[0]) / 1e6 : Number.NaN);
+const mainThreadMs = () => (existsSync(MAIN_THREAD) ? Number(readFileSync(MAIN_THREAD, 'utf8').split(' ')[0]) / 1e6 : undefined);
 const mainMs = [];
 let baseGroups = 0;
 for (let run = 0; run < (side === 'ours' ? Number(runs) : 1); run++) {
@@ -42,7 +42,9 @@ for (let run = 0; run < (side === 'ours' ? Number(runs) : 1); run++) {
   ms.push(performance.now() - started);
   const used = process.cpuUsage(cpu);
   cpuMs.push((used.user + used.system) / 1000);
-  mainMs.push(mainThreadMs() - main);
+  const after = mainThreadMs();
+  // null (JSON has no NaN) where the system does not say, or says nothing useful (a sandbox reporting zeros).
+  mainMs.push(main === undefined || after === undefined || after <= main ? null : after - main);
 }
 globalThis.gc();
 process.stdout.write(JSON.stringify({ ms, cpuMs, mainMs, baseGroups, maxRssMb: process.resourceUsage().maxRSS / 1024, heapAfterGcMb: process.memoryUsage().heapUsed / 1e6 }));

@@ -70,8 +70,8 @@ interface Measurement {
   readonly ms: readonly number[];
   /** CPU milliseconds (user and system, every thread) of each run: on a busy machine, what the run itself cost. */
   readonly cpuMs: readonly number[];
-  /** The main thread's share of cpuMs (NaN where the system does not say, off Linux): the rest is V8's compiler and GC threads. */
-  readonly mainMs: readonly number[];
+  /** The main thread's share of cpuMs (null where the system does not say, off Linux): the rest is V8's compiler and GC threads. */
+  readonly mainMs: readonly (number | null)[];
   readonly baseGroups: number;
   readonly maxRssMb: number;
   readonly heapAfterGcMb: number;
@@ -121,8 +121,9 @@ function run(goal: Goal, print: (line: string) => void): void {
   const steady = rounds.map((r) => r.ours.ms[RUNS - 1]! / 1000);
   print(`${n.toLocaleString('en-GB')} submissions (${goal.councils.toLocaleString('en-GB')} councils × ${YEARS.length} years, ${rounds[0]!.ours.baseGroups} base groups), default disclosure policy, ${ROUNDS} rounds, min / median / max`);
   const cpu = (run: number) => {
-    const main = rounds.map((r) => r.ours.mainMs[run]! / 1000);
-    return `${spread(rounds.map((r) => r.ours.cpuMs[run]! / 1000), 3, ' s')}${main.some(Number.isNaN) ? '' : `, of which the main thread ${spread(main, 3, ' s')}`}`;
+    const main = rounds.map((r) => r.ours.mainMs[run]);
+    const known = main.every((ms): ms is number => typeof ms === 'number');
+    return `${spread(rounds.map((r) => r.ours.cpuMs[run]! / 1000), 3, ' s')}${known ? `, of which the main thread ${spread(main.map((ms) => ms / 1000), 3, ' s')}` : ''}`;
   };
   print(`  floor (JSON.parse + Decimal sum):                   ${spread(rounds.map((r) => r.floor.ms[0]! / 1000), 3, ' s')}`);
   print(`  validate + aggregate + shared view, first run in a fresh process: ${spread(firstRuns, 3, ' s')}; CPU (all threads) ${cpu(0)}`);
