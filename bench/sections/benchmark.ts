@@ -14,8 +14,8 @@
  * processes, with the main thread's own share (on Linux): the rest is V8's compiler and garbage collector
  * threads, which in a fresh process on two cores compete with it. For 2,000 submissions the whole command,
  * `council-ghg benchmark DIR` over a folder of 2,000 files (reading and checking them against the register,
- * printing the report), is timed as well. Heap is measured after
- * a forced collection (--expose-gc), peak RSS is the child's own.
+ * printing the report), is timed as well. Heap is measured after a forced collection (--expose-gc), peak RSS is
+ * the child's own.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -136,7 +136,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     return sets.some((set, index) => recheck(set, index) && placesWithin(set, check, tried) !== undefined) ? undefined : { ranks: tried, sets };
   };
   /** A window's mean and what publishSig makes of it, or the p% rule's refusal where the approximations left that open (`checkDominance`). */
-  const exactWindow = (ps: readonly number[], start: number, end: number, checkDominance: boolean): { mean?: Decimal; figure: Audited } => {
+  const exactWindow = (ps: readonly number[], start: number, end: number, checkDominance: boolean): ExactWindow => {
     let sum = sorted.exact(ps[start]!);
     for (let i = start + 1; i < end; i++) sum = sum.plus(sorted.exact(ps[i]!));
     if (checkDominance && failsPPercent(sum, [sorted.exact(ps[end - 1]!), sorted.exact(ps[end - 2]!)], policy.pPercent)) return { figure: { status: 'suppressed', reason: 'dominance' } };
@@ -144,7 +144,7 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     return { mean, figure: publishSig(mean) };
   };
   /** Per cohort (the first of those over the same councils) and quartile, its exactWindow. */
-  const workedOut: ({ mean?: Decimal; figure: Audited } | undefined)[] = new Array(positions.length * 3);
+  const workedOut: (ExactWindow | undefined)[] = new Array(positions.length * 3);
   const quartileFigure = (c: number, name: QuartileName): Audited => {
     const ps = positions[c]!;
     const n = ps.length;
@@ -211,6 +211,12 @@ export function metricFigures(ctx: GroupContext, metric: Metric): AuditedCohortM
     : [];
 
   return assemble(metric.id, counts, quartiles, totals, histograms);
+}
+
+/** A quartile window worked out exactly: its figure, and its mean where the p% rule let it be worked out. */
+interface ExactWindow {
+  readonly mean?: Decimal;
+  readonly figure: Audited;
 }
 
 /** A quartile's place among a cohort's three windows. */
